@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// One target per concern, with dependencies pointing one way only:
+// Diagnostics ← FrontMatter ← Content ← Render ← Site ← CLI ← latih
+//             ← Markdown   ↗
+let package = Package(
+    name: "Latih",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "latih", targets: ["latih"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "LatihDiagnostics"),
+        .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
+        .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM", "LatihDiagnostics"]),
+        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown"]),
+        .target(name: "LatihRender", dependencies: [
+            "LatihDiagnostics", "LatihContent", "LatihFrontMatter",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "LatihSite", dependencies: [
+            "LatihDiagnostics", "LatihContent", "LatihRender",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "LatihCLI", dependencies: [
+            "LatihDiagnostics", "LatihSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
+        .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics"]),
+    ]
+)

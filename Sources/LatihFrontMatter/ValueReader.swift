@@ -1,0 +1,120 @@
+import LatihDiagnostics
+
+/// Why a value could not be read as its key's kind.
+struct ValueProblem: Error {
+    var message: String
+    var hint: String?
+}
+
+/// Reads a value's text as one `FieldKind`. Nothing is guessed: each kind accepts
+/// exactly the spellings documented for it.
+enum ValueReader {
+    static func read(_ raw: String, as kind: FieldKind, key: String) -> Result<Value, ValueProblem> {
+        if raw.isEmpty, kind != .list, kind != .slugList {
+            return .failure(ValueProblem(message: "`\(key)` has no value", hint: "write the value after the colon, or remove the line"))
+        }
+        switch kind {
+        case .text:
+            return .success(.text(raw))
+        case .list:
+            return list(raw, key: key).map(Value.list)
+        case .slugList:
+            return list(raw, key: key).flatMap { items in
+                if let bad = items.first(where: { !isSlug($0) }) {
+                    return .failure(ValueProblem(message: "`\(bad)` in `\(key)` is not a slug",
+                                                 hint: "name courses by their folder name: lowercase letters, digits and hyphens"))
+                }
+                return .success(.list(items))
+            }
+        case .duration:
+            guard let m = DurationReader.minutes(raw) else {
+                return .failure(ValueProblem(message: "`\(raw)` is not a duration",
+                                             hint: "write a duration as `45 menit`, `1 jam 30 menit`, `90m` or `1h30m`"))
+            }
+            return .success(.minutes(m))
+        case .date:
+            guard let d = date(raw) else {
+                return .failure(ValueProblem(message: "`\(raw)` is not a date",
+                                             hint: "write a date as YYYY-MM-DD, for example 2026-03-17"))
+            }
+            return .success(.date(d))
+        case .boolean:
+            switch raw {
+            case "ya", "yes", "true": return .success(.boolean(true))
+            case "tidak", "no", "false": return .success(.boolean(false))
+            default:
+                return .failure(ValueProblem(message: "`\(raw)` is not a yes/no value",
+                                             hint: "write one of: ya, tidak, yes, no, true, false"))
+            }
+        case .choice(let options):
+            guard options.contains(raw) else {
+                var message = "`\(raw)` is not a valid `\(key)`"
+                if let s = Suggestion.closest(to: raw.lowercased(), in: options) { message += "; did you mean `\(s)`?" }
+                return .failure(ValueProblem(message: message, hint: "write one of: \(options.joined(separator: ", "))"))
+            }
+            return .success(.text(raw))
+        case .url:
+            let lower = raw.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), raw.count > 8, !raw.contains(" ") else {
+                return .failure(ValueProblem(message: "`\(raw)` is not an http(s) URL",
+                                             hint: "write the full address, for example https://latih.jakarta.go.id/"))
+            }
+            return .success(.text(raw))
+        }
+    }
+
+    /// Splits on commas; `\,` is a literal comma and `\\` a literal backslash.
+    static func list(_ raw: String, key: String) -> Result<[String], ValueProblem> {
+        var items: [String] = []
+        var current = ""
+        var escaped = false
+        for c in raw {
+            if escaped {
+                current.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == "," {
+                items.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if escaped { current.append("\\") }
+        items.append(current)
+        let trimmed = items.map { String(Substring($0).trimmingSpaces) }
+        if raw.trimmingCharacters(in: " ").isEmpty { return .success([]) }
+        if trimmed.contains(where: \.isEmpty) {
+            return .failure(ValueProblem(message: "empty item in `\(key)`",
+                                         hint: "remove the extra comma; write `\\,` for a comma inside an item"))
+        }
+        return .success(trimmed)
+    }
+
+    static func isSlug(_ s: String) -> Bool {
+        guard let f = s.unicodeScalars.first, ("a"..."z").contains(f) || ("0"..."9").contains(f) else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func date(_ raw: String) -> Day? {
+        let u = Array(raw.utf8)
+        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard u[i] >= 48, u[i] <= 57 else { return nil }
+                n = n * 10 + Int(u[i] - 48)
+            }
+            return n
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(self.drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
