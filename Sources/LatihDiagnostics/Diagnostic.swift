@@ -26,7 +26,7 @@ public struct SourceLocation: Sendable, Hashable, Codable {
 ///
 /// Every parser in Latih returns diagnostics as values rather than throwing, so that one
 /// run can report every mistake in every file. `DiagnosticRenderer` turns them into text.
-public struct Diagnostic: Sendable, Hashable, Codable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String

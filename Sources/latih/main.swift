@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import LatihCLI
+
+exit(Latih.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,157 @@
+import Foundation
+import LatihDiagnostics
+import LatihFrontMatter
+
+/// Reads `content/` into a `Catalogue`: finds every file, parses all front matter in
+/// parallel, assembles courses, modules, lessons, paths and pages, and checks the
+/// structure (required files, slugs, references between courses). Every problem is
+/// collected; none stops the others from being found.
+public struct ContentLoader: Sendable {
+    public var root: String
+    public var includeDrafts: Bool
+
+    public init(root: String, includeDrafts: Bool = false) {
+        self.root = root
+        self.includeDrafts = includeDrafts
+    }
+
+    /// What a Markdown file is, judged from where it stands.
+    enum Role: Sendable {
+        case course(course: String)
+        case module(course: String, order: Int, module: String)
+        case lesson(course: String, module: (order: Int, slug: String)?, order: Int, slug: String)
+        case path(String)
+        case page(String)
+    }
+
+    public func load() -> (Catalogue, [Diagnostic]) {
+        var diags: [Diagnostic] = []
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+            let d = Diagnostic.error(SourceLocation(path: root), "content folder not found",
+                                     hint: "run latih in a folder that has content/, or pass --content <folder>")
+            return (Catalogue(config: SiteConfig(), courses: [], paths: [], pages: [], assets: []), [d])
+        }
+        let tree = FileTree(root: root)
+        diags += tree.diagnostics
+
+        var config = SiteConfig()
+        var markdown: [(String, Role)] = []
+        var assets: [Asset] = []
+        for path in tree.files {
+            let parts = path.split(separator: "/").map(String.init)
+            if path == "site.conf" { continue }
+            if path.hasSuffix(".md") {
+                switch classify(parts) {
+                case .success(let role): markdown.append((path, role))
+                case .failure(let d): diags.append(d)
+                }
+            } else if parts.first == "courses", parts.count >= 3 {
+                assets.append(Asset(sourcePath: path, outputPath: path))
+            } else if parts.first == "pages", parts.count >= 2 {
+                assets.append(Asset(sourcePath: path, outputPath: "files/" + parts.dropFirst().joined(separator: "/")))
+            } else {
+                diags.append(.warning(SourceLocation(path: path), "file is not part of the catalogue and is ignored",
+                                      hint: "put images and documents beside the lessons that use them, under courses/<course>/"))
+            }
+        }
+
+        // site.conf
+        if tree.files.contains("site.conf") {
+            switch SourceReader.read(root + "/site.conf", displayPath: "site.conf") {
+            case .success(let text):
+                let (fm, d) = FrontMatterParser.parseConf(text, path: "site.conf", schema: .site)
+                diags += d
+                config = SiteConfig(title: fm.text("title") ?? "Latih", description: fm.text("description") ?? "",
+                                    language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
+                                    baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
+            case .failure(let d):
+                diags.append(d)
+            }
+        } else {
+            diags.append(.error(SourceLocation(path: "site.conf"), "site.conf is missing",
+                                hint: "create content/site.conf with at least `title: <name of the catalogue>`"))
+        }
+
+        // Read and parse every Markdown file in parallel.
+        let root = self.root
+        let parsed: [(String, Role, Result<ParsedDocument, Diagnostic>)] = markdown.parallelMap { item in
+            let (path, role) = item
+            let schema: Schema
+            switch role {
+            case .course: schema = .course
+            case .module: schema = .module
+            case .lesson: schema = .lesson
+            case .path: schema = .path
+            case .page: schema = .page
+            }
+            return (path, role, SourceReader.read(root + "/" + path, displayPath: path).map {
+                FrontMatterParser.parseDocument($0, path: path, schema: schema)
+            })
+        }
+
+        var assembler = Assembler(includeDrafts: includeDrafts)
+        for (path, role, result) in parsed {
+            switch result {
+            case .failure(let d): diags.append(d)
+            case .success(let doc):
+                diags += doc.diagnostics
+                assembler.add(Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine), role: role)
+            }
+        }
+        let (catalogue, more) = assembler.finish(config: config, assets: assets)
+        diags += more
+        return (catalogue, diags)
+    }
+
+    /// Decides a Markdown file's role from its path, or says why it has none.
+    func classify(_ parts: [String]) -> Result<Role, Diagnostic> {
+        let path = parts.joined(separator: "/")
+        func bad(_ message: String, _ hint: String) -> Result<Role, Diagnostic> {
+            .failure(.error(SourceLocation(path: path), message, hint: hint))
+        }
+        let layoutHint = "lessons live in courses/<course>/NN-<lesson>.md or courses/<course>/NN-<module>/NN-<lesson>.md"
+        func slugCheck(_ name: String, _ what: String) -> Diagnostic? {
+            Slug.isValid(name) ? nil : .error(SourceLocation(path: path), "`\(name)` is not a valid \(what) slug",
+                                              hint: "use lowercase letters a-z, digits and hyphens, e.g. keamanan-siber")
+        }
+        switch parts.first {
+        case "courses":
+            guard parts.count >= 3 else { return bad("Markdown file is not inside a course folder", layoutHint) }
+            let course = parts[1]
+            if let d = slugCheck(course, "course") { return .failure(d) }
+            let name = String(parts.last!.dropLast(3))
+            if parts.count == 3 {
+                if name == "course" { return .success(.course(course: course)) }
+                guard let (order, slug) = Slug.ordered(name) else {
+                    return bad("lesson file name `\(parts[2])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
+                }
+                if let d = slugCheck(slug, "lesson") { return .failure(d) }
+                return .success(.lesson(course: course, module: nil, order: order, slug: slug))
+            }
+            if parts.count == 4, let (mOrder, mSlug) = Slug.ordered(parts[2]) {
+                if let d = slugCheck(mSlug, "module") { return .failure(d) }
+                if name == "module" { return .success(.module(course: course, order: mOrder, module: mSlug)) }
+                guard let (order, slug) = Slug.ordered(name) else {
+                    return bad("lesson file name `\(parts[3])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
+                }
+                if let d = slugCheck(slug, "lesson") { return .failure(d) }
+                return .success(.lesson(course: course, module: (mOrder, mSlug), order: order, slug: slug))
+            }
+            return bad("Markdown file is not a lesson of any course", layoutHint)
+        case "paths" where parts.count == 2:
+            let slug = String(parts[1].dropLast(3))
+            if let d = slugCheck(slug, "learning path") { return .failure(d) }
+            return .success(.path(slug))
+        case "pages" where parts.count == 2:
+            let slug = String(parts[1].dropLast(3))
+            if let d = slugCheck(slug, "page") { return .failure(d) }
+            if Slug.reservedPageSlugs.contains(slug) {
+                return bad("page slug `\(slug)` is reserved", "the site uses /\(slug)/ itself; rename the page")
+            }
+            return .success(.page(slug))
+        default:
+            return bad("Markdown file is outside any course", layoutHint + "; learning paths in paths/, other pages in pages/")
+        }
+    }
+}

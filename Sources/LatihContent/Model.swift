@@ -1,0 +1,134 @@
+import LatihFrontMatter
+
+/// Settings from `content/site.conf`.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Interface language: `id` (default) or `en`.
+    public var language: String
+    public var organisation: String
+    /// Absolute URL the site is published at, used only where a link must be absolute (sitemap).
+    public var baseURL: String?
+    public var rawHTML: Bool
+
+    public init(title: String = "Latih", description: String = "", language: String = "id",
+                organisation: String = "", baseURL: String? = nil, rawHTML: Bool = false) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.organisation = organisation
+        self.baseURL = baseURL
+        self.rawHTML = rawHTML
+    }
+}
+
+/// A Markdown source: its path relative to `content/`, front matter and body.
+public struct Document: Sendable {
+    /// Path relative to the content folder, with `/` separators, e.g. `courses/spbe/01-pengantar.md`.
+    public var path: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// File line on which `body` starts.
+    public var bodyLine: Int
+}
+
+/// One lesson: a page inside a course, optionally inside a module.
+public struct Lesson: Sendable {
+    public var slug: String
+    /// The `NN` prefix that orders it.
+    public var order: Int
+    public var document: Document
+    public var courseSlug: String
+    public var moduleSlug: String?
+    public var draft: Bool
+    /// Minutes, if the lesson says how long it takes.
+    public var minutes: Int?
+
+    /// `courses/<course>/<lesson>/index.html`.
+    public var outputPath: String { "courses/\(courseSlug)/\(slug)/index.html" }
+}
+
+/// An optional grouping of lessons inside a course.
+public struct Module: Sendable {
+    public var slug: String
+    public var order: Int
+    public var document: Document
+    public var lessons: [Lesson]
+    public var title: String { document.frontMatter.text("title") ?? slug }
+}
+
+/// The parts of a course in reading order: lessons, and modules holding lessons.
+public enum CourseItem: Sendable {
+    case lesson(Lesson)
+    case module(Module)
+}
+
+/// A course: `content/courses/<slug>/course.md` and the lessons beside it.
+public struct Course: Sendable {
+    public var slug: String
+    public var document: Document
+    public var items: [CourseItem]
+    public var draft: Bool
+
+    /// Every lesson in reading order, modules expanded.
+    public var lessons: [Lesson] {
+        items.flatMap { item -> [Lesson] in
+            switch item {
+            case .lesson(let l): return [l]
+            case .module(let m): return m.lessons
+            }
+        }
+    }
+
+    public var modules: [Module] {
+        items.compactMap { if case .module(let m) = $0 { return m } else { return nil } }
+    }
+
+    public var title: String { document.frontMatter.text("title") ?? slug }
+    public var level: String { document.frontMatter.text("level") ?? "" }
+    public var category: String { document.frontMatter.text("category") ?? "" }
+
+    /// The course's own `duration`, or else the sum of its lessons' durations.
+    public var minutes: Int {
+        document.frontMatter.minutes("duration") ?? lessons.reduce(0) { $0 + ($1.minutes ?? 0) }
+    }
+
+    /// `courses/<slug>/index.html`.
+    public var outputPath: String { "courses/\(slug)/index.html" }
+}
+
+/// A learning path: an ordered list of courses.
+public struct LearningPath: Sendable {
+    public var slug: String
+    public var document: Document
+    public var draft: Bool
+    public var courseSlugs: [String] { document.frontMatter.list("courses") }
+    public var title: String { document.frontMatter.text("title") ?? slug }
+    public var outputPath: String { "paths/\(slug)/index.html" }
+}
+
+/// A plain page such as "Tentang".
+public struct Page: Sendable {
+    public var slug: String
+    public var document: Document
+    public var draft: Bool
+    public var title: String { document.frontMatter.text("title") ?? slug }
+    public var outputPath: String { "\(slug)/index.html" }
+}
+
+/// A file beside the Markdown (an image, a PDF) that is copied into the site.
+public struct Asset: Sendable {
+    /// Path relative to the content folder.
+    public var sourcePath: String
+    /// Path relative to the output folder.
+    public var outputPath: String
+}
+
+/// Everything in `content/`, parsed and checked for structure, before Markdown is rendered.
+public struct Catalogue: Sendable {
+    public var config: SiteConfig
+    public var courses: [Course]
+    public var paths: [LearningPath]
+    public var pages: [Page]
+    public var assets: [Asset]
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LatihDiagnostics
+
+/// Reads source files as UTF-8 text, turning every way that can fail into a diagnostic.
+public enum SourceReader {
+    /// The file's text, or a diagnostic saying why it cannot be used.
+    /// - Parameters:
+    ///   - fullPath: where to read.
+    ///   - displayPath: how diagnostics name the file.
+    public static func read(_ fullPath: String, displayPath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: fullPath) else {
+            let why = FileManager.default.isReadableFile(atPath: fullPath) ? "cannot be read" : "cannot be read: permission denied"
+            return .failure(.error(SourceLocation(path: displayPath), "file \(why)",
+                                   hint: "check the file's permissions (it must be readable by the user running latih)"))
+        }
+        return decode(data, displayPath: displayPath)
+    }
+
+    /// Decodes bytes as UTF-8, reporting the first invalid byte with its offset, line and column.
+    public static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
+        if data.contains(0) {
+            let offset = data.firstIndex(of: 0)! - data.startIndex
+            let (line, col) = lineColumn(data, offset: offset)
+            return .failure(.error(SourceLocation(path: displayPath, line: line, column: col),
+                                   "file is binary (it contains a NUL byte at byte offset \(offset))",
+                                   hint: "only UTF-8 text files may end in .md or .conf"))
+        }
+        if let s = String(validating: data, as: UTF8.self) { return .success(s) }
+        let offset = firstInvalidUTF8(data)
+        let (line, col) = lineColumn(data, offset: offset)
+        return .failure(.error(SourceLocation(path: displayPath, line: line, column: col),
+                               "invalid UTF-8 at byte offset \(offset)",
+                               hint: "save the file as UTF-8 (most editors offer this under \"Save with encoding\")"))
+    }
+
+    static func firstInvalidUTF8(_ data: Data) -> Int {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        // UTF8.decode consumes a whole scalar at a time; track offsets by re-encoding length.
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                offset += UTF8.width(s)
+            case .emptyInput:
+                return offset
+            case .error:
+                return offset
+            }
+        }
+    }
+
+    static func lineColumn(_ data: Data, offset: Int) -> (Int, Int) {
+        var line = 1, lineStart = 0
+        for (i, b) in data.prefix(offset).enumerated() where b == 10 {
+            line += 1
+            lineStart = i + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+}

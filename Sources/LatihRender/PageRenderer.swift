@@ -1,0 +1,77 @@
+import LatihContent
+import LatihMarkdown
+import Mustache
+
+/// A file the build writes, by path relative to the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Everything page rendering needs, gathered by the site build.
+public struct RenderInput: Sendable {
+    public var catalogue: Catalogue
+    /// Rendered Markdown by document path (relative to `content/`).
+    public var documents: [String: RenderedMarkdown]
+    /// Published asset paths by their name in `templates/assets/` (`latih.css` → `assets/latih.3f2a9c1b.css`).
+    public var assetPaths: [String: String]
+    /// Extra HTML for the end of `<body>`, such as `latih serve`'s reload script tag; empty for a build.
+    public var bodyEnd: String
+
+    public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String], bodyEnd: String = "") {
+        self.catalogue = catalogue
+        self.documents = documents
+        self.assetPaths = assetPaths
+        self.bodyEnd = bodyEnd
+    }
+}
+
+/// Renders every page of the site through the theme's templates, in parallel.
+public struct PageRenderer: Sendable {
+    let theme: Theme
+    let input: RenderInput
+    let views: ViewModels
+
+    public init(theme: Theme, input: RenderInput) {
+        self.theme = theme
+        self.input = input
+        self.views = ViewModels(input: input, strings: theme.strings)
+    }
+
+    /// One page to render: which template, at which path, with which page-specific values.
+    enum Job: Sendable {
+        case catalogue
+        case course(Int)
+        case lesson(course: Int, index: Int)
+        case paths
+        case path(Int)
+        case page(Int)
+        case notFound
+    }
+
+    /// Every page, in a fixed order.
+    public func renderAll() -> [OutputFile] {
+        let c = input.catalogue
+        var jobs: [Job] = [.catalogue, .paths, .notFound]
+        for (i, course) in c.courses.enumerated() {
+            jobs.append(.course(i))
+            for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }
+        }
+        jobs += c.paths.indices.map(Job.path) + c.pages.indices.map(Job.page)
+        return jobs.parallelMap(render)
+    }
+
+    func render(_ job: Job) -> OutputFile {
+        let (template, path, title, values) = views.page(for: job)
+        var context = views.common(outputPath: path, title: title)
+        for (k, v) in values { context[k] = v }
+        context["bodyEnd"] = input.bodyEnd
+        let html = theme.library.render(context, withTemplate: template) ?? ""
+        return OutputFile(path: path, contents: html)
+    }
+}

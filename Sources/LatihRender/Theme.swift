@@ -1,0 +1,97 @@
+import Foundation
+import LatihContent
+import LatihDiagnostics
+import LatihFrontMatter
+import Mustache
+
+/// A theme folder: Mustache templates, interface strings per language, and static assets.
+///
+/// ```
+/// templates/layout.mustache       the page shell every page template inherits from
+/// templates/<page>.mustache       catalogue, course, lesson, path, paths, page, 404
+/// templates/partials/*.mustache   pieces the page templates include
+/// templates/i18n/<lang>.conf      interface strings, one `key: value` table per language
+/// templates/assets/*              CSS and JavaScript, published with content-hashed names
+/// ```
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Interface strings in the site's language.
+    public let strings: [String: String]
+    /// Asset files, by path relative to `templates/assets/`, sorted.
+    public let assets: [(path: String, data: Data)]
+
+    /// Templates every theme must provide.
+    public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404"]
+
+    /// Loads a theme, reporting every broken or missing template and string table.
+    public static func load(from dir: String, language: String) -> (Theme?, [Diagnostic]) {
+        var diags: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            return (nil, [.error(SourceLocation(path: dir), "templates folder not found",
+                                 hint: "run latih where templates/ is, or pass --templates <folder>")])
+        }
+        let files = (fm.subpaths(atPath: dir) ?? []).sorted()
+        var names: Set<String> = []
+        for rel in files where rel.hasSuffix(".mustache") {
+            let display = dir + "/" + rel
+            switch SourceReader.read(dir + "/" + rel, displayPath: display) {
+            case .failure(let d):
+                diags.append(d)
+            case .success(let text):
+                do {
+                    let template = try MustacheTemplate(string: text)
+                    let name = String(rel.dropLast(".mustache".count))
+                    library.register(template, named: name)
+                    names.insert(name)
+                } catch let error as MustacheTemplate.ParserError {
+                    diags.append(.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                                        "template syntax error: \(describe(error.error))",
+                                        hint: "check that every {{#section}} is closed by a matching {{/section}}"))
+                } catch {
+                    diags.append(.error(SourceLocation(path: display), "template cannot be parsed: \(error)"))
+                }
+            }
+        }
+        for name in requiredTemplates where !names.contains(name) {
+            diags.append(.error(SourceLocation(path: "\(dir)/\(name).mustache"), "template is missing",
+                                hint: "every theme needs \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+
+        var strings: [String: String] = [:]
+        let table = "i18n/\(language).conf"
+        switch SourceReader.read(dir + "/" + table, displayPath: dir + "/" + table) {
+        case .failure(let d): diags.append(d)
+        case .success(let text):
+            let (t, d) = FrontMatterParser.parseTable(text, path: dir + "/" + table)
+            strings = t
+            diags += d
+        }
+
+        var assets: [(String, Data)] = []
+        for rel in files where rel.hasPrefix("assets/") {
+            let full = dir + "/" + rel
+            var sub: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
+            guard let data = fm.contents(atPath: full) else {
+                diags.append(.error(SourceLocation(path: dir + "/" + rel), "asset cannot be read"))
+                continue
+            }
+            assets.append((String(rel.dropFirst("assets/".count)), data))
+        }
+        if diags.hasErrors { return (nil, diags) }
+        return (Theme(library: library, strings: strings, assets: assets), diags)
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "section closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: return "unfinished tag name"
+        case MustacheTemplate.Error.expectedSectionEnd: return "section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,245 @@
+import LatihContent
+import LatihFrontMatter
+import LatihMarkdown
+
+/// Builds the values templates see. Every value here is plain text that Mustache
+/// escapes, except the `html` keys, which hold HTML made by Latih's own Markdown renderer.
+struct ViewModels: Sendable {
+    let input: RenderInput
+    let strings: [String: String]
+    /// Titles of lessons, resolved once (front matter first, then the leading `# heading`).
+    let lessonTitles: [String: String]
+    /// Courses by slug, for prerequisites and path lists.
+    let courseIndex: [String: Int]
+
+    init(input: RenderInput, strings: [String: String]) {
+        self.input = input
+        self.strings = strings
+        var titles: [String: String] = [:]
+        for course in input.catalogue.courses {
+            for lesson in course.lessons {
+                titles[lesson.document.path] = lesson.document.frontMatter.text("title")
+                    ?? input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
+            }
+        }
+        lessonTitles = titles
+        var index: [String: Int] = [:]
+        for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
+        courseIndex = index
+    }
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// A string with `{name}` placeholders filled in.
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        var s = t(key)
+        for (k, v) in values.sorted(by: { $0.key < $1.key }) {
+            s = s.replacingOccurrences(of: "{\(k)}", with: v)
+        }
+        return s
+    }
+
+    func duration(_ minutes: Int) -> String { formatMinutes(minutes, strings: strings) }
+
+    func html(_ doc: Document) -> String { input.documents[doc.path]?.html ?? "" }
+
+    /// Values every page has.
+    func common(outputPath: String, title: String) -> [String: Any] {
+        let config = input.catalogue.config
+        let root = rootPrefix(for: outputPath)
+        var assets: [String: String] = [:]
+        for (name, path) in input.assetPaths { assets[name.replacingOccurrences(of: ".", with: "-")] = root + path }
+        let pageTitle = title == config.title ? title : "\(title) · \(config.title)"
+        return [
+            "lang": config.language,
+            "t": strings,
+            "site": ["title": config.title, "description": config.description, "organisation": config.organisation],
+            "root": root,
+            "home": root + "index.html",
+            "assets": assets,
+            "pageTitle": pageTitle,
+            "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] }
+                + [],
+            "pathsURL": root + "paths/index.html",
+        ]
+    }
+
+    func page(for job: PageRenderer.Job) -> (template: String, path: String, title: String, values: [String: Any]) {
+        let c = input.catalogue
+        switch job {
+        case .catalogue:
+            return ("catalogue", "index.html", c.config.title, catalogue(root: ""))
+        case .paths:
+            let root = "../"
+            return ("paths", "paths/index.html", t("paths-title"), [
+                "paths": c.paths.map { pathCard($0, root: root) },
+                "isPaths": true,
+            ])
+        case .notFound:
+            // 404.html is served for missing pages at any depth, so relative links cannot
+            // work there; with a base-url they are made absolute.
+            let base = c.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+            var values: [String: Any] = [:]
+            values["home"] = base + "index.html"
+            return ("404", "404.html", t("notfound-title"), values)
+        case .course(let i):
+            let course = c.courses[i]
+            let root = rootPrefix(for: course.outputPath)
+            return ("course", course.outputPath, course.title, ["course": courseDetail(course, root: root)])
+        case .lesson(let ci, let li):
+            let course = c.courses[ci]
+            let lessons = course.lessons
+            let lesson = lessons[li]
+            let root = rootPrefix(for: lesson.outputPath)
+            var v: [String: Any] = [
+                "course": ["title": course.title, "url": root + course.outputPath],
+                "lesson": [
+                    "title": lessonTitles[lesson.document.path] ?? lesson.slug,
+                    "summary": lesson.document.frontMatter.text("summary") ?? "",
+                    "duration": duration(lesson.minutes ?? 0),
+                    "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
+                    "html": html(lesson.document),
+                ] as [String: Any],
+                "outline": sections(course, root: root, current: lesson.document.path),
+            ]
+            if let m = lesson.moduleSlug, let module = course.modules.first(where: { $0.slug == m }) {
+                v["module"] = ["title": module.title]
+            }
+            if li > 0 { v["prev"] = lessonLink(lessons[li - 1], root: root) }
+            if li + 1 < lessons.count { v["next"] = lessonLink(lessons[li + 1], root: root) }
+            return ("lesson", lesson.outputPath, lessonTitles[lesson.document.path] ?? lesson.slug, v)
+        case .path(let i):
+            let path = c.paths[i]
+            let root = rootPrefix(for: path.outputPath)
+            let courses = path.courseSlugs.compactMap { courseIndex[$0] }.map { c.courses[$0] }
+            var cards: [[String: Any]] = []
+            for (n, course) in courses.enumerated() {
+                var card = courseCard(course, root: root)
+                card["step"] = String(n + 1)
+                cards.append(card)
+            }
+            return ("path", path.outputPath, path.title, ["path": [
+                "title": path.title,
+                "summary": path.document.frontMatter.text("summary") ?? "",
+                "html": html(path.document),
+                "courses": cards,
+                "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
+                "courseCount": fill("course-count", ["n": String(courses.count)]),
+                "competencies": path.document.frontMatter.list("competencies"),
+            ] as [String: Any], "isPaths": true])
+        case .page(let i):
+            let page = c.pages[i]
+            return ("page", page.outputPath, page.title, ["page": [
+                "title": page.title,
+                "summary": page.document.frontMatter.text("summary") ?? "",
+                "html": html(page.document),
+            ]])
+        }
+    }
+
+    func levelLabel(_ level: String) -> String { level.isEmpty ? "" : t("level-\(level)") }
+
+    func courseCard(_ course: Course, root: String) -> [String: Any] {
+        [
+            "slug": course.slug,
+            "title": course.title,
+            "url": root + course.outputPath,
+            "summary": course.document.frontMatter.text("summary") ?? "",
+            "level": course.level,
+            "levelLabel": levelLabel(course.level),
+            "category": course.category,
+            "duration": duration(course.minutes),
+            "lessonCount": fill("lesson-count", ["n": String(course.lessons.count)]),
+        ]
+    }
+
+    func pathCard(_ path: LearningPath, root: String) -> [String: Any] {
+        let courses = path.courseSlugs.compactMap { courseIndex[$0] }.map { input.catalogue.courses[$0] }
+        return [
+            "title": path.title,
+            "url": root + path.outputPath,
+            "summary": path.document.frontMatter.text("summary") ?? "",
+            "courseCount": fill("course-count", ["n": String(courses.count)]),
+            "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
+        ]
+    }
+
+    func lessonLink(_ lesson: Lesson, root: String) -> [String: Any] {
+        ["title": lessonTitles[lesson.document.path] ?? lesson.slug, "url": root + lesson.outputPath]
+    }
+
+    func catalogue(root: String) -> [String: Any] {
+        let courses = input.catalogue.courses
+        let categories = Set(courses.map(\.category)).sorted()
+        let groups: [[String: Any]] = categories.map { cat in
+            let members = courses.filter { $0.category == cat }.sorted { ($0.title, $0.slug) < ($1.title, $1.slug) }
+            return [
+                "name": cat.isEmpty ? t("category-other") : cat,
+                "id": "kategori-" + HeadingIDGenerator.slug(cat.isEmpty ? "lainnya" : cat),
+                "courses": members.map { courseCard($0, root: root) },
+            ]
+        }
+        let levels = courseLevels.filter { l in courses.contains { $0.level == l } }
+        return [
+            "categories": groups,
+            "categoryOptions": categories.map { ["value": $0, "label": $0.isEmpty ? t("category-other") : $0] },
+            "levelOptions": levels.map { ["value": $0, "label": levelLabel($0)] },
+            "paths": input.catalogue.paths.map { pathCard($0, root: root) },
+            "courseCount": fill("course-count", ["n": String(courses.count)]),
+            "isCatalogue": true,
+        ]
+    }
+
+    func sections(_ course: Course, root: String, current: String?) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        var number = 0
+        func rows(_ lessons: [Lesson]) -> [[String: Any]] {
+            lessons.map { l in
+                number += 1
+                return [
+                    "number": String(number),
+                    "title": lessonTitles[l.document.path] ?? l.slug,
+                    "url": root + l.outputPath,
+                    "duration": duration(l.minutes ?? 0),
+                    "current": l.document.path == current,
+                ]
+            }
+        }
+        var loose: [Lesson] = []
+        for item in course.items {
+            switch item {
+            case .lesson(let l):
+                loose.append(l)
+            case .module(let m):
+                if !loose.isEmpty { out.append(["lessons": rows(loose)]); loose = [] }
+                out.append([
+                    "title": m.title, "id": "modul-" + m.slug,
+                    "summary": m.document.frontMatter.text("summary") ?? "",
+                    "html": html(m.document),
+                    "lessons": rows(m.lessons),
+                ])
+            }
+        }
+        if !loose.isEmpty { out.append(["lessons": rows(loose)]) }
+        return out
+    }
+
+    func courseDetail(_ course: Course, root: String) -> [String: Any] {
+        var d = courseCard(course, root: root)
+        let fm = course.document.frontMatter
+        d["html"] = html(course.document)
+        d["competencies"] = fm.list("competencies")
+        d["tags"] = fm.list("tags")
+        d["authors"] = fm.list("authors").joined(separator: ", ")
+        d["updated"] = fm.date("updated")?.description ?? ""
+        d["prerequisites"] = fm.list("prerequisites").compactMap { courseIndex[$0] }.map {
+            ["title": input.catalogue.courses[$0].title, "url": root + input.catalogue.courses[$0].outputPath]
+        }
+        d["sections"] = sections(course, root: root, current: nil)
+        d["start"] = course.lessons.first.map { root + $0.outputPath } ?? ""
+        d["paths"] = input.catalogue.paths.filter { $0.courseSlugs.contains(course.slug) }.map {
+            ["title": $0.title, "url": root + $0.outputPath]
+        }
+        return d
+    }
+}

@@ -1,0 +1,195 @@
+import Crypto
+import Foundation
+import LatihContent
+import LatihDiagnostics
+import LatihMarkdown
+import LatihRender
+
+/// What to build, from where, to where.
+public struct BuildOptions: Sendable {
+    public var contentDir: String
+    public var templatesDir: String
+    public var outputDir: String
+    public var includeDrafts: Bool
+    /// When false, everything is checked and rendered but nothing is written (`latih check`).
+    public var write: Bool
+    /// HTML added at the end of every page's body (the live-reload script of `latih serve`).
+    public var bodyEnd: String
+
+    public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
+                includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
+        self.contentDir = contentDir
+        self.templatesDir = templatesDir
+        self.outputDir = outputDir
+        self.includeDrafts = includeDrafts
+        self.write = write
+        self.bodyEnd = bodyEnd
+    }
+}
+
+/// The outcome of a build.
+public struct BuildResult: Sendable {
+    /// HTML pages written (or that would have been).
+    public var pageCount: Int
+    /// All files written, pages included.
+    public var fileCount: Int
+    /// Every finding, sorted by file and position. Paths are relative to the content
+    /// folder, or start with `templates/` for theme files.
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// Builds a site: content → parsed model → Markdown (in parallel) → link and anchor
+/// checks → pages (in parallel) → a staging folder → swapped into place.
+/// Nothing is written unless every step succeeded.
+public enum SiteBuilder {
+    /// Builds the site. `progress`, when given, hears the name of each phase as it starts.
+    public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> BuildResult {
+        var diags: [Diagnostic] = []
+        if options.write,
+           let refusal = OutputFolder.refusal(output: options.outputDir, protecting: [options.contentDir, options.templatesDir]) {
+            return BuildResult(pageCount: 0, fileCount: 0, diagnostics: [refusal])
+        }
+        progress?("reading \(options.contentDir)/")
+        let (catalogue, contentDiags) = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts).load()
+        diags += contentDiags.map { inContent($0, options) }
+        let (theme, themeDiags) = Theme.load(from: options.templatesDir, language: catalogue.config.language)
+        diags += themeDiags
+
+        progress?("rendering Markdown")
+        let (documents, markdownDiags) = renderMarkdown(catalogue)
+        diags += markdownDiags.map { inContent($0, options) }
+        guard let theme, !diags.hasErrors else {
+            return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags.sorted())
+        }
+
+        var assetPaths: [String: String] = [:]
+        var assetFiles: [(String, Data)] = []
+        for (name, data) in theme.assets {
+            let published = "assets/" + hashedName(name, data)
+            assetPaths[name] = published
+            assetFiles.append((published, data))
+        }
+        let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths, bodyEnd: options.bodyEnd)
+        progress?("rendering pages")
+        var pages = PageRenderer(theme: theme, input: input).renderAll()
+        let pageCount = pages.count
+        if let sitemap = Sitemap.xml(pages: pages.map(\.path), baseURL: catalogue.config.baseURL) {
+            pages.append(OutputFile(path: "sitemap.xml", contents: sitemap))
+        }
+        let fileCount = pages.count + assetFiles.count + catalogue.assets.count
+        guard options.write else {
+            return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+        }
+        progress?("writing \(options.outputDir)/")
+        do {
+            try SiteWriter.write(to: options.outputDir, pages: pages, assets: assetFiles,
+                                 contentAssets: catalogue.assets, contentDir: options.contentDir)
+        } catch {
+            diags.append(.error(SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
+                                hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
+        }
+        return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+    }
+
+    /// Content diagnostics carry paths relative to the content folder; shown to people,
+    /// they name the file as it is on disk.
+    static func inContent(_ d: Diagnostic, _ options: BuildOptions) -> Diagnostic {
+        var d = d
+        let root = options.contentDir.hasSuffix("/") ? String(options.contentDir.dropLast()) : options.contentDir
+        if d.location.path != root { d.location.path = root + "/" + d.location.path }
+        return d
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? POSIXError { return String(cString: strerror(e.code.rawValue)) }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+
+    /// `latih.css` → `latih.3f2a9c1b.css`, from the first 8 hex digits of its SHA-256,
+    /// so hosts can cache assets forever and a changed file gets a new name.
+    static func hashedName(_ name: String, _ data: Data) -> String {
+        let digest = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        guard let dot = name.lastIndex(of: ".") else { return "\(name).\(digest)" }
+        return "\(name[..<dot]).\(digest)\(name[dot...])"
+    }
+
+    /// Renders every document's Markdown in parallel, resolving links, then checks
+    /// anchors against the headings each page ended up with.
+    static func renderMarkdown(_ catalogue: Catalogue) -> ([String: RenderedMarkdown], [Diagnostic]) {
+        var targets: [String: String] = [:]
+        var jobs: [(Document, String)] = []
+        for course in catalogue.courses {
+            targets[course.document.path] = course.outputPath
+            jobs.append((course.document, course.outputPath))
+            for module in course.modules {
+                targets[module.document.path] = course.outputPath + "#modul-" + module.slug
+                jobs.append((module.document, course.outputPath))
+            }
+            for lesson in course.lessons {
+                targets[lesson.document.path] = lesson.outputPath
+                jobs.append((lesson.document, lesson.outputPath))
+            }
+        }
+        for path in catalogue.paths {
+            targets[path.document.path] = path.outputPath
+            jobs.append((path.document, path.outputPath))
+        }
+        for page in catalogue.pages {
+            targets[page.document.path] = page.outputPath
+            jobs.append((page.document, page.outputPath))
+        }
+        for asset in catalogue.assets { targets[asset.sourcePath] = asset.outputPath }
+
+        let resolver = LinkResolver(targets: targets)
+        let rawHTML = catalogue.config.rawHTML
+        typealias Anchor = (page: String, id: String, location: SourceLocation)
+        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor])] = jobs.parallelMap { job in
+            let (doc, output) = job
+            var diags: [Diagnostic] = []
+            var anchors: [Anchor] = []
+            let result = MarkdownRenderer.render(doc.body, options: MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine)) { ref in
+                if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
+                                          hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))
+                }
+                let r = resolver.resolve(ref, in: doc, pageOutput: output)
+                if let d = r.diagnostic { diags.append(d) }
+                if let a = r.anchor { anchors.append(a) }
+                return r.url
+            }
+            return (doc.path, result, diags, anchors)
+        }
+
+        var documents: [String: RenderedMarkdown] = [:]
+        var ids: [String: Set<String>] = [:]
+        var diags: [Diagnostic] = []
+        for ((doc, output), (path, result, d, _)) in zip(jobs, rendered) {
+            documents[path] = result
+            ids[output, default: []].formUnion(result.headings.map(\.id))
+            diags += d
+            _ = doc
+        }
+        for course in catalogue.courses {
+            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
+            for lesson in course.lessons
+            where lesson.document.frontMatter.text("title") == nil && documents[lesson.document.path]?.leadingTitle == nil {
+                diags.append(.error(SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
+                                    hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
+            }
+        }
+        for (_, _, _, anchors) in rendered {
+            for a in anchors where !(ids[a.page]?.contains(a.id) ?? false) {
+                let known = (ids[a.page] ?? []).sorted()
+                let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
+                    ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
+                diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
+            }
+        }
+        return (documents, diags)
+    }
+}
