@@ -1,3 +1,4 @@
+import Foundation
 import LatihContent
 import LatihFrontMatter
 import LatihMarkdown
@@ -44,11 +45,18 @@ struct ViewModels: Sendable {
     func html(_ doc: Document) -> String { input.documents[doc.path]?.html ?? "" }
 
     /// Values every page has.
-    func common(outputPath: String, title: String) -> [String: Any] {
-        let config = input.catalogue.config
-        let root = rootPrefix(for: outputPath)
+    /// Published asset URLs, keyed for Mustache: `latih.css` is `assets.latih-css`.
+    func assetURLs(root: String) -> [String: String] {
         var assets: [String: String] = [:]
         for (name, path) in input.assetPaths { assets[name.replacingOccurrences(of: ".", with: "-")] = root + path }
+        return assets
+    }
+
+    /// Values every page has. `root` is the prefix that leads from the page to the site root.
+    func common(outputPath: String, title: String, root: String? = nil) -> [String: Any] {
+        let config = input.catalogue.config
+        let root = root ?? rootPrefix(for: outputPath)
+        let assets = assetURLs(root: root)
         let pageTitle = title == config.title ? title : "\(title) · \(config.title)"
         return [
             "lang": config.language,
@@ -58,8 +66,7 @@ struct ViewModels: Sendable {
             "home": root + "index.html",
             "assets": assets,
             "pageTitle": pageTitle,
-            "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] }
-                + [],
+            "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] },
             "pathsURL": root + "paths/index.html",
         ]
     }
@@ -79,9 +86,7 @@ struct ViewModels: Sendable {
             // 404.html is served for missing pages at any depth, so relative links cannot
             // work there; with a base-url they are made absolute.
             let base = c.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-            var values: [String: Any] = [:]
-            values["home"] = base + "index.html"
-            return ("404", "404.html", t("notfound-title"), values)
+            return ("404", "404.html", t("notfound-title"), common(outputPath: "404.html", title: t("notfound-title"), root: base))
         case .course(let i):
             let course = c.courses[i]
             let root = rootPrefix(for: course.outputPath)
@@ -93,13 +98,13 @@ struct ViewModels: Sendable {
             let root = rootPrefix(for: lesson.outputPath)
             var v: [String: Any] = [
                 "course": ["title": course.title, "url": root + course.outputPath],
-                "lesson": [
+                "lesson": clean([
                     "title": lessonTitles[lesson.document.path] ?? lesson.slug,
                     "summary": lesson.document.frontMatter.text("summary") ?? "",
                     "duration": duration(lesson.minutes ?? 0),
                     "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
                     "html": html(lesson.document),
-                ] as [String: Any],
+                ]),
                 "outline": sections(course, root: root, current: lesson.document.path),
             ]
             if let m = lesson.moduleSlug, let module = course.modules.first(where: { $0.slug == m }) {
@@ -118,7 +123,7 @@ struct ViewModels: Sendable {
                 card["step"] = String(n + 1)
                 cards.append(card)
             }
-            return ("path", path.outputPath, path.title, ["path": [
+            return ("path", path.outputPath, path.title, ["path": clean([
                 "title": path.title,
                 "summary": path.document.frontMatter.text("summary") ?? "",
                 "html": html(path.document),
@@ -126,21 +131,29 @@ struct ViewModels: Sendable {
                 "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
                 "courseCount": fill("course-count", ["n": String(courses.count)]),
                 "competencies": path.document.frontMatter.list("competencies"),
-            ] as [String: Any], "isPaths": true])
+                "hasCompetencies": !path.document.frontMatter.list("competencies").isEmpty,
+            ]), "isPaths": true])
         case .page(let i):
             let page = c.pages[i]
-            return ("page", page.outputPath, page.title, ["page": [
+            return ("page", page.outputPath, page.title, ["page": clean([
                 "title": page.title,
                 "summary": page.document.frontMatter.text("summary") ?? "",
                 "html": html(page.document),
-            ]])
+            ])])
         }
+    }
+
+    /// Drops empty strings. Mustache treats an empty string as true in a section, and a
+    /// missing key is looked up in enclosing contexts, so optional values are left out
+    /// and keys inside loops have names of their own.
+    func clean(_ d: [String: Any]) -> [String: Any] {
+        d.filter { !(($0.value as? String)?.isEmpty ?? false) }
     }
 
     func levelLabel(_ level: String) -> String { level.isEmpty ? "" : t("level-\(level)") }
 
     func courseCard(_ course: Course, root: String) -> [String: Any] {
-        [
+        clean([
             "slug": course.slug,
             "title": course.title,
             "url": root + course.outputPath,
@@ -150,7 +163,7 @@ struct ViewModels: Sendable {
             "category": course.category,
             "duration": duration(course.minutes),
             "lessonCount": fill("lesson-count", ["n": String(course.lessons.count)]),
-        ]
+        ])
     }
 
     func pathCard(_ path: LearningPath, root: String) -> [String: Any] {
@@ -185,6 +198,7 @@ struct ViewModels: Sendable {
             "categoryOptions": categories.map { ["value": $0, "label": $0.isEmpty ? t("category-other") : $0] },
             "levelOptions": levels.map { ["value": $0, "label": levelLabel($0)] },
             "paths": input.catalogue.paths.map { pathCard($0, root: root) },
+            "hasPaths": !input.catalogue.paths.isEmpty,
             "courseCount": fill("course-count", ["n": String(courses.count)]),
             "isCatalogue": true,
         ]
@@ -196,13 +210,13 @@ struct ViewModels: Sendable {
         func rows(_ lessons: [Lesson]) -> [[String: Any]] {
             lessons.map { l in
                 number += 1
-                return [
+                return clean([
                     "number": String(number),
                     "title": lessonTitles[l.document.path] ?? l.slug,
                     "url": root + l.outputPath,
-                    "duration": duration(l.minutes ?? 0),
+                    "lessonDuration": duration(l.minutes ?? 0),
                     "current": l.document.path == current,
-                ]
+                ])
             }
         }
         var loose: [Lesson] = []
@@ -212,12 +226,11 @@ struct ViewModels: Sendable {
                 loose.append(l)
             case .module(let m):
                 if !loose.isEmpty { out.append(["lessons": rows(loose)]); loose = [] }
-                out.append([
-                    "title": m.title, "id": "modul-" + m.slug,
-                    "summary": m.document.frontMatter.text("summary") ?? "",
-                    "html": html(m.document),
+                out.append(clean([
+                    "moduleTitle": m.title, "moduleId": "modul-" + m.slug,
+                    "moduleSummary": m.document.frontMatter.text("summary") ?? "",
                     "lessons": rows(m.lessons),
-                ])
+                ]))
             }
         }
         if !loose.isEmpty { out.append(["lessons": rows(loose)]) }
@@ -235,11 +248,15 @@ struct ViewModels: Sendable {
         d["prerequisites"] = fm.list("prerequisites").compactMap { courseIndex[$0] }.map {
             ["title": input.catalogue.courses[$0].title, "url": root + input.catalogue.courses[$0].outputPath]
         }
+        d["hasCompetencies"] = !fm.list("competencies").isEmpty
+        d["hasPrerequisites"] = !(d["prerequisites"] as! [Any]).isEmpty
         d["sections"] = sections(course, root: root, current: nil)
         d["start"] = course.lessons.first.map { root + $0.outputPath } ?? ""
-        d["paths"] = input.catalogue.paths.filter { $0.courseSlugs.contains(course.slug) }.map {
+        let paths = input.catalogue.paths.filter { $0.courseSlugs.contains(course.slug) }.map {
             ["title": $0.title, "url": root + $0.outputPath]
         }
-        return d
+        d["paths"] = paths
+        d["hasPaths"] = !paths.isEmpty
+        return clean(d)
     }
 }
