@@ -77,6 +77,8 @@ public enum FrontMatterParser {
     static func parseLines(_ lines: ArraySlice<SourceLine>, path: String, schema: Schema) -> (FrontMatter, [Diagnostic]) {
         var diags: [Diagnostic] = []
         var fm = FrontMatter()
+        // Keys written with a bad value are not also reported as missing.
+        var written: Set<String> = []
         for entry in entries(lines, path: path, diagnostics: &diags) {
             guard let spec = schema.spec(for: entry.key) else {
                 var hint = "the keys a \(schema.name) accepts are: \(schema.fields.map(\.name).joined(separator: ", "))"
@@ -95,6 +97,7 @@ public enum FrontMatterParser {
                 diags.append(.error(entry.keyLocation(path), what, hint: "`\(earlier.writtenKey)` is already set on line \(earlier.line); keep one of them"))
                 continue
             }
+            written.insert(spec.name)
             let valueLocation = SourceLocation(path: path, line: entry.line, column: entry.valueColumn)
             switch ValueReader.read(entry.value, as: spec.kind, key: entry.key) {
             case .success(let value):
@@ -104,11 +107,12 @@ public enum FrontMatterParser {
                 diags.append(.error(valueLocation, problem.message, hint: problem.hint))
             }
         }
+        fm.written = written
         return (fm, diags)
     }
 
     static func checkRequired(_ fm: inout FrontMatter, schema: Schema, path: String, at line: Int, diagnostics: inout [Diagnostic]) {
-        for key in schema.required where fm.fields[key] == nil {
+        for key in schema.required where fm.fields[key] == nil && !fm.written.contains(key) {
             let alias = schema.spec(for: key)?.alias.map { " (or `\($0)`)" } ?? ""
             diagnostics.append(.error(SourceLocation(path: path, line: line, column: 1),
                                       "missing required key `\(key)`",

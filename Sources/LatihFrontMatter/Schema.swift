@@ -117,3 +117,7 @@ extension Schema {
     /// `content/pages/<page>.md`.
     public static let page = Schema(name: "page", fields: [title, summary, draft, updated], required: ["title"])
 }
+
+extension Schema: CustomStringConvertible {
+    public var description: String { name }
+}

@@ -59,6 +59,8 @@ public struct Field: Sendable, Hashable {
 /// The parsed fields of a front-matter block or `.conf` file.
 public struct FrontMatter: Sendable, Hashable {
     public var fields: [String: Field]
+    /// Canonical names of every known key that was written, including those whose value was invalid.
+    public var written: Set<String> = []
 
     public init(fields: [String: Field] = [:]) {
         self.fields = fields
