@@ -12,6 +12,9 @@ struct Assembler {
     private var paths: [LearningPath] = []
     private var pages: [Page] = []
     private var diagnostics: [Diagnostic] = []
+    /// Courses with a file that could not be read, so errors it would cause later
+    /// (such as "course has no lessons") are not piled on top of the real one.
+    private var damaged: Set<String> = []
 
     init(includeDrafts: Bool) {
         self.includeDrafts = includeDrafts
@@ -19,6 +22,13 @@ struct Assembler {
 
     private func isDraft(_ doc: Document) -> Bool {
         doc.frontMatter.bool("draft") ?? false
+    }
+
+    mutating func unreadable(_ role: ContentLoader.Role) {
+        switch role {
+        case .course(let c), .module(let c, _, _), .lesson(let c, _, _, _): damaged.insert(c)
+        case .path, .page: break
+        }
     }
 
     mutating func add(_ doc: Document, role: ContentLoader.Role) {
@@ -44,6 +54,7 @@ struct Assembler {
         let courseSlugs = Set(courseDocs.keys).union(lessons.keys).union(moduleDocs.keys).sorted()
         for slug in courseSlugs {
             guard let doc = courseDocs[slug] else {
+                if damaged.contains(slug) { continue }
                 diagnostics.append(.error(SourceLocation(path: "courses/\(slug)/course.md"), "course folder has no course.md",
                                           hint: "create courses/\(slug)/course.md with title, summary and level"))
                 continue
@@ -130,7 +141,7 @@ struct Assembler {
         }
         items.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         let course = Course(slug: slug, document: doc, items: items.map(\.item), draft: isDraft(doc))
-        if course.lessons.isEmpty {
+        if course.lessons.isEmpty, !damaged.contains(slug) {
             diagnostics.append(.error(SourceLocation(path: doc.path, line: 1, column: 1), "course has no lessons",
                                       hint: "add lessons as courses/\(slug)/01-<lesson>.md"))
             return nil

@@ -93,7 +93,9 @@ public struct ContentLoader: Sendable {
         var assembler = Assembler(includeDrafts: includeDrafts)
         for (path, role, result) in parsed {
             switch result {
-            case .failure(let d): diags.append(d)
+            case .failure(let d):
+                diags.append(d)
+                assembler.unreadable(role)
             case .success(let doc):
                 diags += doc.diagnostics
                 assembler.add(Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine), role: role)

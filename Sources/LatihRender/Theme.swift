@@ -37,6 +37,8 @@ public struct Theme: Sendable {
         var names: Set<String> = []
         for rel in files where rel.hasSuffix(".mustache") {
             let display = dir + "/" + rel
+            // A template that exists but is broken is reported once, not also as missing.
+            names.insert(String(rel.dropLast(".mustache".count)))
             switch SourceReader.read(dir + "/" + rel, displayPath: display) {
             case .failure(let d):
                 diags.append(d)

@@ -45,6 +45,26 @@ public struct BuildResult: Sendable {
 public enum SiteBuilder {
     /// Builds the site. `progress`, when given, hears the name of each phase as it starts.
     public static func build(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> BuildResult {
+        onLargeStack { buildOnCurrentThread(options, progress: progress) }
+    }
+
+    /// Runs `work` on a thread with a 64 MiB stack and waits for it. Callers may be on
+    /// a dispatch or Swift-concurrency thread with a 512 KiB stack, which the build's
+    /// deep frames (and deeply nested content) must not depend on.
+    static func onLargeStack<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = work()
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        done.wait()
+        return box.value!
+    }
+
+    static func buildOnCurrentThread(_ options: BuildOptions, progress: (@Sendable (String) -> Void)?) -> BuildResult {
         var diags: [Diagnostic] = []
         if options.write,
            let refusal = OutputFolder.refusal(output: options.outputDir, protecting: [options.contentDir, options.templatesDir]) {
@@ -192,4 +212,10 @@ public enum SiteBuilder {
         }
         return (documents, diags)
     }
+}
+
+/// Carries a result from the build thread to the caller, which waits on a semaphore
+/// before reading it, so the two never touch it at once.
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
 }

@@ -1,0 +1,117 @@
+/*
+ * Latih: catalogue filtering.
+ *
+ * A classic script rather than an ES module: browsers refuse module scripts on pages
+ * opened from file://, and the site must work from a USB stick. The pure functions
+ * are exported for Node's test runner through `module.exports`; in the browser they
+ * hang off `window.Latih`. The page works without this script: filters stay hidden
+ * and every course is listed.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.Latih = Object.assign(root.Latih || {}, api);
+    if (typeof document !== "undefined") {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { api.enhanceCatalogue(document, root); });
+      } else {
+        api.enhanceCatalogue(document, root);
+      }
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  /** Whether a course with this category and level passes the filter. Empty filter values match everything. */
+  function matches(course, filter) {
+    return (!filter.category || course.category === filter.category) &&
+           (!filter.level || course.level === filter.level);
+  }
+
+  /** Indices of the courses that pass the filter, in their original order. */
+  function filterCourses(courses, filter) {
+    var out = [];
+    for (var i = 0; i < courses.length; i++) {
+      if (matches(courses[i], filter)) out.push(i);
+    }
+    return out;
+  }
+
+  /** Reads `kategori` and `tingkat` from a query string. */
+  function readFilter(search) {
+    var params = new URLSearchParams(search || "");
+    return { category: params.get("kategori") || "", level: params.get("tingkat") || "" };
+  }
+
+  /** The query string for a filter; empty values are left out. */
+  function writeFilter(filter) {
+    var params = new URLSearchParams();
+    if (filter.category) params.set("kategori", filter.category);
+    if (filter.level) params.set("tingkat", filter.level);
+    var s = params.toString();
+    return s ? "?" + s : "";
+  }
+
+  /** Fills `{name}` placeholders in an interface string. */
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (m, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : m;
+    });
+  }
+
+  /** Turns the catalogue's hidden filter form on and keeps cards, URL and status in step. */
+  function enhanceCatalogue(doc, win) {
+    var form = doc.getElementById("catalogue-filters");
+    if (!form) return;
+    var category = doc.getElementById("filter-category");
+    var level = doc.getElementById("filter-level");
+    var status = doc.getElementById("filter-status");
+    var empty = doc.getElementById("filter-empty");
+    var cards = Array.prototype.slice.call(doc.querySelectorAll(".category .card"));
+    var courses = cards.map(function (c) {
+      return { category: c.getAttribute("data-category") || "", level: c.getAttribute("data-level") || "" };
+    });
+    var initial = readFilter(win.location.search);
+    if (hasOption(category, initial.category)) category.value = initial.category;
+    if (hasOption(level, initial.level)) level.value = initial.level;
+    form.hidden = false;
+
+    function apply(updateURL) {
+      var filter = { category: category.value, level: level.value };
+      var shown = filterCourses(courses, filter);
+      var visible = {};
+      shown.forEach(function (i) { visible[i] = true; });
+      cards.forEach(function (card, i) { card.hidden = !visible[i]; });
+      Array.prototype.forEach.call(doc.querySelectorAll(".category"), function (section) {
+        section.hidden = section.querySelectorAll(".card:not([hidden])").length === 0;
+      });
+      status.textContent = fill(form.getAttribute("data-status"), { n: shown.length, total: courses.length });
+      empty.hidden = shown.length !== 0;
+      if (updateURL) {
+        try {
+          win.history.replaceState(null, "", win.location.pathname + writeFilter(filter) + win.location.hash);
+        } catch (e) { /* file:// pages may refuse URL changes; filtering still works. */ }
+      }
+    }
+    category.addEventListener("change", function () { apply(true); });
+    level.addEventListener("change", function () { apply(true); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply(false);
+  }
+
+  function hasOption(select, value) {
+    return !!value && Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+  }
+
+  return {
+    matches: matches,
+    filterCourses: filterCourses,
+    readFilter: readFilter,
+    writeFilter: writeFilter,
+    fill: fill,
+    enhanceCatalogue: enhanceCatalogue
+  };
+});

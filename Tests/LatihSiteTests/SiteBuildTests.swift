@@ -1,0 +1,136 @@
+import Foundation
+import LatihDiagnostics
+import Testing
+@testable import LatihSite
+
+/// The repository root, found from this file's place in `Tests/LatihSiteTests/`.
+let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let fixtures = repoRoot + "/Tests/LatihSiteTests/Fixtures"
+
+/// A fresh temporary folder, removed when the test ends.
+func temporaryFolder() throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latih-test-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+func snapshot(_ dir: String) -> [String: Data] {
+    var out: [String: Data] = [:]
+    for rel in FileManager.default.subpaths(atPath: dir) ?? [] {
+        var isDir: ObjCBool = false
+        let full = dir + "/" + rel
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue {
+            out[rel] = FileManager.default.contents(atPath: full)
+        }
+    }
+    return out
+}
+
+@Suite(.serialized) struct SiteBuildTests {
+    @Test func buildsTheSampleCatalogue() throws {
+        let out = try temporaryFolder() + "/site"
+        let result = SiteBuilder.build(BuildOptions(contentDir: repoRoot + "/content", templatesDir: repoRoot + "/templates", outputDir: out))
+        #expect(result.succeeded, "\(result.diagnostics.map(DiagnosticRenderer.headline))")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(DiagnosticRenderer.headline))")
+        let files = snapshot(out)
+        #expect(files["index.html"] != nil)
+        #expect(files["courses/keamanan-siber/index.html"] != nil)
+        #expect(files["courses/keamanan-siber/mengenali-phishing/index.html"] != nil)
+        #expect(files["courses/literasi-digital/empat-pilar.svg"] != nil)
+        #expect(files["paths/index.html"] != nil && files["tentang/index.html"] != nil)
+        #expect(files["404.html"] != nil && files["sitemap.xml"] != nil)
+        #expect(files.keys.contains { $0.hasPrefix("assets/latih.") && $0.hasSuffix(".css") })
+        let lessons = files.keys.filter { $0.hasPrefix("courses/") && $0.split(separator: "/").count == 4 }
+        #expect(lessons.count >= 24)
+    }
+
+    @Test func buildsAreByteForByteDeterministic() throws {
+        let a = try temporaryFolder() + "/site", b = try temporaryFolder() + "/site"
+        for out in [a, b] {
+            let r = SiteBuilder.build(BuildOptions(contentDir: repoRoot + "/content", templatesDir: repoRoot + "/templates", outputDir: out))
+            #expect(r.succeeded)
+        }
+        #expect(snapshot(a) == snapshot(b))
+    }
+
+    /// Golden files: the minimal fixture site's pages, byte for byte.
+    /// Run with `LATIH_RECORD=1` to write them anew after an intended change.
+    @Test func matchesGoldenFiles() throws {
+        let out = try temporaryFolder() + "/site"
+        let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content",
+                                                    templatesDir: repoRoot + "/templates", outputDir: out))
+        #expect(result.succeeded, "\(result.diagnostics.map(DiagnosticRenderer.headline))")
+        let golden = fixtures + "/golden/minimal"
+        let files = snapshot(out).filter { !$0.key.hasPrefix("assets/") && $0.key != ".latih-site" }
+        if ProcessInfo.processInfo.environment["LATIH_RECORD"] != nil {
+            try? FileManager.default.removeItem(atPath: golden)
+            for (path, data) in files {
+                let url = URL(fileURLWithPath: golden + "/" + path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        }
+        let expected = snapshot(golden)
+        #expect(Set(files.keys) == Set(expected.keys))
+        for (path, data) in expected.sorted(by: { $0.key < $1.key }) {
+            #expect(files[path] == data, "\(path) differs from its golden file; rerun with LATIH_RECORD=1 if the change is intended")
+        }
+    }
+
+    @Test func escapesFrontMatterInPages() throws {
+        let out = try temporaryFolder() + "/site"
+        _ = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates", outputDir: out))
+        let course = try String(contentsOfFile: out + "/courses/dasar/index.html", encoding: .utf8)
+        #expect(course.contains("Kursus &lt;Dasar&gt; &amp; &quot;Uji&quot;"))
+        #expect(!course.contains("<script>alert(1)</script>"))
+        let lesson = try String(contentsOfFile: out + "/courses/dasar/pertama/index.html", encoding: .utf8)
+        #expect(lesson.contains("href=\"../kedua/index.html#bagian-dua\""))
+        #expect(lesson.contains("href=\"../index.html#modul-modul\""))
+        #expect(lesson.contains("src=\"../gambar.svg\""))
+    }
+
+    static let invalidCases: [String] = {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures + "/invalid")) ?? []).sorted()
+    }()
+
+    /// Each invalid site fails with exactly the diagnostics in its `expected.txt`,
+    /// and leaves the previous site byte-identical.
+    @Test(arguments: invalidCases)
+    func invalidSiteFailsAndKeepsThePreviousSite(_ name: String) throws {
+        let dir = fixtures + "/invalid/" + name
+        let out = try temporaryFolder() + "/site"
+        let good = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates", outputDir: out))
+        #expect(good.succeeded)
+        let before = snapshot(out)
+
+        let templates = FileManager.default.fileExists(atPath: dir + "/templates") ? dir + "/templates" : repoRoot + "/templates"
+        let result = SiteBuilder.build(BuildOptions(contentDir: dir + "/content", templatesDir: templates, outputDir: out))
+        #expect(!result.succeeded)
+        let got = result.diagnostics.filter { $0.severity == .error }.map {
+            DiagnosticRenderer.headline($0).replacingOccurrences(of: dir + "/", with: "")
+        }
+        let expected = try String(contentsOfFile: dir + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(got.count == expected.count, "\(got)")
+        for (g, e) in zip(got, expected) {
+            #expect(g.hasPrefix(e), "got: \(g)")
+        }
+        #expect(snapshot(out) == before, "a failed build must leave the previous site untouched")
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotMake() throws {
+        let dir = try temporaryFolder()
+        try "penting".write(toFile: dir + "/catatan.txt", atomically: true, encoding: .utf8)
+        let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates", outputDir: dir))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.first?.message.contains("not made by latih") == true)
+        #expect(FileManager.default.contents(atPath: dir + "/catatan.txt") == Data("penting".utf8))
+    }
+
+    @Test func refusesOutputThatContainsTheContent() throws {
+        let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates",
+                                                    outputDir: fixtures + "/valid/minimal"))
+        #expect(result.diagnostics.first?.message.contains("refusing") == true)
+    }
+}
