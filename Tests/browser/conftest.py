@@ -1,0 +1,84 @@
+"""Fixtures for the real-browser suite: a freshly built sample site, loopback HTTP
+servers over it, and headless Chromium driven by Selenium."""
+
+import functools
+import http.server
+import os
+import pathlib
+import shutil
+import subprocess
+import threading
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+LATIH = os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih"))
+
+
+@pytest.fixture(scope="session")
+def www(tmp_path_factory):
+    """The sample catalogue, built by the real `latih build` into <www>/sub/site."""
+    root = tmp_path_factory.mktemp("www")
+    out = root / "sub" / "site"
+    out.parent.mkdir(parents=True)
+    result = subprocess.run(
+        [LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"), "--output", str(out)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def servers(www):
+    """Two loopback servers: one with the site at the root, one serving its grandparent."""
+    at_root = _serve(www / "sub" / "site")
+    parent = _serve(www)
+    yield {
+        "http-root": f"http://127.0.0.1:{at_root.server_port}/",
+        "http-subpath": f"http://127.0.0.1:{parent.server_port}/sub/site/",
+        "file": (www / "sub" / "site").as_uri() + "/",
+    }
+    at_root.shutdown()
+    parent.shutdown()
+
+
+def _chrome(javascript=True):
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(arg)
+    if not javascript:
+        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = _chrome()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture()
+def browser_without_js():
+    driver = _chrome(javascript=False)
+    yield driver
+    driver.quit()
