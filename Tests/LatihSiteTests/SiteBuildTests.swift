@@ -104,11 +104,21 @@ func snapshot(_ dir: String) -> [String: Data] {
         #expect(good.succeeded)
         let before = snapshot(out)
 
-        let templates = FileManager.default.fileExists(atPath: dir + "/templates") ? dir + "/templates" : repoRoot + "/templates"
+        // A case may override theme files: the real theme is copied and its files replaced.
+        var templates = repoRoot + "/templates"
+        if FileManager.default.fileExists(atPath: dir + "/templates-override") {
+            templates = try temporaryFolder() + "/templates"
+            try FileManager.default.copyItem(atPath: repoRoot + "/templates", toPath: templates)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/templates-override") {
+                try FileManager.default.removeItem(atPath: templates + "/" + name)
+                try FileManager.default.copyItem(atPath: dir + "/templates-override/" + name, toPath: templates + "/" + name)
+            }
+        }
         let result = SiteBuilder.build(BuildOptions(contentDir: dir + "/content", templatesDir: templates, outputDir: out))
         #expect(!result.succeeded)
         let got = result.diagnostics.filter { $0.severity == .error }.map {
             DiagnosticRenderer.headline($0).replacingOccurrences(of: dir + "/", with: "")
+                .replacingOccurrences(of: templates + "/", with: "templates/")
         }
         let expected = try String(contentsOfFile: dir + "/expected.txt", encoding: .utf8)
             .split(separator: "\n").map(String.init)
