@@ -38,8 +38,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
-        .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"]),
+        // Fixtures are read from disk by path (#filePath), not bundled.
+        .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics"]),
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics"],
+                    exclude: ["Fixtures"]),
     ]
 )
