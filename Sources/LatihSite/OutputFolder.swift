@@ -74,7 +74,8 @@ struct OutputFolder {
         if fm.fileExists(atPath: old) { try? fm.removeItem(atPath: old) }
     }
 
-    /// Removes staging folders left by interrupted builds (they carry the marker).
+    /// Removes staging folders left by interrupted builds: they carry the marker, and
+    /// the process named in their suffix is gone (a running build's folder is kept).
     func removeStale() {
         let fm = FileManager.default
         let parent = (path as NSString).deletingLastPathComponent
@@ -82,6 +83,7 @@ struct OutputFolder {
         for name in (try? fm.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
         where name.hasPrefix(base + ".tmp-") || name.hasPrefix(base + ".old-") {
             let full = (parent.isEmpty ? "." : parent) + "/" + name
+            if let pid = Int32(name.split(separator: "-").last ?? ""), pid != getpid(), kill(pid, 0) == 0 { continue }
             if fm.fileExists(atPath: full + "/" + Self.markerName) { try? fm.removeItem(atPath: full) }
         }
     }

@@ -188,11 +188,10 @@ public enum SiteBuilder {
         var documents: [String: RenderedMarkdown] = [:]
         var ids: [String: Set<String>] = [:]
         var diags: [Diagnostic] = []
-        for ((doc, output), (path, result, d, _)) in zip(jobs, rendered) {
+        for ((_, output), (path, result, d, _)) in zip(jobs, rendered) {
             documents[path] = result
             ids[output, default: []].formUnion(result.headings.map(\.id))
             diags += d
-            _ = doc
         }
         for course in catalogue.courses {
             ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })

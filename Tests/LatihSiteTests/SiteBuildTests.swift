@@ -143,4 +143,17 @@ func snapshot(_ dir: String) -> [String: Data] {
                                                     outputDir: fixtures + "/valid/minimal"))
         #expect(result.diagnostics.first?.message.contains("refusing") == true)
     }
+
+    @Test func removesStagingLeftByDeadBuildsOnly() throws {
+        let dir = try temporaryFolder()
+        let dead = dir + "/site.tmp-2147483646", live = dir + "/site.tmp-1"
+        for stale in [dead, live] {
+            try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
+            try "x".write(toFile: stale + "/" + OutputFolder.markerName, atomically: true, encoding: .utf8)
+        }
+        let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates", outputDir: dir + "/site"))
+        #expect(result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: dead), "an interrupted build's staging folder is cleaned up")
+        #expect(FileManager.default.fileExists(atPath: live), "a folder of a process that is still running is left alone")
+    }
 }
