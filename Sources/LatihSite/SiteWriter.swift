@@ -1,6 +1,9 @@
 import Foundation
 import LatihContent
 import LatihRender
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a finished site into a staging folder, in parallel, and swaps it into place.
 enum SiteWriter {
@@ -21,7 +24,7 @@ enum SiteWriter {
                 try fm.createDirectory(atPath: staging + "/" + dir, withIntermediateDirectories: true)
             }
             let failures = pages.parallelMap { page -> String? in
-                FileManager.default.createFile(atPath: staging + "/" + page.path, contents: Data(page.contents.utf8)) ? nil : page.path
+                writeFile(staging + "/" + page.path, page.contents) ? nil : page.path
             }
             if let failed = failures.compactMap({ $0 }).first {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
@@ -37,5 +40,27 @@ enum SiteWriter {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
         }
+    }
+}
+
+/// Writes a new file with plain POSIX calls. FileManager.createFile writes through a
+/// temporary file and fsyncs each one, which cost a third of the build's time; the
+/// whole staging folder is already swapped in atomically, so per-file atomicity buys nothing.
+func writeFile(_ path: String, _ contents: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var contents = contents
+    return contents.withUTF8 { buf in
+        var offset = 0
+        while offset < buf.count {
+            let n = write(fd, buf.baseAddress! + offset, buf.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
     }
 }
