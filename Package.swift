@@ -3,7 +3,7 @@ import PackageDescription
 
 // One target per concern, with dependencies pointing one way only:
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← CLI ← latih
-//             ← Markdown   ↗
+//             ← Markdown   ↗           Quiz    ↗
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -24,13 +24,17 @@ let package = Package(
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
         .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM", "LatihDiagnostics"]),
+        .target(name: "LatihQuiz", dependencies: [
+            "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "LatihSite", dependencies: [
-            "LatihDiagnostics", "LatihContent", "LatihRender",
+            "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihCLI", dependencies: [
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
+        .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
     ]

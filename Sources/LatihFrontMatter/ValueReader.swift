@@ -39,13 +39,11 @@ enum ValueReader {
             }
             return .success(.date(d))
         case .boolean:
-            switch raw {
-            case "ya", "yes", "true": return .success(.boolean(true))
-            case "tidak", "no", "false": return .success(.boolean(false))
-            default:
+            guard let b = YesNo.read(raw) else {
                 return .failure(ValueProblem(message: "`\(raw)` is not a yes/no value",
-                                             hint: "write one of: ya, tidak, yes, no, true, false"))
+                                             hint: "write one of: \(YesNo.words)"))
             }
+            return .success(.boolean(b))
         case .choice(let options):
             guard options.contains(raw) else {
                 var message = "`\(raw)` is not a valid `\(key)`"
@@ -116,5 +114,18 @@ enum ValueReader {
 extension String {
     fileprivate func trimmingCharacters(in set: Character) -> String {
         String(self.drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
+
+/// The only spellings of yes and no that Latih accepts anywhere (front matter, quiz settings).
+public enum YesNo {
+    public static let words = "ya, tidak, yes, no, true, false"
+
+    public static func read(_ raw: String) -> Bool? {
+        switch raw {
+        case "ya", "yes", "true": return true
+        case "tidak", "no", "false": return false
+        default: return nil
+        }
     }
 }

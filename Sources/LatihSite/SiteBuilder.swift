@@ -3,6 +3,7 @@ import Foundation
 import LatihContent
 import LatihDiagnostics
 import LatihMarkdown
+import LatihQuiz
 import LatihRender
 
 /// What to build, from where, to where.
@@ -77,7 +78,8 @@ public enum SiteBuilder {
         diags += themeDiags
 
         progress?("rendering Markdown")
-        let (documents, markdownDiags) = renderMarkdown(catalogue)
+        let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
+        let (documents, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
         diags += markdownDiags.map { inContent($0, options) }
         guard let theme, !diags.hasErrors else {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags.sorted())
@@ -140,39 +142,45 @@ public enum SiteBuilder {
 
     /// Renders every document's Markdown in parallel, resolving links, then checks
     /// anchors against the headings each page ended up with.
-    static func renderMarkdown(_ catalogue: Catalogue) -> ([String: RenderedMarkdown], [Diagnostic]) {
+    /// One document to render: the document, the page it lands on, and the prefix of
+    /// its quizzes' default ids (made from slugs, so renumbering lessons keeps them).
+    typealias MarkdownJob = (doc: Document, output: String, quizBase: String)
+
+    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer) -> ([String: RenderedMarkdown], [Diagnostic]) {
         var targets: [String: String] = [:]
-        var jobs: [(Document, String)] = []
+        var jobs: [MarkdownJob] = []
         for course in catalogue.courses {
             targets[course.document.path] = course.outputPath
-            jobs.append((course.document, course.outputPath))
+            jobs.append((course.document, course.outputPath, course.slug))
             for module in course.modules {
                 targets[module.document.path] = course.outputPath + "#modul-" + module.slug
-                jobs.append((module.document, course.outputPath))
+                jobs.append((module.document, course.outputPath, "\(course.slug)/\(module.slug)"))
             }
             for lesson in course.lessons {
                 targets[lesson.document.path] = lesson.outputPath
-                jobs.append((lesson.document, lesson.outputPath))
+                jobs.append((lesson.document, lesson.outputPath, "\(course.slug)/\(lesson.slug)"))
             }
         }
         for path in catalogue.paths {
             targets[path.document.path] = path.outputPath
-            jobs.append((path.document, path.outputPath))
+            jobs.append((path.document, path.outputPath, "paths/\(path.slug)"))
         }
         for page in catalogue.pages {
             targets[page.document.path] = page.outputPath
-            jobs.append((page.document, page.outputPath))
+            jobs.append((page.document, page.outputPath, "pages/\(page.slug)"))
         }
         for asset in catalogue.assets { targets[asset.sourcePath] = asset.outputPath }
 
         let resolver = LinkResolver(targets: targets)
         let rawHTML = catalogue.config.rawHTML
         typealias Anchor = (page: String, id: String, location: SourceLocation)
-        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor])] = jobs.parallelMap { job in
-            let (doc, output) = job
+        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor], [(String, SourceLocation)])] = jobs.parallelMap { job in
+            let (doc, output, quizBase) = job
             var diags: [Diagnostic] = []
             var anchors: [Anchor] = []
-            let result = MarkdownRenderer.render(doc.body, options: MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine)) { ref in
+            var quizIDs: [(String, SourceLocation)] = []
+            let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine)
+            let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
                 if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
                     diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
                                           hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))
@@ -181,17 +189,34 @@ public enum SiteBuilder {
                 if let d = r.diagnostic { diags.append(d) }
                 if let a = r.anchor { anchors.append(a) }
                 return r.url
-            }
-            return (doc.path, result, diags, anchors)
+            }, renderBlock: { block in
+                guard block.language == "quiz" || block.language == "gift" else { return nil }
+                let index = quizIDs.count
+                let parse = block.language == "quiz" ? QuizParser.parse : GiftParser.parse
+                let (quiz, d) = parse(block.literal, doc.path, block.contentLine, "\(quizBase)/\(index + 1)")
+                diags += d
+                quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
+                return quizzes.html(quiz, index: index)
+            })
+            return (doc.path, result, diags, anchors, quizIDs)
         }
 
         var documents: [String: RenderedMarkdown] = [:]
         var ids: [String: Set<String>] = [:]
         var diags: [Diagnostic] = []
-        for ((_, output), (path, result, d, _)) in zip(jobs, rendered) {
+        var quizSeen: [String: SourceLocation] = [:]
+        for (job, (path, result, d, _, quizIDs)) in zip(jobs, rendered) {
             documents[path] = result
-            ids[output, default: []].formUnion(result.headings.map(\.id))
+            ids[job.output, default: []].formUnion(result.headings.map(\.id))
             diags += d
+            for (id, location) in quizIDs {
+                if let first = quizSeen[id] {
+                    diags.append(.error(location, "duplicate quiz id `\(id)`",
+                                        hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
+                } else {
+                    quizSeen[id] = location
+                }
+            }
         }
         for course in catalogue.courses {
             ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
@@ -201,7 +226,7 @@ public enum SiteBuilder {
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
         }
-        for (_, _, _, anchors) in rendered {
+        for (_, _, _, anchors, _) in rendered {
             for a in anchors where !(ids[a.page]?.contains(a.id) ?? false) {
                 let known = (ids[a.page] ?? []).sorted()
                 let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }

@@ -1,0 +1,251 @@
+import Foundation
+import LatihDiagnostics
+import LatihFrontMatter
+
+/// Reads Latih's plain-text quiz blocks:
+///
+/// ````
+/// ```quiz
+/// pass: 70
+///
+/// ? Apa kepanjangan **SPBE**?
+/// ( ) Sistem Pelayanan Berbasis Elektronik
+///     > Belum tepat.
+/// (x) Sistem Pemerintahan Berbasis Elektronik
+/// ! Diatur dalam Perpres 95/2018.
+/// ```
+/// ````
+///
+/// No existing format reads like this in a plain Markdown viewer and still carries
+/// every question type, so the reader is Latih's own. Every mistake is a diagnostic
+/// with the file line and column, and all of them are reported in one pass.
+public struct QuizParser {
+    let path: String
+    let firstLine: Int
+    var diagnostics: [Diagnostic] = []
+
+    public static let settings = ["pass", "attempts", "shuffle", "partial", "title", "id"]
+
+    /// Parses a block's text. `firstLine` is the file line of the block's first content line.
+    public static func parse(_ text: String, path: String, firstLine: Int, defaultID: String) -> (Quiz, [Diagnostic]) {
+        var parser = QuizParser(path: path, firstLine: firstLine)
+        let quiz = parser.run(text, defaultID: defaultID)
+        return (quiz, parser.diagnostics)
+    }
+
+    mutating func error(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(SourceLocation(path: path, line: line, column: column), message, hint: hint))
+    }
+
+    /// A question being read, with its answer lines in order.
+    struct Draft {
+        var text: [String]
+        var line: Int
+        var lines: [(kind: String, line: Int, column: Int, body: String, mark: Bool)] = []
+        var explanation: String?
+        var feedback: [Int: String] = [:]
+    }
+
+    mutating func run(_ text: String, defaultID: String) -> Quiz {
+        var quiz = Quiz(id: defaultID, line: firstLine)
+        var draft: Draft?
+        var inSettings = true
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (i, raw) in rows.enumerated() {
+            let row = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let line = firstLine + i
+            let trimmed = row.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            if trimmed == "?" || trimmed.hasPrefix("? ") {
+                if let d = draft { finish(d, into: &quiz) }
+                draft = Draft(text: [String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)], line: line)
+                inSettings = false
+                continue
+            }
+            if inSettings {
+                readSetting(String(row), line: line, into: &quiz)
+                continue
+            }
+            guard var d = draft else { continue }
+            let indent = row.prefix { $0 == " " || $0 == "\t" }.utf8.count
+            if indent > 0, trimmed.hasPrefix(">") {
+                let feedback = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                if let last = d.lines.indices.last, ["single", "multiple"].contains(d.lines[last].kind) {
+                    d.feedback[last] = feedback
+                } else {
+                    error(line, indent + 1, "feedback `>` must be indented under an option", hint: "write it on the line after a `( )` or `[ ]` option, indented")
+                }
+            } else if let (kind, mark, bodyStart) = Self.answerMarker(trimmed) {
+                let body = String(trimmed.dropFirst(bodyStart)).trimmingCharacters(in: .whitespaces)
+                d.lines.append((kind, line, indent + bodyStart + 1, body, mark))
+            } else if trimmed.hasPrefix("!") {
+                d.explanation = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+            } else if d.lines.isEmpty {
+                d.text.append(trimmed)
+            } else {
+                error(line, indent + 1, "unexpected line after the answers",
+                      hint: "answer lines start with ( ), [ ], =, a number and a dot, or `- a -> b`; start a new question with `? `")
+            }
+            draft = d
+        }
+        if let d = draft { finish(d, into: &quiz) }
+        if quiz.questions.isEmpty, diagnostics.isEmpty {
+            error(firstLine, 1, "quiz has no questions", hint: "start each question with `? `")
+        }
+        return quiz
+    }
+
+    /// Recognises an answer line: its kind, whether it is marked correct, and where its text starts.
+    static func answerMarker(_ s: String) -> (String, Bool, Int)? {
+        if s.hasPrefix("( )") { return ("single", false, 3) }
+        if s.hasPrefix("(x)") || s.hasPrefix("(X)") { return ("single", true, 3) }
+        if s.hasPrefix("[ ]") { return ("multiple", false, 3) }
+        if s.hasPrefix("[x]") || s.hasPrefix("[X]") { return ("multiple", true, 3) }
+        if s.hasPrefix("=") { return ("equals", false, 1) }
+        if s.hasPrefix("- ") { return ("matching", false, 2) }
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, digits.count <= 3, s.dropFirst(digits.count).hasPrefix(". ") {
+            return ("ordering", false, digits.count + 2)
+        }
+        return nil
+    }
+
+    mutating func readSetting(_ row: String, line: Int, into quiz: inout Quiz) {
+        let trimmed = row.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#") { return }
+        guard let colon = row.firstIndex(of: ":") else {
+            error(line, 1, "expected a setting (`key: value`) or a question starting with `? `")
+            return
+        }
+        let key = row[..<colon].trimmingCharacters(in: .whitespaces)
+        let value = row[row.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let valueColumn = row.utf8.distance(from: row.startIndex, to: colon) + 2 + (row[row.index(after: colon)...].prefix { $0 == " " }.utf8.count)
+        func int(_ range: ClosedRange<Int>) -> Int? {
+            guard let n = Int(value), range.contains(n) else {
+                error(line, valueColumn, "`\(value)` is not a valid number for `\(key)`",
+                      hint: key == "pass" ? "write a percentage from 0 to 100" : "write a whole number of at least 1")
+                return nil
+            }
+            return n
+        }
+        func bool() -> Bool? {
+            guard let b = YesNo.read(value) else {
+                error(line, valueColumn, "`\(value)` is not a yes/no value", hint: "write one of: \(YesNo.words)")
+                return nil
+            }
+            return b
+        }
+        switch key {
+        case "pass": if let n = int(0...100) { quiz.pass = n }
+        case "attempts": if let n = int(1...1000) { quiz.attempts = n }
+        case "shuffle": if let b = bool() { quiz.shuffle = b }
+        case "partial": if let b = bool() { quiz.partial = b }
+        case "title": quiz.title = value.isEmpty ? nil : value
+        case "id":
+            guard QuizID.isValid(value) else {
+                error(line, valueColumn, "`\(value)` is not a valid quiz id", hint: "use lowercase letters, digits, hyphens and slashes")
+                return
+            }
+            quiz.id = value
+            quiz.explicitID = true
+        default:
+            let suggestion = Suggestion.closest(to: key, in: Self.settings).map { "; did you mean `\($0)`?" } ?? ""
+            error(line, 1, "unknown quiz setting `\(key)`\(suggestion)", hint: "quiz settings are: \(Self.settings.joined(separator: ", "))")
+        }
+    }
+
+    mutating func finish(_ d: Draft, into quiz: inout Quiz) {
+        let text = d.text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { error(d.line, 1, "question has no text") }
+        guard let first = d.lines.first else {
+            error(d.line, 1, "question has no answers", hint: "add options such as `(x) right` and `( ) wrong`, or an `= answer` line")
+            return
+        }
+        if let other = d.lines.first(where: { $0.kind != first.kind }) {
+            error(other.line, 1, "mixed answer kinds in one question",
+                  hint: "a question is single choice ( ), multiple choice [ ], `=`, ordering 1. or matching `- a -> b`; not a mix")
+            return
+        }
+        for l in d.lines where l.body.isEmpty {
+            error(l.line, l.column, "empty option")
+        }
+        guard !d.lines.contains(where: { $0.body.isEmpty }) else { return }
+        let answer: Answer?
+        switch first.kind {
+        case "single", "multiple":
+            let options = d.lines.enumerated().map { i, l in Option(text: l.body, correct: l.mark, feedback: d.feedback[i]) }
+            let correct = options.filter(\.correct).count
+            if first.kind == "single", correct != 1 {
+                error(d.line, 1, correct == 0 ? "single-choice question has no correct option" : "single-choice question has \(correct) correct options",
+                      hint: "mark exactly one option with (x); use [x] and [ ] for questions with several right answers")
+                answer = nil
+            } else if first.kind == "multiple", correct == 0 {
+                error(d.line, 1, "multiple-choice question has no correct option", hint: "mark at least one option with [x]")
+                answer = nil
+            } else if options.count < 2 {
+                error(d.line, 1, "a choice question needs at least two options")
+                answer = nil
+            } else {
+                answer = first.kind == "single" ? .single(options) : .multiple(options)
+            }
+        case "equals":
+            if d.lines.count > 1 {
+                error(d.lines[1].line, 1, "a question takes one `=` line", hint: "separate accepted answers with ` | ` on one line")
+                answer = nil
+            } else {
+                answer = equalsAnswer(first.body, line: first.line, column: first.column)
+            }
+        case "ordering":
+            answer = d.lines.count < 2 ? nil : .ordering(d.lines.map(\.body))
+            if d.lines.count < 2 { error(d.line, 1, "an ordering question needs at least two items") }
+        default:
+            var pairs: [(String, String)] = []
+            for l in d.lines {
+                let parts = l.body.components(separatedBy: "->")
+                guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
+                      !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+                    error(l.line, l.column, "a matching pair is `- term -> meaning`")
+                    continue
+                }
+                pairs.append((parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces)))
+            }
+            answer = pairs.count == d.lines.count && pairs.count >= 2 ? .matching(pairs) : nil
+            if d.lines.count < 2 { error(d.line, 1, "a matching question needs at least two pairs") }
+        }
+        if let answer {
+            quiz.questions.append(Question(text: text, answer: answer, explanation: d.explanation, line: d.line))
+        }
+    }
+
+    /// `= benar`, `= 16 ± 0.5`, or `= jawaban | alternatif`.
+    mutating func equalsAnswer(_ body: String, line: Int, column: Int) -> Answer? {
+        switch body.lowercased() {
+        case "benar", "true": return .trueFalse(true)
+        case "salah", "false": return .trueFalse(false)
+        default: break
+        }
+        for sep in ["±", "+-"] where body.contains(sep) {
+            let parts = body.components(separatedBy: sep)
+            guard parts.count == 2, let v = AnswerText.number(parts[0]), let t = AnswerText.number(parts[1]), t >= 0 else {
+                error(line, column, "bad number in `\(body)`", hint: "write a numeric answer as `= 16` or `= 3.5 ± 0.1`")
+                return nil
+            }
+            return .numeric(value: v, tolerance: t)
+        }
+        if let v = AnswerText.number(body) { return .numeric(value: v, tolerance: 0) }
+        let alternatives = body.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        if alternatives.contains(where: { AnswerText.normalise($0).isEmpty }) {
+            error(line, column, "empty alternative in `\(body)`")
+            return nil
+        }
+        return .shortAnswer(alternatives)
+    }
+}
+
+/// Quiz ids: lowercase letters, digits, hyphens and slashes.
+public enum QuizID {
+    public static func isValid(_ s: String) -> Bool {
+        guard !s.isEmpty, s.utf8.count <= 120, !s.hasPrefix("/"), !s.hasSuffix("/") else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "/" }
+    }
+}

@@ -1,0 +1,211 @@
+import Crypto
+import Foundation
+import LatihMarkdown
+
+/// Turns a quiz into an accessible HTML form plus an answer key for the browser.
+///
+/// The page must not hand out the answers in plain sight, so the key holds salted
+/// SHA-256 hashes of normalised answers where the question type allows (choices,
+/// true/false, short answers). Numeric answers, and the correct order of ordering and
+/// matching questions (needed to show the solution), are only base64-encoded. This
+/// deters casual peeking in the page source; it is not security, since everything
+/// needed to score runs in the learner's browser.
+public struct QuizRenderer: Sendable {
+    /// Interface strings in the site's language (the `quiz-*` keys are used).
+    public var strings: [String: String]
+    /// Whether raw HTML in question text is let through (the site's `raw-html`).
+    public var rawHTML: Bool
+
+    public init(strings: [String: String], rawHTML: Bool = false) {
+        self.strings = strings
+        self.rawHTML = rawHTML
+    }
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// The salt for a quiz: derived from its id, so builds stay deterministic.
+    public static func salt(for id: String) -> String {
+        hex(SHA256.hash(data: Data("latih-quiz|\(id)".utf8))).prefix(16).description
+    }
+
+    /// The hash the browser compares against: 16 hex digits of SHA-256(salt|question|value).
+    public static func answerHash(salt: String, question: Int, value: String) -> String {
+        String(hex(SHA256.hash(data: Data("\(salt)|\(question)|\(value)".utf8))).prefix(16))
+    }
+
+    /// An opaque token for item `item` of question `question`, used as a form value.
+    static func token(salt: String, question: Int, item: Int) -> String {
+        String(hex(SHA256.hash(data: Data("\(salt)|t|\(question)|\(item)".utf8))).prefix(8))
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Inline Markdown (emphasis, code, links) without the surrounding paragraph.
+    func inline(_ text: String) -> String {
+        var html = MarkdownRenderer.render(text, options: MarkdownOptions(rawHTML: rawHTML)).html
+        if html.hasPrefix("<p>") { html.removeFirst(3) }
+        if html.hasSuffix("</p>\n") { html.removeLast(5) }
+        return html.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Block Markdown, for explanations and feedback.
+    func block(_ text: String) -> String {
+        MarkdownRenderer.render(text, options: MarkdownOptions(rawHTML: rawHTML)).html
+    }
+
+    /// The quiz's HTML. `index` numbers quizzes within a page, for element ids.
+    public func html(_ quiz: Quiz, index: Int) -> String {
+        let salt = Self.salt(for: quiz.id)
+        let base = "kuis-\(index + 1)"
+        var h = "<section class=\"quiz\" id=\"\(base)\" data-quiz=\"\(esc(quiz.id))\" data-pass=\"\(quiz.pass)\""
+        h += " data-attempts=\"\(quiz.attempts ?? 0)\" data-shuffle=\"\(quiz.shuffle)\" data-partial=\"\(quiz.partial)\" aria-labelledby=\"\(base)-judul\">\n"
+        h += "<h2 id=\"\(base)-judul\">\(esc(quiz.title ?? t("quiz-title")))</h2>\n"
+        var meta = fill("quiz-pass-mark", ["n": String(quiz.pass)])
+        if let a = quiz.attempts { meta += " · " + fill("quiz-attempts-allowed", ["n": String(a)]) }
+        h += "<p class=\"quiz-meta\">\(esc(meta))</p>\n<p class=\"quiz-best\" hidden></p>\n"
+        h += "<form class=\"quiz-form\" novalidate>\n<ol class=\"quiz-questions\">\n"
+        var keys: [String] = []
+        for (q, question) in quiz.questions.enumerated() {
+            let name = "\(base)-q\(q + 1)"
+            h += "<li class=\"question\" data-kind=\"\(question.answer.kind)\" data-q=\"\(q)\">\n<fieldset>\n"
+            h += "<legend>\(inline(question.text))</legend>\n"
+            let (body, key) = answerHTML(question.answer, q: q, name: name, salt: salt)
+            h += body
+            h += "<p class=\"question-result\" hidden></p>\n"
+            if let x = question.explanation {
+                h += "<div class=\"explanation\" hidden>\(block(x))</div>\n"
+            }
+            h += "</fieldset>\n</li>\n"
+            keys.append(key)
+        }
+        h += "</ol>\n<div class=\"quiz-actions\">"
+        h += "<button type=\"submit\" class=\"button quiz-check\" hidden>\(esc(t("quiz-check")))</button> "
+        h += "<button type=\"button\" class=\"button quiz-retry\" hidden>\(esc(t("quiz-retry")))</button></div>\n"
+        h += "<p class=\"quiz-status\" role=\"status\"></p>\n</form>\n"
+        let messages = strings.filter { $0.key.hasPrefix("quiz-") }.sorted { $0.key < $1.key }
+            .map { "\(json($0.key)):\(json($0.value))" }.joined(separator: ",")
+        h += "<script type=\"application/json\" class=\"quiz-key\">{\"salt\":\(json(salt)),\"q\":[\(keys.joined(separator: ","))],\"s\":{\(messages)}}</script>\n"
+        h += "</section>\n"
+        return h
+    }
+
+    func answerHTML(_ answer: Answer, q: Int, name: String, salt: String) -> (String, String) {
+        func hash(_ v: String) -> String { json(Self.answerHash(salt: salt, question: q, value: v)) }
+        func token(_ i: Int) -> String { Self.token(salt: salt, question: q, item: i) }
+        switch answer {
+        case .single(let options), .multiple(let options):
+            let multiple = answer.kind == "multiple"
+            var h = "<ul class=\"options\">\n"
+            for (i, o) in options.enumerated() {
+                let tk = token(i)
+                h += "<li><label><input type=\"\(multiple ? "checkbox" : "radio")\" name=\"\(name)\" value=\"\(tk)\"> <span>\(inline(o.text))</span></label>"
+                h += "<span class=\"option-answer\" data-for=\"\(tk)\" hidden></span>"
+                if let f = o.feedback { h += "<div class=\"option-feedback\" data-for=\"\(tk)\" hidden>\(block(f))</div>" }
+                h += "</li>\n"
+            }
+            h += "</ul>\n"
+            let right = options.indices.filter { options[$0].correct }.map { hash(token($0)) }
+            return (h, "{\"k\":\"\(answer.kind)\",\"h\":[\(right.joined(separator: ","))]}")
+        case .trueFalse(let value):
+            var h = "<ul class=\"options\">\n"
+            for (v, label) in [("benar", t("quiz-true")), ("salah", t("quiz-false"))] {
+                h += "<li><label><input type=\"radio\" name=\"\(name)\" value=\"\(v)\"> <span>\(esc(label))</span></label>"
+                h += "<span class=\"option-answer\" data-for=\"\(v)\" hidden></span></li>\n"
+            }
+            h += "</ul>\n"
+            return (h, "{\"k\":\"truefalse\",\"h\":[\(hash(value ? "benar" : "salah"))]}")
+        case .numeric(let value, let tolerance):
+            let h = "<p><label>\(esc(t("quiz-your-answer"))) <input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
+            let r = base64(tolerance > 0 ? "\(format(value)) ± \(format(tolerance))" : format(value))
+            return (h, "{\"k\":\"numeric\",\"v\":\(json(base64(String(value)))),\"t\":\(json(base64(String(tolerance)))),\"r\":\(json(r))}")
+        case .shortAnswer(let accepted):
+            let h = "<p><label>\(esc(t("quiz-your-answer"))) <input type=\"text\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
+            let hashes = Set(accepted.map { AnswerText.normalise($0) }).sorted().map(hash)
+            return (h, "{\"k\":\"short\",\"h\":[\(hashes.joined(separator: ","))],\"r\":\(json(base64(accepted[0])))}")
+        case .ordering(let items):
+            let tokens = items.indices.map(token)
+            // Shown in a fixed order that is never the answer: sorted by token, rotated if that is the answer.
+            var shown = items.indices.sorted { tokens[$0] < tokens[$1] }
+            if shown == Array(items.indices) { shown = Array(shown.dropFirst()) + [shown[0]] }
+            var h = "<ol class=\"ordering\">\n"
+            for i in shown {
+                h += "<li data-token=\"\(tokens[i])\"><span class=\"item-text\">\(inline(items[i]))</span>"
+                h += " <span class=\"move\" hidden><button type=\"button\" class=\"move-up\">\(esc(t("quiz-move-up")))</button>"
+                h += " <button type=\"button\" class=\"move-down\">\(esc(t("quiz-move-down")))</button></span></li>\n"
+            }
+            h += "</ol>\n"
+            return (h, "{\"k\":\"ordering\",\"h\":[\(hash(tokens.joined(separator: ",")))],\"r\":\(json(base64(tokens.joined(separator: ","))))}")
+        case .matching(let pairs):
+            let rightTokens = pairs.indices.map(token)
+            let shown = pairs.indices.sorted { rightTokens[$0] < rightTokens[$1] }
+            var h = "<ul class=\"matching\">\n"
+            var hashes: [String] = []
+            for (i, pair) in pairs.enumerated() {
+                let id = "\(name)-\(i + 1)"
+                h += "<li><label for=\"\(id)\">\(inline(pair.0))</label> <select id=\"\(id)\" name=\"\(id)\" data-left=\"\(i)\">"
+                h += "<option value=\"\">\(esc(t("quiz-choose")))</option>"
+                for j in shown { h += "<option value=\"\(rightTokens[j])\">\(esc(pairs[j].1))</option>" }
+                h += "</select><span class=\"option-answer\" data-for=\"\(i)\" hidden></span></li>\n"
+                hashes.append(hash("\(i)=\(rightTokens[i])"))
+            }
+            h += "</ul>\n"
+            return (h, "{\"k\":\"matching\",\"h\":[\(hashes.joined(separator: ","))],\"r\":\(json(base64(rightTokens.joined(separator: ","))))}")
+        }
+    }
+
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        var s = t(key)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    func format(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+    }
+
+    func base64(_ s: String) -> String { Data(s.utf8).base64EncodedString() }
+}
+
+/// Escapes text for HTML element content and double-quoted attributes.
+func esc(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(c)
+        }
+    }
+    return out
+}
+
+/// A JSON string literal, safe inside `<script type="application/json">`: `<` is
+/// written as `\u003c` so no `</script>` can end the block early.
+func json(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+        switch c {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        default:
+            if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
+                out += String(format: "\\u%04x", c.value)
+            } else {
+                out.unicodeScalars.append(c)
+            }
+        }
+    }
+    return out + "\""
+}

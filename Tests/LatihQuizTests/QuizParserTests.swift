@@ -1,0 +1,156 @@
+import Foundation
+import LatihDiagnostics
+import Testing
+@testable import LatihQuiz
+
+func fixture(_ name: String) throws -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+/// Parses a fixture as if its block content started on file line 10.
+func parseQuiz(_ name: String) throws -> (Quiz, [Diagnostic]) {
+    let text = try fixture(name)
+    let parse = name.hasSuffix(".gift") ? GiftParser.parse : QuizParser.parse
+    return parse(text, "lesson.md", 10, "kursus/pelajaran/1")
+}
+
+struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
+    var line: Int
+    var column: Int
+    var message: String
+    var testDescription: String { "\(line):\(column) \(message)" }
+}
+
+@Suite struct QuizDiagnosticsTests {
+    static let cases: [(String, [ExpectedDiagnostic])] = [
+        ("single-correct-count.quiz", [
+            .init(line: 10, column: 1, message: "single-choice question has no correct option"),
+            .init(line: 14, column: 1, message: "single-choice question has 2 correct options"),
+        ]),
+        ("multiple-none.quiz", [.init(line: 10, column: 1, message: "multiple-choice question has no correct option")]),
+        ("no-answers.quiz", [.init(line: 10, column: 1, message: "question has no answers")]),
+        ("mixed-kinds.quiz", [.init(line: 12, column: 1, message: "mixed answer kinds")]),
+        ("unknown-setting.quiz", [
+            .init(line: 11, column: 1, message: "unknown quiz setting `lulus`"),
+            .init(line: 12, column: 1, message: "unknown quiz setting `shufle`; did you mean `shuffle`?"),
+        ]),
+        ("bad-number.quiz", [
+            .init(line: 10, column: 7, message: "`tujuhpuluh` is not a valid number for `pass`"),
+            .init(line: 11, column: 11, message: "`0` is not a valid number for `attempts`"),
+            .init(line: 14, column: 2, message: "bad number in `16 ± abc`"),
+        ]),
+        ("empty-option.quiz", [
+            .init(line: 12, column: 4, message: "empty option"),
+            .init(line: 13, column: 4, message: "empty option"),
+        ]),
+        ("essay.gift", [.init(line: 10, column: 1, message: "essay questions cannot be scored")]),
+    ]
+
+    @Test(arguments: cases)
+    func reportsEachMistakeAtItsLineAndColumn(_ name: String, _ expected: [ExpectedDiagnostic]) throws {
+        let (_, diags) = try parseQuiz(name)
+        let got = diags.sorted()
+        #expect(got.count == expected.count, "\(got.map(DiagnosticRenderer.headline))")
+        for (d, e) in zip(got, expected) {
+            #expect(d.severity == .error)
+            #expect((d.location.line, d.location.column) == (e.line, e.column), "\(DiagnosticRenderer.headline(d))")
+            #expect(d.message.contains(e.message), "\(d.message)")
+        }
+    }
+}
+
+@Suite struct QuizSyntaxTests {
+    @Test func readsEveryQuestionTypeAndSetting() throws {
+        let (quiz, diags) = try parseQuiz("all-types.quiz")
+        #expect(diags.isEmpty, "\(diags.map(DiagnosticRenderer.headline))")
+        #expect(quiz.id == "spbe/kuis-akhir" && quiz.explicitID)
+        #expect(quiz.pass == 80 && quiz.attempts == 3 && quiz.shuffle && quiz.partial && quiz.title == "Kuis SPBE")
+        #expect(quiz.questions.map(\.answer.kind) == ["single", "multiple", "truefalse", "short", "numeric", "numeric", "ordering", "matching"])
+        let q0 = quiz.questions[0]
+        #expect(q0.text == "Apa kepanjangan **SPBE**?")
+        #expect(q0.explanation == "SPBE diatur dalam Peraturan Presiden Nomor 95 Tahun 2018.")
+        #expect(q0.line == 17)
+        if case .single(let options) = q0.answer {
+            #expect(options.map(\.correct) == [false, true])
+            #expect(options[0].feedback == "Belum tepat: pelayanan hanyalah salah satu bagian SPBE.")
+        } else { Issue.record("expected single choice") }
+        #expect(quiz.questions[1].text == "Manakah yang termasuk data pribadi? Pilih semua yang benar.")
+        #expect(quiz.questions[2].answer == .trueFalse(false))
+        #expect(quiz.questions[3].answer == .shortAnswer(["Aparatur Sipil Negara", "ASN"]))
+        #expect(quiz.questions[4].answer == .numeric(value: 16, tolerance: 0))
+        #expect(quiz.questions[5].answer == .numeric(value: 2.5, tolerance: 0.5))
+        #expect(quiz.questions[6].answer == .ordering(["Jangan klik tautan apa pun", "Teruskan surel ke tim keamanan TI", "Hapus surel dari kotak masuk"]))
+        #expect(quiz.questions[7].answer == .matching([("phishing", "penipuan lewat pesan yang menyamar"), ("malware", "perangkat lunak jahat")]))
+    }
+
+    @Test func defaultIDComesFromTheLessonSlug() throws {
+        let (quiz, _) = QuizParser.parse("? Q\n= ya\n", path: "x.md", firstLine: 1, defaultID: "spbe/apa-itu-spbe/1")
+        #expect(quiz.id == "spbe/apa-itu-spbe/1" && !quiz.explicitID)
+    }
+
+    @Test func readsMoodleDocumentationExamples() throws {
+        let (quiz, diags) = try parseQuiz("moodle-docs.gift")
+        #expect(diags.isEmpty, "\(diags.map(DiagnosticRenderer.headline))")
+        let kinds = quiz.questions.map(\.answer.kind)
+        #expect(kinds == ["truefalse", "single", "short", "matching", "numeric", "numeric", "numeric", "multiple", "single"])
+        #expect(quiz.questions[0].answer == .trueFalse(true))
+        if case .single(let options) = quiz.questions[1].answer {
+            #expect(options.map(\.text) == ["yellow", "red", "blue"])
+            #expect(options.map(\.correct) == [true, false, false])
+            #expect(options[0].feedback == "right; good!")
+        } else { Issue.record("Q2 should be single choice") }
+        #expect(quiz.questions[2].text == "Two plus _____ equals four.")
+        #expect(quiz.questions[2].answer == .shortAnswer(["two", "2"]))
+        #expect(quiz.questions[3].answer == .matching([("cat", "cat food"), ("dog", "dog food")]))
+        #expect(quiz.questions[4].answer == .numeric(value: 3, tolerance: 2))
+        #expect(quiz.questions[5].answer == .numeric(value: 3, tolerance: 2))
+        #expect(quiz.questions[6].answer == .numeric(value: 1822, tolerance: 0))
+        if case .multiple(let options) = quiz.questions[7].answer {
+            #expect(options.map(\.correct) == [false, true, true, false])
+        } else { Issue.record("Grant's tomb should be multiple choice") }
+        if case .single(let options) = quiz.questions[8].answer {
+            #expect(options.map(\.text) == ["A1", "1:A"])
+        } else { Issue.record("escapes question should be single choice") }
+        #expect(quiz.questions[8].explanation == "Columns are letters, rows are numbers.")
+        #expect(quiz.questions[0].line == 11)
+    }
+}
+
+@Suite struct AnswerTextTests {
+    /// The same vectors drive the browser's normaliseAnswer (Tests/js/quiz.test.js).
+    static let vectors: [(String, String)] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("vectors/answers.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").dropFirst().map { line in
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return (parts[0].replacingOccurrences(of: "\\t", with: "\t"), parts[1])
+        }
+    }()
+
+    @Test func vectorsExist() { #expect(Self.vectors.count >= 10) }
+
+    @Test(arguments: vectors)
+    func normalisesLikeTheBrowser(_ input: String, _ expected: String) {
+        #expect(AnswerText.normalise(input) == expected)
+    }
+
+    /// SHA-256 vectors shared with the browser's hand-written SHA-256 (Tests/js/quiz.test.js).
+    static let hashVectors: [(String, String)] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("vectors/sha256.tsv")
+        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").dropFirst().map { line in
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return (parts[0], parts[1])
+        }
+    }()
+
+    @Test func saltAndAnswerHashesUseTheSharedVectors() {
+        let table = Dictionary(uniqueKeysWithValues: Self.hashVectors)
+        #expect(QuizRenderer.salt(for: "spbe/kuis-akhir") == String(table["latih-quiz|spbe/kuis-akhir"]!.prefix(16)))
+        #expect(QuizRenderer.answerHash(salt: "garam", question: 3, value: "aparatur sipil negara")
+                == String(table["garam|3|aparatur sipil negara"]!.prefix(16)))
+    }
+}

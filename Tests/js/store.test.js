@@ -1,0 +1,55 @@
+// The learner's progress store: versioned, validated, never lowering a best score,
+// and never breaking on damaged data.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const store = require("../../templates/assets/latih-store.js");
+
+test("an empty browser starts with an empty store", () => {
+  const s = store.memoryStorage();
+  const { state, problem } = store.load(s);
+  assert.deepEqual(state, { version: 1, quizzes: {} });
+  assert.equal(problem, null);
+});
+
+test("attempts accumulate and the best score never goes down", () => {
+  let state = store.empty();
+  state = store.recordAttempt(state, "spbe/apa-itu-spbe/1", 40, false, "2026-11-01T08:00:00Z");
+  state = store.recordAttempt(state, "spbe/apa-itu-spbe/1", 90, true, "2026-11-01T08:05:00Z");
+  state = store.recordAttempt(state, "spbe/apa-itu-spbe/1", 60, false, "2026-11-02T08:00:00Z");
+  const rec = store.quizRecord(state, "spbe/apa-itu-spbe/1");
+  assert.equal(rec.attempts, 3);
+  assert.equal(rec.best, 90);
+  assert.equal(rec.passed, true);
+  assert.deepEqual(rec.history.map((h) => h.score), [40, 90, 60]);
+  assert.ok(store.validate(state));
+});
+
+test("saved state loads back", () => {
+  const s = store.memoryStorage();
+  const state = store.recordAttempt(store.empty(), "a/b/1", 75, true, "2026-11-01T08:00:00Z");
+  assert.equal(store.save(s, state), true);
+  assert.deepEqual(store.load(s).state, state);
+});
+
+test("damaged or foreign data is set aside, not thrown", () => {
+  for (const raw of ["{not json", JSON.stringify({ version: 99, quizzes: {} }),
+    JSON.stringify({ version: 1, quizzes: { x: { attempts: -1, best: 50, passed: true, history: [] } } }),
+    JSON.stringify({ version: 1, quizzes: { x: { attempts: 1, best: 500, passed: true, history: [] } } })]) {
+    const s = store.memoryStorage();
+    s.setItem(store.KEY, raw);
+    const { state, problem } = store.load(s);
+    assert.equal(problem, "damaged", raw);
+    assert.deepEqual(state, store.empty());
+    assert.equal(s.getItem(store.KEY), null);
+    const aside = s.keys().filter((k) => k.startsWith(store.KEY + ".disisihkan."));
+    assert.equal(aside.length, 1);
+    assert.equal(s.getItem(aside[0]), raw, "the damaged data is kept for inspection");
+  }
+});
+
+test("a browser that refuses storage still works, in memory", () => {
+  const refusing = { get localStorage() { throw new Error("SecurityError"); } };
+  const s = store.browserStorage(refusing);
+  s.setItem("k", "v");
+  assert.equal(s.getItem("k"), "v");
+});

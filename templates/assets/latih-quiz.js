@@ -1,0 +1,372 @@
+/*
+ * Latih: quizzes in the browser.
+ *
+ * The page carries each quiz as a plain HTML form plus a JSON key of salted answer
+ * hashes (see QuizRenderer.swift). Scoring and answer normalisation are pure
+ * functions, tested with `node --test`; the DOM code below them is thin.
+ * A classic script (pages must work from file://), exported to Node for tests.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.Latih = Object.assign(root.Latih || {}, { quiz: api });
+    if (typeof document !== "undefined") {
+      var start = function () { api.enhanceQuizzes(document, root); };
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // SHA-256, written out because crypto.subtle exists only in secure contexts, and
+  // the site must also work over plain-http intranets. Checked against Node's crypto
+  // and the Swift side in Tests/js/quiz.test.js.
+  var K = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+  ];
+
+  function utf8(s) {
+    return Array.from(unescape(encodeURIComponent(s)), function (c) { return c.charCodeAt(0); });
+  }
+
+  /** SHA-256 of a string's UTF-8 bytes, as lowercase hex. */
+  function sha256(text) {
+    var bytes = utf8(text);
+    var bitLength = bytes.length * 8;
+    bytes.push(0x80);
+    while (bytes.length % 64 !== 56) bytes.push(0);
+    for (var s = 56; s >= 0; s -= 8) bytes.push(s >= 32 ? Math.floor(bitLength / Math.pow(2, s)) & 0xff : (bitLength >>> s) & 0xff);
+    var h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    var w = new Array(64);
+    for (var off = 0; off < bytes.length; off += 64) {
+      for (var i = 0; i < 16; i++) {
+        w[i] = (bytes[off + 4 * i] << 24) | (bytes[off + 4 * i + 1] << 16) | (bytes[off + 4 * i + 2] << 8) | bytes[off + 4 * i + 3];
+      }
+      for (i = 16; i < 64; i++) {
+        var x = w[i - 15], y = w[i - 2];
+        var s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        var s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+      }
+      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+      for (i = 0; i < 64; i++) {
+        var S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+        var t1 = (k + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+        var S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+        var t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        k = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+      }
+      h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0;
+      h[4] = (h[4] + e) | 0; h[5] = (h[5] + f) | 0; h[6] = (h[6] + g) | 0; h[7] = (h[7] + k) | 0;
+    }
+    return h.map(function (n) { return ("00000000" + (n >>> 0).toString(16)).slice(-8); }).join("");
+  }
+
+  /** The hash the page's key holds for an answer (QuizRenderer.answerHash). */
+  function answerHash(salt, question, value) {
+    return sha256(salt + "|" + question + "|" + value).slice(0, 16);
+  }
+
+  var TRAILING = ".,!?;:…'\")(-";
+
+  /** NFC, lowercase, whitespace collapsed, trimmed, trailing punctuation dropped (AnswerText.normalise). */
+  function normaliseAnswer(s) {
+    var out = String(s).normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
+    while (out.length && (TRAILING.indexOf(out[out.length - 1]) >= 0 || out[out.length - 1] === " ")) out = out.slice(0, -1);
+    return out;
+  }
+
+  /** A number typed with `.` or `,` as the decimal separator, or NaN. */
+  function parseNumber(s) {
+    var t = String(s).trim();
+    if (!/^-?\d+([.,]\d+)?$/.test(t)) return NaN;
+    return Number(t.replace(",", "."));
+  }
+
+  function decode64(s) {
+    try { return decodeURIComponent(escape(atob(s))); } catch (e) { return ""; }
+  }
+
+  /**
+   * Scores one question, 0 to 1. `response` is a token (single), a list of tokens
+   * (multiple, ordering), "benar"/"salah" (true/false), typed text (numeric, short),
+   * or an array of right-hand tokens by left index (matching).
+   */
+  function scoreQuestion(key, response, salt, q, partial) {
+    function hashed(v) { return key.h.indexOf(answerHash(salt, q, v)) >= 0; }
+    switch (key.k) {
+      case "single":
+      case "truefalse":
+        return response && hashed(response) ? 1 : 0;
+      case "multiple": {
+        var chosen = response || [];
+        var right = chosen.filter(hashed).length, wrong = chosen.length - right;
+        if (partial) return Math.max(0, (right - wrong) / key.h.length);
+        return right === key.h.length && wrong === 0 ? 1 : 0;
+      }
+      case "numeric": {
+        var x = parseNumber(response || "");
+        var v = Number(decode64(key.v)), t = Number(decode64(key.t));
+        return !isNaN(x) && Math.abs(x - v) <= t + 1e-9 ? 1 : 0;
+      }
+      case "short":
+        return response && hashed(normaliseAnswer(response)) ? 1 : 0;
+      case "ordering":
+        return response && hashed(response.join(",")) ? 1 : 0;
+      case "matching": {
+        var pairs = response || [];
+        var good = pairs.filter(function (tok, i) { return tok && hashed(i + "=" + tok); }).length;
+        if (partial) return good / key.h.length;
+        return good === key.h.length ? 1 : 0;
+      }
+      default:
+        return 0;
+    }
+  }
+
+  /** The quiz score in whole percent from per-question scores. */
+  function quizScore(scores) {
+    if (!scores.length) return 0;
+    var sum = scores.reduce(function (a, b) { return a + b; }, 0);
+    return Math.round((sum / scores.length) * 100);
+  }
+
+  /** Fisher–Yates shuffle of a copy, with a supplied random source. */
+  function shuffled(items, random) {
+    var a = items.slice();
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var t = a[i]; a[i] = a[j]; a[j] = t;
+    }
+    return a;
+  }
+
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
+
+  // ---- DOM: thin code over the functions above. All text goes in with textContent. ----
+
+  function enhanceQuizzes(doc, win) {
+    var quizzes = doc.querySelectorAll("section.quiz");
+    if (!quizzes.length) return;
+    var storeApi = win.Latih && win.Latih.store;
+    var storage = storeApi.browserStorage(win);
+    var loaded = storeApi.load(storage);
+    var shared = { state: loaded.state };
+    Array.prototype.forEach.call(quizzes, function (section) {
+      enhanceQuiz(section, doc, win, storeApi, storage, shared, loaded.problem);
+    });
+  }
+
+  function responseOf(item) {
+    var kind = item.getAttribute("data-kind");
+    var inputs = item.querySelectorAll("input");
+    if (kind === "single" || kind === "truefalse") {
+      var checked = item.querySelector("input:checked");
+      return checked ? checked.value : null;
+    }
+    if (kind === "multiple") {
+      return Array.prototype.filter.call(inputs, function (i) { return i.checked; }).map(function (i) { return i.value; });
+    }
+    if (kind === "numeric" || kind === "short") return inputs[0].value;
+    if (kind === "ordering") {
+      return Array.prototype.map.call(item.querySelectorAll(".ordering > li"), function (li) { return li.getAttribute("data-token"); });
+    }
+    if (kind === "matching") {
+      return Array.prototype.map.call(item.querySelectorAll("select"), function (s) { return s.value; });
+    }
+    return null;
+  }
+
+  function isEmptyResponse(r) {
+    return r === null || r === "" || (Array.isArray(r) && (r.length === 0 || r.every(function (x) { return !x; })));
+  }
+
+  function enhanceQuiz(section, doc, win, storeApi, storage, shared, problem) {
+    var key = JSON.parse(section.querySelector(".quiz-key").textContent);
+    var S = key.s;
+    var id = section.getAttribute("data-quiz");
+    var pass = Number(section.getAttribute("data-pass"));
+    var attempts = Number(section.getAttribute("data-attempts"));
+    var partial = section.getAttribute("data-partial") === "true";
+    var form = section.querySelector("form");
+    var check = section.querySelector(".quiz-check");
+    var retry = section.querySelector(".quiz-retry");
+    var status = section.querySelector(".quiz-status");
+    var best = section.querySelector(".quiz-best");
+    var items = Array.prototype.slice.call(section.querySelectorAll(".question"));
+
+    check.hidden = false;
+    Array.prototype.forEach.call(section.querySelectorAll(".ordering .move"), function (m) { m.hidden = false; });
+    if (problem === "damaged") status.textContent = S["quiz-storage-reset"];
+
+    if (section.getAttribute("data-shuffle") === "true") {
+      var list = section.querySelector(".quiz-questions");
+      shuffled(items, Math.random).forEach(function (li) { list.appendChild(li); });
+      Array.prototype.forEach.call(section.querySelectorAll(".options"), function (ul) {
+        shuffled(Array.prototype.slice.call(ul.children), Math.random).forEach(function (li) { ul.appendChild(li); });
+      });
+    }
+
+    section.addEventListener("click", function (e) {
+      var button = e.target.closest && e.target.closest(".move-up, .move-down");
+      if (!button || button.disabled) return;
+      var li = button.closest("li");
+      var up = button.classList.contains("move-up");
+      var other = up ? li.previousElementSibling : li.nextElementSibling;
+      if (!other) return;
+      li.parentNode.insertBefore(li, up ? other : other.nextElementSibling);
+      button.focus();
+      var position = Array.prototype.indexOf.call(li.parentNode.children, li) + 1;
+      status.textContent = fill(S["quiz-moved"], { item: li.querySelector(".item-text").textContent, n: position });
+    });
+
+    function showBest() {
+      var rec = storeApi.quizRecord(shared.state, id);
+      if (!rec) return rec;
+      best.hidden = false;
+      best.textContent = fill(S["quiz-best"], {
+        score: rec.best, n: rec.attempts, verdict: rec.passed ? S["quiz-verdict-passed"] : S["quiz-verdict-failed"]
+      });
+      return rec;
+    }
+
+    function setDisabled(disabled) {
+      Array.prototype.forEach.call(form.querySelectorAll("input, select, .move button"), function (el) { el.disabled = disabled; });
+    }
+
+    function clearResults() {
+      Array.prototype.forEach.call(section.querySelectorAll(".question-result, .option-feedback, .explanation, .option-answer"), function (el) {
+        el.hidden = true;
+      });
+      Array.prototype.forEach.call(section.querySelectorAll(".correct-answer"), function (el) { el.remove(); });
+      items.forEach(function (item) { item.classList.remove("is-correct", "is-wrong", "is-partial"); });
+    }
+
+    function addCorrectAnswer(item, text) {
+      var p = doc.createElement("p");
+      p.className = "correct-answer";
+      p.textContent = fill(S["quiz-correct-answer"], { answer: text });
+      item.querySelector("fieldset").appendChild(p);
+    }
+
+    function reveal() {
+      items.forEach(function (item) {
+        var q = Number(item.getAttribute("data-q"));
+        var k = key.q[q];
+        var hashed = function (v) { return k.h.indexOf(answerHash(key.salt, q, v)) >= 0; };
+        if (k.k === "single" || k.k === "multiple" || k.k === "truefalse") {
+          Array.prototype.forEach.call(item.querySelectorAll("input"), function (input) {
+            if (hashed(input.value)) {
+              var mark = item.querySelector('.option-answer[data-for="' + input.value + '"]');
+              mark.textContent = " " + S["quiz-right-option"];
+              mark.hidden = false;
+            }
+          });
+        } else if (k.k === "numeric" || k.k === "short") {
+          addCorrectAnswer(item, decode64(k.r));
+        } else if (k.k === "ordering") {
+          var list = item.querySelector(".ordering");
+          var tokens = decode64(k.r).split(",");
+          tokens.forEach(function (t) { list.appendChild(list.querySelector('li[data-token="' + t + '"]')); });
+          addCorrectAnswer(item, Array.prototype.map.call(list.children, function (li) {
+            return li.querySelector(".item-text").textContent;
+          }).join(" → "));
+        } else if (k.k === "matching") {
+          var rights = decode64(k.r).split(",");
+          Array.prototype.forEach.call(item.querySelectorAll("select"), function (select, i) {
+            var option = select.querySelector('option[value="' + rights[i] + '"]');
+            var mark = item.querySelector('.option-answer[data-for="' + i + '"]');
+            mark.textContent = " " + fill(S["quiz-correct-answer"], { answer: option ? option.textContent : "" });
+            mark.hidden = false;
+          });
+        }
+      });
+    }
+
+    function lock() {
+      setDisabled(true);
+      check.hidden = true;
+      retry.hidden = true;
+    }
+
+    var record = showBest();
+    if (record && (record.passed || (attempts && record.attempts >= attempts))) {
+      reveal();
+      lock();
+    }
+
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearResults();
+      var scores = items.map(function (item) {
+        var q = Number(item.getAttribute("data-q"));
+        var response = responseOf(item);
+        var score = scoreQuestion(key.q[q], response, key.salt, q, partial);
+        var result = item.querySelector(".question-result");
+        var verdict = score === 1 ? "quiz-correct" : score > 0 ? "quiz-partly" : isEmptyResponse(response) ? "quiz-unanswered" : "quiz-incorrect";
+        result.textContent = S[verdict];
+        result.hidden = false;
+        item.classList.add(score === 1 ? "is-correct" : score > 0 ? "is-partial" : "is-wrong");
+        var chosen = Array.isArray(response) ? response : [response];
+        chosen.forEach(function (value) {
+          var fb = value && item.querySelector('.option-feedback[data-for="' + value + '"]');
+          if (fb) fb.hidden = false;
+        });
+        var explanation = item.querySelector(".explanation");
+        if (explanation) explanation.hidden = false;
+        return score;
+      });
+      var percent = quizScore(scores);
+      var passed = percent >= pass;
+      shared.state = storeApi.recordAttempt(shared.state, id, percent, passed, new Date().toISOString());
+      storeApi.save(storage, shared.state);
+      var rec = showBest();
+      var right = scores.filter(function (s) { return s === 1; }).length;
+      var message = fill(S["quiz-score"], { score: percent, n: right, total: scores.length }) + " " +
+        fill(S[passed ? "quiz-passed" : "quiz-failed"], { pass: pass });
+      var exhausted = attempts && rec.attempts >= attempts;
+      if (passed || exhausted) {
+        reveal();
+        lock();
+        message += " " + S["quiz-answers-shown"];
+      } else {
+        setDisabled(true);
+        check.hidden = true;
+        retry.hidden = false;
+        if (attempts) message += " " + fill(S["quiz-attempts-left"], { n: attempts - rec.attempts });
+      }
+      status.textContent = message;
+    });
+
+    retry.addEventListener("click", function () {
+      clearResults();
+      form.reset();
+      setDisabled(false);
+      retry.hidden = true;
+      check.hidden = false;
+      status.textContent = "";
+      var first = form.querySelector("input, select, button");
+      if (first) first.focus();
+    });
+  }
+
+  return {
+    sha256: sha256, answerHash: answerHash, normaliseAnswer: normaliseAnswer, parseNumber: parseNumber,
+    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, fill: fill, enhanceQuizzes: enhanceQuizzes
+  };
+});

@@ -1,0 +1,116 @@
+/*
+ * Latih: the learner's progress, kept in the browser.
+ *
+ * One small, versioned store over localStorage, keyed by stable ids (quiz ids are
+ * built from slugs, not from lesson numbers). Stored data that is damaged or of an
+ * unknown version never breaks a page: it is set aside under another key and the
+ * store starts afresh, and the caller is told so it can say so.
+ * A classic script (pages must work from file://), exported to Node for tests.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.Latih = Object.assign(root.Latih || {}, { store: api });
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var KEY = "latih.progress";
+  var VERSION = 1;
+  var HISTORY_LIMIT = 50;
+
+  function empty() {
+    return { version: VERSION, quizzes: {} };
+  }
+
+  function isPlainObject(x) {
+    return x !== null && typeof x === "object" && !Array.isArray(x);
+  }
+
+  function validScore(n) {
+    return typeof n === "number" && isFinite(n) && n >= 0 && n <= 100;
+  }
+
+  /** Whether `data` is a store this version understands, down to every field. */
+  function validate(data) {
+    if (!isPlainObject(data) || data.version !== VERSION || !isPlainObject(data.quizzes)) return false;
+    return Object.keys(data.quizzes).every(function (id) {
+      var q = data.quizzes[id];
+      return isPlainObject(q) && Number.isInteger(q.attempts) && q.attempts >= 0 && validScore(q.best) &&
+        typeof q.passed === "boolean" && Array.isArray(q.history) &&
+        q.history.every(function (h) {
+          return isPlainObject(h) && typeof h.at === "string" && validScore(h.score) && typeof h.passed === "boolean";
+        });
+    });
+  }
+
+  /** Reads the store. `problem` is "damaged" when stored data had to be set aside. */
+  function load(storage) {
+    var raw;
+    try { raw = storage.getItem(KEY); } catch (e) { return { state: empty(), problem: null }; }
+    if (raw === null || raw === undefined) return { state: empty(), problem: null };
+    var data = null;
+    try { data = JSON.parse(raw); } catch (e) { data = null; }
+    if (validate(data)) return { state: data, problem: null };
+    try {
+      storage.setItem(KEY + ".disisihkan." + Date.now(), raw);
+      storage.removeItem(KEY);
+    } catch (e) { /* storage full or unavailable: start afresh in memory */ }
+    return { state: empty(), problem: "damaged" };
+  }
+
+  /** Writes the store; false when the browser refuses (private mode, quota). */
+  function save(storage, state) {
+    try {
+      storage.setItem(KEY, JSON.stringify(state));
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  /** The record of one quiz, or null if it was never attempted. */
+  function quizRecord(state, id) {
+    return Object.prototype.hasOwnProperty.call(state.quizzes, id) ? state.quizzes[id] : null;
+  }
+
+  /** A new state with one more attempt at quiz `id`. The best score never goes down. */
+  function recordAttempt(state, id, score, passed, at) {
+    var prev = quizRecord(state, id) || { attempts: 0, best: 0, passed: false, history: [] };
+    var quizzes = Object.assign({}, state.quizzes);
+    quizzes[id] = {
+      attempts: prev.attempts + 1,
+      best: Math.max(prev.best, score),
+      passed: prev.passed || passed,
+      history: prev.history.concat([{ at: at, score: score, passed: passed }]).slice(-HISTORY_LIMIT)
+    };
+    return Object.assign({}, state, { quizzes: quizzes });
+  }
+
+  /** A storage that lives only as long as the page, for browsers that refuse localStorage. */
+  function memoryStorage() {
+    var items = {};
+    return {
+      getItem: function (k) { return Object.prototype.hasOwnProperty.call(items, k) ? items[k] : null; },
+      setItem: function (k, v) { items[k] = String(v); },
+      removeItem: function (k) { delete items[k]; },
+      keys: function () { return Object.keys(items); }
+    };
+  }
+
+  /** localStorage when the browser allows it, otherwise memory. */
+  function browserStorage(win) {
+    try {
+      var s = win.localStorage;
+      s.getItem(KEY);
+      return s;
+    } catch (e) {
+      return memoryStorage();
+    }
+  }
+
+  return {
+    KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
+    quizRecord: quizRecord, recordAttempt: recordAttempt, memoryStorage: memoryStorage, browserStorage: browserStorage
+  };
+});
