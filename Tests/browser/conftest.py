@@ -78,6 +78,27 @@ def browser():
 
 
 @pytest.fixture()
+def fresh_browser():
+    """A browser with an empty profile, so no stored progress leaks between tests."""
+    driver = _chrome()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The minimal fixture site (every quiz type, a GIFT block), built and served over loopback."""
+    out = tmp_path_factory.mktemp("fixture") / "site"
+    content = REPO / "Tests" / "LatihSiteTests" / "Fixtures" / "valid" / "minimal" / "content"
+    result = subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"), "--output", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    server = _serve(out)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture()
 def browser_without_js():
     driver = _chrome(javascript=False)
     yield driver

@@ -1,0 +1,157 @@
+"""Quizzes in a real browser: feedback, scoring, retries, the pass mark, remembered
+best scores, and every question type completed with the keyboard alone."""
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+SPBE_LESSON = "courses/spbe/apa-itu-spbe/index.html"
+
+
+def choose(browser, question, text):
+    """Clicks the option whose label text is `text` in question number `question` (1-based)."""
+    item = browser.find_elements(By.CSS_SELECTOR, "section.quiz .question")[question - 1]
+    for label in item.find_elements(By.TAG_NAME, "label"):
+        if label.text.strip() == text:
+            label.click()
+            return
+    raise AssertionError(f"no option {text!r}")
+
+
+def status(browser):
+    return browser.find_element(By.CSS_SELECTOR, "section.quiz .quiz-status").text
+
+
+def test_wrong_then_retry_then_pass_then_remembered(fresh_browser, servers):
+    b = fresh_browser
+    b.get(servers["http-root"] + SPBE_LESSON)
+    quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
+    assert quiz.find_element(By.CSS_SELECTOR, ".quiz-meta").text == "Batas lulus 70%"
+
+    # Wrong answers: feedback in words, per-option feedback, the explanation, and the score.
+    choose(b, 1, "Sistem Pelayanan Berbasis Elektronik")
+    choose(b, 2, "Layanan administrasi pemerintahan berbasis elektronik")
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    results = [e.text for e in quiz.find_elements(By.CSS_SELECTOR, ".question-result")]
+    assert results == ["✗ Belum tepat", "✗ Belum tepat"]
+    feedback = quiz.find_element(By.CSS_SELECTOR, ".option-feedback:not([hidden])")
+    assert feedback.text == "Belum tepat: pelayanan hanyalah salah satu bagian SPBE."
+    assert "Peraturan Presiden Nomor 95 Tahun 2018" in quiz.find_element(By.CSS_SELECTOR, ".explanation").text
+    assert status(b) == "Skor Anda 0% (0 dari 2 soal benar). ✗ Belum lulus. Batas lulus 70%."
+    assert quiz.find_element(By.CSS_SELECTOR, ".quiz-status").get_attribute("role") == "status"
+    # Answers are not revealed before a pass or the last attempt.
+    assert not [e for e in quiz.find_elements(By.CSS_SELECTOR, ".option-answer") if e.is_displayed()]
+
+    # Retry and answer rightly.
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
+    assert not quiz.find_elements(By.CSS_SELECTOR, "input:checked")
+    choose(b, 1, "Sistem Pemerintahan Berbasis Elektronik")
+    choose(b, 2, "Layanan publik berbasis elektronik")
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    assert [e.text for e in quiz.find_elements(By.CSS_SELECTOR, ".question-result")] == ["✓ Benar", "✓ Benar"]
+    assert status(b).startswith("Skor Anda 100% (2 dari 2 soal benar). ✓ Lulus.")
+    revealed = [e.text for e in quiz.find_elements(By.CSS_SELECTOR, ".option-answer") if e.is_displayed()]
+    assert revealed == ["✓ jawaban yang benar", "✓ jawaban yang benar"]
+
+    # Reload: the best score is remembered, and the passed quiz shows its answers.
+    b.refresh()
+    quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
+    best = quiz.find_element(By.CSS_SELECTOR, ".quiz-best")
+    assert best.text == "Skor terbaik Anda: 100% (lulus), dari 2 kali percobaan."
+    assert not quiz.find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+    stored = b.execute_script("return JSON.parse(localStorage.getItem('latih.progress'))")
+    assert stored["quizzes"]["spbe/apa-itu-spbe/1"]["best"] == 100
+    assert stored["quizzes"]["spbe/apa-itu-spbe/1"]["attempts"] == 2
+
+
+def test_last_attempt_reveals_answers(fresh_browser, servers):
+    b = fresh_browser
+    b.get(servers["http-root"] + "courses/keamanan-siber/mengenal-uu-pdp/index.html")
+    quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
+    for attempt in range(3):
+        quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+        if attempt < 2:
+            assert status(b).endswith(f"Sisa percobaan: {2 - attempt}.")
+            quiz.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
+    assert status(b).endswith("Jawaban yang benar kini ditampilkan di setiap soal.")
+    assert quiz.find_element(By.CSS_SELECTOR, ".correct-answer").text == "Jawaban yang benar: 27"
+    assert all(not e.is_enabled() for e in quiz.find_elements(By.CSS_SELECTOR, "input, select"))
+
+
+def test_without_javascript_questions_read_as_a_list(browser_without_js, servers):
+    b = browser_without_js
+    b.get(servers["http-root"] + SPBE_LESSON)
+    legends = [e.text for e in b.find_elements(By.CSS_SELECTOR, "section.quiz legend")]
+    assert legends[0].endswith("Apa kepanjangan SPBE?")
+    assert len(b.find_elements(By.CSS_SELECTOR, "section.quiz input[type=radio]")) == 5
+    assert not b.find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+
+
+def active(b):
+    return b.switch_to.active_element
+
+
+def press(b, *keys):
+    ActionChains(b).send_keys(*keys).perform()
+
+
+def tab_until(b, condition, limit=80):
+    """Presses Tab until the focused element satisfies `condition` (a JS expression on `el`)."""
+    for _ in range(limit):
+        press(b, Keys.TAB)
+        if b.execute_script(f"const el = document.activeElement; return !!({condition});"):
+            return active(b)
+    raise AssertionError(f"Tab never reached: {condition}")
+
+
+def test_every_question_type_by_keyboard_only(fresh_browser, fixture_site):
+    b = fresh_browser
+    b.get(fixture_site + "courses/dasar/kedua/index.html")
+    q = lambda n: f"el.closest('.question') && el.closest('.question').dataset.q === '{n}' && el.closest('#kuis-1')"
+
+    # Single choice: Tab into the group, the arrow key picks the second option.
+    tab_until(b, q(0))
+    press(b, Keys.ARROW_DOWN)
+    # Multiple choice: Space on the first two checkboxes.
+    tab_until(b, q(1)); press(b, Keys.SPACE)
+    tab_until(b, q(1)); press(b, Keys.SPACE)
+    # True/false: the arrow key moves from "Benar" to "Salah".
+    tab_until(b, q(2)); press(b, Keys.ARROW_DOWN)
+    # Short answer and two numeric answers: typed.
+    tab_until(b, q(3)); press(b, "ASN")
+    tab_until(b, q(4)); press(b, "16")
+    tab_until(b, q(5)); press(b, "2,5")
+    # Ordering: move items with their buttons until the list reads in the right order.
+    target = ["Jangan klik tautan apa pun", "Teruskan surel ke tim keamanan TI", "Hapus surel dari kotak masuk"]
+    for position, text in enumerate(target):
+        for _ in range(5):
+            items = [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .ordering .item-text")]
+            if items.index(text) == position:
+                break
+            tab_until(b, f"el.classList.contains('move-up') && el.closest('li').querySelector('.item-text').textContent === {text!r}")
+            press(b, Keys.ENTER)
+    order = [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .ordering .item-text")]
+    assert order == target
+    assert "sekarang di urutan" in b.find_element(By.CSS_SELECTOR, "#kuis-1 .quiz-status").text
+    # Matching: type-ahead in each select.
+    tab_until(b, "el.tagName === 'SELECT' && el.dataset.left === '0' && el.closest('#kuis-1')"); press(b, "penipuan")
+    tab_until(b, "el.tagName === 'SELECT' && el.dataset.left === '1' && el.closest('#kuis-1')"); press(b, "perangkat")
+    # Check with Enter on the button.
+    tab_until(b, "el.classList.contains('quiz-check') && el.closest('#kuis-1')")
+    press(b, Keys.ENTER)
+    results = [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .question-result")]
+    assert results == ["✓ Benar"] * 8, results
+    assert b.find_element(By.CSS_SELECTOR, "#kuis-1 .quiz-status").text.startswith("Skor Anda 100% (8 dari 8 soal benar). ✓ Lulus.")
+
+
+def test_gift_block_from_moodle_scores(fresh_browser, fixture_site):
+    b = fresh_browser
+    b.get(fixture_site + "courses/dasar/kedua/index.html")
+    gift = b.find_element(By.ID, "kuis-2")
+    legends = [e.text for e in gift.find_elements(By.TAG_NAME, "legend")]
+    assert legends == ["1+1=2", "Two plus _____ equals four."]
+    gift.find_element(By.CSS_SELECTOR, "input[value='benar']").click()
+    gift.find_element(By.CSS_SELECTOR, "input[type='text']").send_keys("2")
+    gift.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    assert gift.find_element(By.CSS_SELECTOR, ".quiz-status").text.startswith("Skor Anda 100% (2 dari 2 soal benar).")
