@@ -132,8 +132,10 @@ public struct QuizRenderer: Sendable {
             var h = "<ol class=\"ordering\">\n"
             for i in shown {
                 h += "<li data-token=\"\(tokens[i])\"><span class=\"item-text\">\(inline(items[i]))</span>"
-                h += " <span class=\"move\" hidden><button type=\"button\" class=\"move-up\">\(esc(t("quiz-move-up")))</button>"
-                h += " <button type=\"button\" class=\"move-down\">\(esc(t("quiz-move-down")))</button></span></li>\n"
+                // Each button names its item for screen readers: "Naikkan: Hapus surel …".
+                let named = "<span class=\"visually-hidden\">: \(esc(items[i]))</span>"
+                h += " <span class=\"move\" hidden><button type=\"button\" class=\"move-up\">\(esc(t("quiz-move-up")))\(named)</button>"
+                h += " <button type=\"button\" class=\"move-down\">\(esc(t("quiz-move-down")))\(named)</button></span></li>\n"
             }
             h += "</ol>\n"
             return (h, "{\"k\":\"ordering\",\"h\":[\(hash(tokens.joined(separator: ",")))],\"r\":\(json(base64(tokens.joined(separator: ","))))}")
