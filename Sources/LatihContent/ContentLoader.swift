@@ -41,6 +41,11 @@ public struct ContentLoader: Sendable {
         for path in tree.files {
             let parts = path.split(separator: "/").map(String.init)
             if path == "site.conf" { continue }
+            if let reason = parts.lazy.compactMap(Slug.unpublishableReason).first {
+                diags.append(.error(SourceLocation(path: path), "file name cannot be published: \(reason)",
+                                    hint: "rename it using letters, digits, hyphens and dots"))
+                continue
+            }
             if path.hasSuffix(".md") {
                 switch classify(parts) {
                 case .success(let role): markdown.append((path, role))

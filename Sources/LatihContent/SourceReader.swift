@@ -7,7 +7,16 @@ public enum SourceReader {
     /// - Parameters:
     ///   - fullPath: where to read.
     ///   - displayPath: how diagnostics name the file.
+    /// The largest source file Latih reads. A training lesson is a few dozen kilobytes;
+    /// anything past this is a mistake (a data dump, a binary) and is refused before it is
+    /// read, so memory stays bounded.
+    public static let maximumBytes = 8 << 20
+
     public static func read(_ fullPath: String, displayPath: String) -> Result<String, Diagnostic> {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: fullPath))?[.size] as? Int, size > maximumBytes {
+            return .failure(.error(SourceLocation(path: displayPath), "file is too large (\(size / (1 << 20)) MB; the limit is \(maximumBytes >> 20) MB)",
+                                   hint: "split the lesson into several lessons, and put large documents beside it as files to download"))
+        }
         guard let data = FileManager.default.contents(atPath: fullPath) else {
             let why = FileManager.default.isReadableFile(atPath: fullPath) ? "cannot be read" : "cannot be read: permission denied"
             return .failure(.error(SourceLocation(path: displayPath), "file \(why)",

@@ -35,6 +35,7 @@ public struct Theme: Sendable {
         }
         let files = (fm.subpaths(atPath: dir) ?? []).sorted()
         var names: Set<String> = []
+        var sources: [(String, String)] = []
         for rel in files where rel.hasSuffix(".mustache") {
             let display = dir + "/" + rel
             // A template that exists but is broken is reported once, not also as missing.
@@ -43,6 +44,7 @@ public struct Theme: Sendable {
             case .failure(let d):
                 diags.append(d)
             case .success(let text):
+                sources.append((display, text))
                 do {
                     let template = try MustacheTemplate(string: text)
                     let name = String(rel.dropLast(".mustache".count))
@@ -82,6 +84,10 @@ public struct Theme: Sendable {
                 continue
             }
             assets.append((String(rel.dropFirst("assets/".count)), data))
+        }
+        let assetKeys = Set(assets.map { $0.0.replacingOccurrences(of: ".", with: "-") })
+        for (display, text) in sources {
+            diags += TemplateCheck.check(text, path: display, strings: Set(strings.keys), assets: assetKeys)
         }
         if diags.hasErrors { return (nil, diags) }
         return (Theme(library: library, strings: strings, assets: assets), diags)

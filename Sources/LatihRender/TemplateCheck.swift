@@ -1,0 +1,75 @@
+import Foundation
+import LatihDiagnostics
+
+/// Finds names in templates that no page provides. Mustache renders an unknown name as
+/// nothing, so a typo such as `{{lesson.tittle}}` would silently blank part of every
+/// page; swift-mustache exposes no token API, so the tags are scanned here.
+enum TemplateCheck {
+    /// Every name the view models provide (see `ViewModels`). `t.<key>` must name an
+    /// interface string and `assets.<key>` a theme asset; any other dotted segment must be known.
+    static let knownNames: Set<String> = [
+        // every page
+        "lang", "t", "site", "title", "description", "organisation", "root", "home", "assets", "pageTitle",
+        "nav", "url", "current", "pathsURL", "bodyEnd",
+        // catalogue
+        "categories", "name", "id", "courses", "categoryOptions", "levelOptions", "value", "label", "paths",
+        "hasPaths", "courseCount", "isCatalogue", "isPaths",
+        // course cards and course pages
+        "slug", "summary", "level", "levelLabel", "category", "duration", "lessonCount", "step", "html",
+        "competencies", "tags", "authors", "updated", "prerequisites", "hasCompetencies", "hasPrerequisites",
+        "sections", "start", "course",
+        // syllabus and outline
+        "moduleTitle", "moduleId", "moduleSummary", "lessons", "number", "lessonDuration",
+        // lessons, paths, pages
+        "lesson", "position", "module", "prev", "next", "outline", "path", "page",
+    ]
+
+    static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {
+        var diags: [Diagnostic] = []
+        let bytes = Array(text.utf8)
+        var i = 0, line = 1, lineStart = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 10 { line += 1; lineStart = i + 1 }
+            guard bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "{") else { i += 1; continue }
+            let tagStart = i
+            let triple = i + 2 < bytes.count && bytes[i + 2] == UInt8(ascii: "{")
+            var j = i + (triple ? 3 : 2)
+            while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}")) { j += 1 }
+            guard j + 1 < bytes.count else { break }
+            let inner = String(decoding: bytes[(i + (triple ? 3 : 2))..<j], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // Newlines inside a tag still count for positions.
+            for k in i..<j where bytes[k] == 10 { line += 1; lineStart = k + 1 }
+            i = j + 2 + (triple ? 1 : 0)
+            if inner.hasPrefix("=") { break } // custom delimiters: stop checking this file
+            var name = inner
+            // Closing tags repeat their opening tag's name, which is checked there; blocks,
+            // parents, partials, comments and pragmas name no variable.
+            if let sigil = name.first, "!></ $%".contains(sigil) || name == "." { continue }
+            if let sigil = name.first, "#^&".contains(sigil) { name = String(name.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            // A transform such as `uppercased(name)` applies to the name inside the brackets.
+            if let open = name.firstIndex(of: "("), name.hasSuffix(")") {
+                name = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            }
+            if name.isEmpty || name == "." { continue }
+            let segments = name.split(separator: ".").map(String.init)
+            var problem: String?
+            if segments.first == "t", segments.count == 2, !strings.contains(segments[1]) {
+                problem = "unknown interface string `\(segments[1])`"
+            } else if segments.first == "assets", segments.count == 2, !assets.contains(segments[1]) {
+                problem = "unknown asset `\(segments[1])`"
+            } else if segments.first != "t", segments.first != "assets", let unknown = segments.first(where: { !knownNames.contains($0) }) {
+                problem = "unknown variable `\(unknown)`"
+            }
+            if let problem {
+                let column = tagStart - lineStart + 1
+                var hint = "the variables templates can use are listed in the README, under \"The theme\""
+                if segments.first == "t" { hint = "add it to every i18n/<lang>.conf table, or fix the spelling" }
+                if let s = Suggestion.closest(to: segments.last!, in: segments.first == "t" ? Array(strings) : Array(knownNames)) {
+                    hint = "did you mean `\(s)`?"
+                }
+                diags.append(.error(SourceLocation(path: path, line: line, column: column), "template uses \(problem)", hint: hint))
+            }
+        }
+        return diags
+    }
+}
