@@ -47,7 +47,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics"],
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),
     ]
 )

@@ -103,7 +103,8 @@ public struct ContentLoader: Sendable {
                 assembler.unreadable(role)
             case .success(let doc):
                 diags += doc.diagnostics
-                assembler.add(Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine), role: role)
+                assembler.add(Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine,
+                                       isComplete: doc.isComplete), role: role)
             }
         }
         let (catalogue, more) = assembler.finish(config: config, assets: assets)

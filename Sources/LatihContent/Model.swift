@@ -30,6 +30,8 @@ public struct Document: Sendable {
     public var body: String
     /// File line on which `body` starts.
     public var bodyLine: Int
+    /// False when the front matter could not be read at all; see `ParsedDocument.isComplete`.
+    public var isComplete: Bool = true
 }
 
 /// One lesson: a page inside a course, optionally inside a module.

@@ -9,6 +9,9 @@ public struct ParsedDocument: Sendable {
     /// in the body can be reported as positions in the file.
     public var bodyLine: Int
     public var diagnostics: [Diagnostic]
+    /// False when the front matter could not be read at all (it was never closed), so
+    /// that later checks do not pile "missing title" on top of the real problem.
+    public var isComplete: Bool = true
 }
 
 /// Reads Latih's front matter: a strict `key: value` format that is deliberately not YAML.
@@ -37,7 +40,7 @@ public enum FrontMatterParser {
                 SourceLocation(path: path, line: 1, column: 1),
                 "front matter opened here is never closed",
                 hint: "add a line containing only --- after the last key")
-            return ParsedDocument(frontMatter: FrontMatter(), body: "", bodyLine: lines.count + 1, diagnostics: [d])
+            return ParsedDocument(frontMatter: FrontMatter(), body: "", bodyLine: lines.count + 1, diagnostics: [d], isComplete: false)
         }
         var (fm, diags) = parseLines(lines[1..<close], path: path, schema: schema)
         checkRequired(&fm, schema: schema, path: path, at: 1, diagnostics: &diags)

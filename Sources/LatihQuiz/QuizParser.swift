@@ -76,8 +76,10 @@ public struct QuizParser {
                     error(line, indent + 1, "feedback `>` must be indented under an option", hint: "write it on the line after a `( )` or `[ ]` option, indented")
                 }
             } else if let (kind, mark, bodyStart) = Self.answerMarker(trimmed) {
-                let body = String(trimmed.dropFirst(bodyStart)).trimmingCharacters(in: .whitespaces)
-                d.lines.append((kind, line, indent + bodyStart + 1, body, mark))
+                let rest = trimmed.dropFirst(bodyStart)
+                let body = String(rest).trimmingCharacters(in: .whitespaces)
+                let leading = body.isEmpty ? 0 : rest.prefix { $0 == " " || $0 == "\t" }.utf8.count
+                d.lines.append((kind, line, indent + bodyStart + leading + 1, body, mark))
             } else if trimmed.hasPrefix("!") {
                 d.explanation = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
             } else if d.lines.isEmpty {

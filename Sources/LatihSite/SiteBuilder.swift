@@ -221,7 +221,8 @@ public enum SiteBuilder {
         for course in catalogue.courses {
             ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
             for lesson in course.lessons
-            where lesson.document.frontMatter.text("title") == nil && documents[lesson.document.path]?.leadingTitle == nil {
+            where lesson.document.isComplete && lesson.document.frontMatter.text("title") == nil
+                && documents[lesson.document.path]?.leadingTitle == nil {
                 diags.append(.error(SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }

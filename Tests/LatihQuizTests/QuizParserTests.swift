@@ -38,7 +38,7 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
         ("bad-number.quiz", [
             .init(line: 10, column: 7, message: "`tujuhpuluh` is not a valid number for `pass`"),
             .init(line: 11, column: 11, message: "`0` is not a valid number for `attempts`"),
-            .init(line: 14, column: 2, message: "bad number in `16 ± abc`"),
+            .init(line: 14, column: 3, message: "bad number in `16 ± abc`"),
         ]),
         ("empty-option.quiz", [
             .init(line: 12, column: 4, message: "empty option"),

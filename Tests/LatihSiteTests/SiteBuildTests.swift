@@ -2,6 +2,7 @@ import Foundation
 import LatihDiagnostics
 import Testing
 @testable import LatihSite
+import LatihCLI
 
 /// The repository root, found from this file's place in `Tests/LatihSiteTests/`.
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
@@ -133,12 +134,17 @@ func snapshot(_ dir: String) -> [String: Data] {
 
         // A case may override theme files: the real theme is copied and its files replaced.
         var templates = repoRoot + "/templates"
-        if FileManager.default.fileExists(atPath: dir + "/templates-override") {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: dir + "/templates-override") || fm.fileExists(atPath: dir + "/templates-remove") {
             templates = try temporaryFolder() + "/templates"
             try FileManager.default.copyItem(atPath: repoRoot + "/templates", toPath: templates)
-            for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/templates-override") {
-                try FileManager.default.removeItem(atPath: templates + "/" + name)
-                try FileManager.default.copyItem(atPath: dir + "/templates-override/" + name, toPath: templates + "/" + name)
+            for name in (try? fm.contentsOfDirectory(atPath: dir + "/templates-override")) ?? [] {
+                try fm.removeItem(atPath: templates + "/" + name)
+                try fm.copyItem(atPath: dir + "/templates-override/" + name, toPath: templates + "/" + name)
+            }
+            let removals = (try? String(contentsOfFile: dir + "/templates-remove", encoding: .utf8)) ?? ""
+            for name in removals.split(separator: "\n") {
+                try fm.removeItem(atPath: templates + "/" + name)
             }
         }
         let result = SiteBuilder.build(BuildOptions(contentDir: dir + "/content", templatesDir: templates, outputDir: out))
@@ -154,6 +160,11 @@ func snapshot(_ dir: String) -> [String: Data] {
             #expect(g.hasPrefix(e), "got: \(g)")
         }
         #expect(snapshot(out) == before, "a failed build must leave the previous site untouched")
+
+        // The command line says the same with its exit code, and still leaves the site alone.
+        let code = Latih.run(arguments: ["build", "--content", dir + "/content", "--templates", templates, "--output", out])
+        #expect(code == 1)
+        #expect(snapshot(out) == before)
     }
 
     @Test func refusesToReplaceAFolderItDidNotMake() throws {
