@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import LatihSite
+
+/// The default theme's promises about script: values are escaped, raw HTML comes only
+/// from Latih's own renderers, and every page forbids inline script.
+@Suite struct ThemeSafetyTests {
+    func templates() throws -> [(String, String)] {
+        let dir = repoRoot + "/templates"
+        return try (FileManager.default.subpaths(atPath: dir) ?? []).filter { $0.hasSuffix(".mustache") }.sorted().map {
+            ($0, try String(contentsOfFile: dir + "/" + $0, encoding: .utf8))
+        }
+    }
+
+    /// Every unescaped (triple-stache or `&`) value in the default theme, by template. Each is
+    /// HTML made by Latih itself: Markdown through cmark-gfm in safe mode, or the serve
+    /// snippet. A new unescaped value must be added here deliberately.
+    static let allowedUnescaped: Set<String> = [
+        "course.mustache: html",        // course.md rendered by MarkdownRenderer
+        "lesson.mustache: lesson.html", // the lesson rendered by MarkdownRenderer (quizzes by QuizRenderer)
+        "path.mustache: html",          // the path's Markdown
+        "page.mustache: html",          // the page's Markdown
+        "layout.mustache: bodyEnd",     // empty in builds; latih serve's reload script tag
+    ]
+
+    @Test func unescapedValuesAreOnlyLatihsOwnHTML() throws {
+        var found: Set<String> = []
+        for (name, text) in try templates() {
+            for part in text.components(separatedBy: "{{{").dropFirst() {
+                found.insert("\(name): \(part.components(separatedBy: "}}}")[0].trimmingCharacters(in: .whitespaces))")
+            }
+            for part in text.components(separatedBy: "{{&").dropFirst() {
+                found.insert("\(name): \(part.components(separatedBy: "}}")[0].trimmingCharacters(in: .whitespaces))")
+            }
+        }
+        #expect(found == Self.allowedUnescaped)
+    }
+
+    @Test func themeHasNoInlineScriptOrEventHandlers() throws {
+        for (name, text) in try templates() {
+            #expect(text.range(of: #"\son[a-z]+\s*="#, options: [.regularExpression, .caseInsensitive]) == nil, "\(name) has an inline event handler")
+            for tag in text.components(separatedBy: "<script").dropFirst() {
+                let head = tag.components(separatedBy: ">")[0]
+                #expect(head.contains("src="), "\(name) has an inline <script>")
+            }
+            #expect(!text.lowercased().contains("javascript:"), "\(name) has a javascript: URL")
+        }
+    }
+
+    @Test func everyPageCarriesAStrictContentSecurityPolicy() throws {
+        let out = try temporaryFolder() + "/site"
+        let r = SiteBuilder.build(BuildOptions(contentDir: repoRoot + "/content", templatesDir: repoRoot + "/templates", outputDir: out))
+        #expect(r.succeeded)
+        let pages = (FileManager.default.subpaths(atPath: out) ?? []).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == r.pageCount)
+        for page in pages {
+            let html = try String(contentsOfFile: out + "/" + page, encoding: .utf8)
+            #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';"#), "\(page)")
+            #expect(!html.contains("'unsafe-inline'"), "\(page)")
+            // The only <script> elements without src are quiz keys, which are JSON data, never run.
+            for tag in html.components(separatedBy: "<script").dropFirst() {
+                let head = tag.components(separatedBy: ">")[0]
+                #expect(head.contains("src=") || head.contains(#"type="application/json""#), "\(page): \(head)")
+            }
+        }
+    }
+}
