@@ -44,7 +44,7 @@ js-test:
 	node --test Tests/js/
 
 browser-test:
-	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser
+	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser Tests/robustness
 
 clean:
 	rm -rf .build site
