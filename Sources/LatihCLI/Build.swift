@@ -29,8 +29,10 @@ struct Build: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let started = Date()
-        let options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: output,
+        var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: output,
                                    includeDrafts: site.drafts)
+        Interrupts.install()
+        options.isCancelled = { Interrupts.requested }
         var progress: (@Sendable (String) -> Void)?
         if terminal.isInteractive { progress = { terminal.status($0) } }
         let result = SiteBuilder.build(options, progress: progress)
@@ -41,6 +43,8 @@ struct Build: ParsableCommand {
             let time = String(format: "%.2f", seconds)
             print("Built \(result.pageCount) pages (\(result.fileCount) files) into \(output)/ in \(time) s"
                   + (result.diagnostics.isEmpty ? "" : "; \(DiagnosticRenderer.tally(result.diagnostics))"))
+        } else if result.wasInterrupted {
+            throw ExitCode(130)
         } else {
             terminal.error("build failed: \(DiagnosticRenderer.tally(result.diagnostics)); \(output)/ was left as it was")
             throw ExitCode(Latih.Exit.contentErrors.rawValue)

@@ -61,13 +61,6 @@ struct OutputFolder {
     /// Replaces the output with the staging folder: two renames, with the old site
     /// deleted only after the new one is in place.
     func commit(staging: String) throws {
-        // Ctrl-C between the two renames would leave no site at all, so interrupts wait
-        // until the swap is done.
-        var blocked = sigset_t(), previous = sigset_t()
-        sigemptyset(&blocked)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&blocked, signal) }
-        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         let fm = FileManager.default
         let old = "\(path).old-\(getpid())"
         if fm.fileExists(atPath: path) {

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// HTML added at the end of every page's body (the live-reload script of `latih serve`).
     public var bodyEnd: String
+    /// Asked between steps; when it returns true the build stops, removes what it had
+    /// written, and leaves the previous site in place (Ctrl-C in `latih build`).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
                 includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
@@ -37,6 +40,8 @@ public struct BuildResult: Sendable {
     /// Every finding, sorted by file and position. Paths are relative to the content
     /// folder, or start with `templates/` for theme files.
     public var diagnostics: [Diagnostic]
+    /// True when `isCancelled` stopped the build.
+    public var wasInterrupted = false
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -81,6 +86,7 @@ public enum SiteBuilder {
         let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
         let (documents, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
         diags += markdownDiags.map { inContent($0, options) }
+        if options.isCancelled() { return interrupted(options) }
         guard let theme, !diags.hasErrors else {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags.sorted())
         }
@@ -100,18 +106,28 @@ public enum SiteBuilder {
             pages.append(OutputFile(path: "sitemap.xml", contents: sitemap))
         }
         let fileCount = pages.count + assetFiles.count + catalogue.assets.count
+        if options.isCancelled() { return interrupted(options) }
         guard options.write else {
             return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
         }
         progress?("writing \(options.outputDir)/")
         do {
             try SiteWriter.write(to: options.outputDir, pages: pages, assets: assetFiles,
-                                 contentAssets: catalogue.assets, contentDir: options.contentDir)
+                                 contentAssets: catalogue.assets, contentDir: options.contentDir,
+                                 isCancelled: options.isCancelled)
+        } catch SiteWriter.Cancelled.byRequest {
+            return interrupted(options)
         } catch {
             diags.append(.error(SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
                                 hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
         }
         return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+    }
+
+    static func interrupted(_ options: BuildOptions) -> BuildResult {
+        BuildResult(pageCount: 0, fileCount: 0, diagnostics: [
+            .error(SourceLocation(path: options.outputDir), "build interrupted; the previous site was left as it was"),
+        ], wasInterrupted: true)
     }
 
     /// Content diagnostics carry paths relative to the content folder; shown to people,

@@ -7,8 +7,10 @@ import Glibc
 
 /// Writes a finished site into a staging folder, in parallel, and swaps it into place.
 enum SiteWriter {
+    enum Cancelled: Error { case byRequest }
+
     static func write(to output: String, pages: [OutputFile], assets: [(String, Data)],
-                      contentAssets: [Asset], contentDir: String) throws {
+                      contentAssets: [Asset], contentDir: String, isCancelled: () -> Bool) throws {
         let folder = OutputFolder(path: output)
         folder.removeStale()
         let staging = try folder.makeStaging()
@@ -35,6 +37,8 @@ enum SiteWriter {
             for asset in contentAssets {
                 try fm.copyItem(atPath: contentDir + "/" + asset.sourcePath, toPath: staging + "/" + asset.outputPath)
             }
+            // The last chance to stop: after this the new site replaces the old one.
+            if isCancelled() { throw Cancelled.byRequest }
             try folder.commit(staging: staging)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)

@@ -88,8 +88,11 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path):
     time.sleep(0.4)
     process.send_signal(signal.SIGINT)
     process.wait(timeout=60)
-    assert process.returncode != 0, "the build should have been interrupted; make the site larger"
+    assert process.returncode == 130, "the build should have been interrupted; make the site larger"
+    assert b"build interrupted" in process.stderr.read()
     assert digest(out) == before
+    # The interrupted build removed its own staging folder.
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("site.")] == []
 
     # The next build cleans up what the interrupted one left and succeeds.
     build(REPO / "content", out)
