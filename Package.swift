@@ -1,4 +1,5 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 // One target per concern, with dependencies pointing one way only:
@@ -51,3 +52,15 @@ let package = Package(
                     exclude: ["Fixtures"]),
     ]
 )
+
+// libFuzzer targets, built only by `make fuzz` (LATIH_FUZZ=1 with -sanitize=fuzzer):
+// each file defines LLVMFuzzerTestOneInput and libFuzzer supplies main.
+if ProcessInfo.processInfo.environment["LATIH_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["LatihFrontMatter"], path: "Fuzz/FuzzFrontMatter"),
+        .executableTarget(name: "FuzzQuiz", dependencies: ["LatihQuiz"], path: "Fuzz/FuzzQuiz"),
+        .executableTarget(name: "FuzzGift", dependencies: ["LatihQuiz"], path: "Fuzz/FuzzGift"),
+        .executableTarget(name: "FuzzLinks", dependencies: ["LatihSite", "LatihContent", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
+    ]
+    package.products += ["FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks"].map { .executable(name: $0, targets: [$0]) }
+}

@@ -32,6 +32,14 @@ public struct Document: Sendable {
     public var bodyLine: Int
     /// False when the front matter could not be read at all; see `ParsedDocument.isComplete`.
     public var isComplete: Bool = true
+
+    public init(path: String, frontMatter: FrontMatter, body: String, bodyLine: Int, isComplete: Bool = true) {
+        self.path = path
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+        self.isComplete = isComplete
+    }
 }
 
 /// One lesson: a page inside a course, optionally inside a module.

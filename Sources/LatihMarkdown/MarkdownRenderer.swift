@@ -48,8 +48,14 @@ public enum MarkdownRenderer {
         if let first = walker.leadingH1 {
             cmark_node_free(first)
         }
+        // Replaced nodes are freed only after rendering: cmark's inline text nodes point
+        // into their block's content buffer, so freeing a heading before its moved
+        // children are rendered would read freed memory (found by `make fuzz`).
+        var detached: [OpaquePointer] = []
+        defer { detached.forEach { cmark_node_free($0) } }
         for heading in walker.headingNodes {
             replaceHeading(heading.node, id: heading.id, level: heading.level)
+            detached.append(heading.node)
         }
         for (node, ref) in walker.linkNodes {
             if isDangerousURL(ref.destination) {
@@ -64,7 +70,7 @@ public enum MarkdownRenderer {
                 cmark_node_set_on_enter(custom, html)
                 cmark_node_set_on_exit(custom, "")
                 cmark_node_replace(node, custom)
-                cmark_node_free(node)
+                detached.append(node)
             }
         }
 
@@ -76,6 +82,7 @@ public enum MarkdownRenderer {
     }
 
     /// Swaps a heading for a custom block that prints the same element with an `id`.
+    /// The caller frees the old heading node after rendering.
     /// cmark's HTML renderer has no hook for attributes; a custom block keeps the
     /// heading's inline children and so their normal (safe) rendering.
     private static func replaceHeading(_ node: OpaquePointer, id: String, level: Int) {
@@ -87,7 +94,6 @@ public enum MarkdownRenderer {
             cmark_node_append_child(custom, child)
         }
         cmark_node_replace(node, custom)
-        cmark_node_free(node)
     }
 }
 

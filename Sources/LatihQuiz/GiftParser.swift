@@ -188,22 +188,29 @@ public struct GiftParser {
     /// Splits answer text at unescaped `=` and `~` that start answers.
     static func split(_ chars: [Character]) -> [(marker: Character, text: String)] {
         var out: [(Character, String)] = []
-        var current: (Character, String)?
+        var marker: Character?
+        var text = ""
         var i = 0
+        func flush() {
+            if let m = marker { out.append((m, text.trimmingCharacters(in: .whitespacesAndNewlines))) }
+        }
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count {
-                current?.1.append(c); current?.1.append(chars[i + 1]); i += 2; continue
+                if marker != nil { text.append(c); text.append(chars[i + 1]) }
+                i += 2
+                continue
             }
             if c == "=" || c == "~" {
-                if let cur = current { out.append((cur.0, cur.1.trimmingCharacters(in: .whitespacesAndNewlines))) }
-                current = (c, "")
-            } else {
-                current?.1.append(c)
+                flush()
+                marker = c
+                text = ""
+            } else if marker != nil {
+                text.append(c)
             }
             i += 1
         }
-        if let cur = current { out.append((cur.0, cur.1.trimmingCharacters(in: .whitespacesAndNewlines))) }
+        flush()
         return out
     }
 
@@ -218,7 +225,7 @@ public struct GiftParser {
         var i = 0
         while i + seq.count <= chars.count {
             if chars[i] == "\\" { i += 2; continue }
-            if Array(chars[i..<(i + seq.count)]) == seq { return i }
+            if chars[i..<(i + seq.count)].elementsEqual(seq) { return i }
             i += 1
         }
         return nil

@@ -6,19 +6,25 @@ import LatihMarkdown
 /// Turns links as authors write them (relative to the Markdown file, pointing at other
 /// `.md` files and images) into links between published pages, and reports those that
 /// lead nowhere.
-struct LinkResolver: Sendable {
+public struct LinkResolver: Sendable {
     /// Output path for every source file that becomes part of the site, by content path.
     let targets: [String: String]
 
-    /// What a link resolved to.
-    struct Resolution {
-        var url: String?
-        var diagnostic: Diagnostic?
-        /// An anchor to check once every page's headings are known: (target output path, id).
-        var anchor: (page: String, id: String, location: SourceLocation)?
+    public init(targets: [String: String]) {
+        self.targets = targets
     }
 
-    func resolve(_ ref: LinkReference, in doc: Document, pageOutput: String) -> Resolution {
+    /// What a link resolved to.
+    public struct Resolution {
+        /// The rewritten destination, or nil to keep the link as written.
+        public var url: String?
+        public var diagnostic: Diagnostic?
+        /// An anchor to check once every page's headings are known: (target output path, id).
+        public var anchor: (page: String, id: String, location: SourceLocation)?
+    }
+
+    /// Resolves one link found in `doc`, which is published at `pageOutput`.
+    public func resolve(_ ref: LinkReference, in doc: Document, pageOutput: String) -> Resolution {
         let dest = ref.destination
         let location = SourceLocation(path: doc.path, line: ref.line, column: ref.column)
         if dest.isEmpty || dest.hasPrefix("//") || hasScheme(dest) { return Resolution() }

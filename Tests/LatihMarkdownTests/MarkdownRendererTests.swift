@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LatihMarkdown
 
@@ -66,5 +67,23 @@ import Testing
     @Test func plainTextCollectsVisibleWords() {
         let r = MarkdownRenderer.render("# Judul\n\nSatu *dua*\ntiga.\n\n- empat\n")
         #expect(r.plainText == "Satu dua tiga.\nempat\n")
+    }
+}
+
+/// Inputs that `make fuzz` once crashed on, kept so they never do again.
+@Suite struct FuzzRegressionTests {
+    /// A front-matter block read as Markdown: a thematic break, then a multi-line setext
+    /// heading. Freeing the heading before rendering left its moved text pointing at
+    /// freed memory (AddressSanitizer: heap-use-after-free in cmark_strbuf_put).
+    @Test func setextHeadingAfterThematicBreakRendersItsText() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions/FuzzLinks/setext-heading-after-thematic-break.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        for _ in 0..<50 {
+            let r = MarkdownRenderer.render(text)
+            #expect(r.headings.count == 1)
+            #expect(r.html.contains("<h2 id=\"title-kursus---uji-summary-ringkasan"))
+            #expect(r.html.contains("updated: 2026-01-02\n</h2>"))
+        }
     }
 }

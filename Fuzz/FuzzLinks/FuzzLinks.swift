@@ -1,0 +1,45 @@
+import LatihContent
+import LatihFrontMatter
+import LatihMarkdown
+import LatihSite
+
+/// libFuzzer entry: any bytes as a lesson's Markdown, rendered with link and anchor
+/// rewriting against a small site. No output may carry a script URL.
+let resolver = LinkResolver(targets: [
+    "courses/a/01-x.md": "courses/a/x/index.html",
+    "courses/a/02-y.md": "courses/a/y/index.html",
+    "courses/a/gambar.png": "courses/a/gambar.png",
+    "courses/b/course.md": "courses/b/index.html",
+])
+let document = Document(path: "courses/a/01-x.md", frontMatter: FrontMatter(), body: "", bodyLine: 1)
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    for raw in [false, true] {
+        let result = MarkdownRenderer.render(text, options: MarkdownOptions(rawHTML: raw, firstLine: 4)) { ref in
+            resolver.resolve(ref, in: document, pageOutput: "courses/a/x/index.html").url
+        }
+        let lower = result.html.lowercased()
+        if lower.contains("href=\"javascript:") || lower.contains("src=\"javascript:") || lower.contains("href=\"vbscript:") {
+            fatalError("script URL in output")
+        }
+    }
+    return 0
+}
+
+/// SwiftPM links executables with `main` aliased to `FuzzLinks_main`, so this entry point
+/// hands control to libFuzzer's driver, which then calls `fuzz` for each input.
+@_cdecl("FuzzLinks_main")
+public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+    var argc = argc
+    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
