@@ -176,6 +176,24 @@ func snapshot(_ dir: String) -> [String: Data] {
         #expect(FileManager.default.contents(atPath: dir + "/catatan.txt") == Data("penting".utf8))
     }
 
+    @Test(arguments: ["/", "HOME", "TEMPLATES", "CONTENT", "INSIDE-CONTENT"])
+    func refusesDangerousOutputFolders(_ which: String) throws {
+        let content = fixtures + "/valid/minimal/content"
+        let output: String
+        switch which {
+        case "HOME": output = ProcessInfo.processInfo.environment["HOME"] ?? "/root"
+        case "TEMPLATES": output = repoRoot + "/templates"
+        case "CONTENT": output = content
+        case "INSIDE-CONTENT": output = content + "/site"
+        default: output = which
+        }
+        let result = SiteBuilder.build(BuildOptions(contentDir: content, templatesDir: repoRoot + "/templates", outputDir: output))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics[0].message.hasPrefix("refusing"), "\(result.diagnostics[0].message)")
+        #expect(!FileManager.default.fileExists(atPath: content + "/site"))
+    }
+
     @Test func refusesOutputThatContainsTheContent() throws {
         let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates",
                                                     outputDir: fixtures + "/valid/minimal"))
