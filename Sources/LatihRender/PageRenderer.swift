@@ -22,12 +22,16 @@ public struct RenderInput: Sendable {
     public var assetPaths: [String: String]
     /// Extra HTML for the end of `<body>`, such as `latih serve`'s reload script tag; empty for a build.
     public var bodyEnd: String
+    /// The ids of the quizzes in each document, by document path, in page order.
+    public var quizIDs: [String: [String]]
 
-    public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String], bodyEnd: String = "") {
+    public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String],
+                bodyEnd: String = "", quizIDs: [String: [String]] = [:]) {
         self.catalogue = catalogue
         self.documents = documents
         self.assetPaths = assetPaths
         self.bodyEnd = bodyEnd
+        self.quizIDs = quizIDs
     }
 }
 
@@ -52,12 +56,13 @@ public struct PageRenderer: Sendable {
         case path(Int)
         case page(Int)
         case notFound
+        case progress
     }
 
     /// Every page, in a fixed order.
     public func renderAll() -> [OutputFile] {
         let c = input.catalogue
-        var jobs: [Job] = [.catalogue, .paths, .notFound]
+        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress]
         for (i, course) in c.courses.enumerated() {
             jobs.append(.course(i))
             for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }

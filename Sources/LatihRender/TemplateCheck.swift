@@ -22,6 +22,8 @@ enum TemplateCheck {
         "moduleTitle", "moduleId", "moduleSummary", "lessons", "number", "lessonDuration",
         // lessons, paths, pages
         "lesson", "position", "module", "prev", "next", "outline", "path", "page",
+        // learner progress
+        "progressURL", "isProgress", "catalogueJSON", "stringsJSON", "lessonId", "minutes", "hasQuiz", "lessonTotal",
     ]
 
     static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {

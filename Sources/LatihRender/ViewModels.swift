@@ -12,6 +12,8 @@ struct ViewModels: Sendable {
     let lessonTitles: [String: String]
     /// Courses by slug, for prerequisites and path lists.
     let courseIndex: [String: Int]
+    /// The interface strings the browser code needs (`progress-*`), as script-safe JSON.
+    let stringsJSON: String
 
     init(input: RenderInput, strings: [String: String]) {
         self.input = input
@@ -27,6 +29,7 @@ struct ViewModels: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -68,6 +71,8 @@ struct ViewModels: Sendable {
             "pageTitle": pageTitle,
             "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] },
             "pathsURL": root + "paths/index.html",
+            "progressURL": root + "kemajuan/index.html",
+            "stringsJSON": stringsJSON,
         ]
     }
 
@@ -87,6 +92,13 @@ struct ViewModels: Sendable {
             // work there; with a base-url they are made absolute.
             let base = c.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
             return ("404", "404.html", t("notfound-title"), common(outputPath: "404.html", title: t("notfound-title"), root: base))
+        case .progress:
+            let root = "../"
+            let data = ProgressCatalogue(input: input, titles: lessonTitles, root: root)
+            return ("progress", "kemajuan/index.html", t("progress-title"), [
+                "catalogueJSON": data.json(),
+                "isProgress": true,
+            ])
         case .course(let i):
             let course = c.courses[i]
             let root = rootPrefix(for: course.outputPath)
@@ -97,8 +109,11 @@ struct ViewModels: Sendable {
             let lesson = lessons[li]
             let root = rootPrefix(for: lesson.outputPath)
             var v: [String: Any] = [
-                "course": ["title": course.title, "url": root + course.outputPath],
+                "course": ["title": course.title, "url": root + course.outputPath, "id": course.slug],
                 "lesson": clean([
+                    "id": "\(course.slug)/\(lesson.slug)",
+                    "minutes": String(lesson.minutes ?? 0),
+                    "hasQuiz": !(input.quizIDs[lesson.document.path] ?? []).isEmpty,
                     "title": lessonTitles[lesson.document.path] ?? lesson.slug,
                     "summary": lesson.document.frontMatter.text("summary") ?? "",
                     "duration": duration(lesson.minutes ?? 0),
@@ -163,6 +178,7 @@ struct ViewModels: Sendable {
             "category": course.category,
             "duration": duration(course.minutes),
             "lessonCount": fill("lesson-count", ["n": String(course.lessons.count)]),
+            "lessonTotal": String(course.lessons.count),
         ])
     }
 
@@ -211,6 +227,7 @@ struct ViewModels: Sendable {
             lessons.map { l in
                 number += 1
                 return clean([
+                    "lessonId": "\(l.courseSlug)/\(l.slug)",
                     "number": String(number),
                     "title": lessonTitles[l.document.path] ?? l.slug,
                     "url": root + l.outputPath,

@@ -84,7 +84,7 @@ public enum SiteBuilder {
 
         progress?("rendering Markdown")
         let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
-        let (documents, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
+        let (documents, quizIDs, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
         diags += markdownDiags.map { inContent($0, options) }
         if options.isCancelled() { return interrupted(options) }
         guard let theme, !diags.hasErrors else {
@@ -98,7 +98,8 @@ public enum SiteBuilder {
             assetPaths[name] = published
             assetFiles.append((published, data))
         }
-        let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths, bodyEnd: options.bodyEnd)
+        let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
+                                bodyEnd: options.bodyEnd, quizIDs: quizIDs)
         progress?("rendering pages")
         var pages = PageRenderer(theme: theme, input: input).renderAll()
         let pageCount = pages.count
@@ -162,7 +163,7 @@ public enum SiteBuilder {
     /// its quizzes' default ids (made from slugs, so renumbering lessons keeps them).
     typealias MarkdownJob = (doc: Document, output: String, quizBase: String)
 
-    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer) -> ([String: RenderedMarkdown], [Diagnostic]) {
+    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer) -> ([String: RenderedMarkdown], [String: [String]], [Diagnostic]) {
         var targets: [String: String] = [:]
         var jobs: [MarkdownJob] = []
         for course in catalogue.courses {
@@ -221,8 +222,10 @@ public enum SiteBuilder {
         var ids: [String: Set<String>] = [:]
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]
+        var quizzesByDocument: [String: [String]] = [:]
         for (job, (path, result, d, _, quizIDs)) in zip(jobs, rendered) {
             documents[path] = result
+            if !quizIDs.isEmpty { quizzesByDocument[path] = quizIDs.map(\.0) }
             ids[job.output, default: []].formUnion(result.headings.map(\.id))
             diags += d
             for (id, location) in quizIDs {
@@ -251,7 +254,7 @@ public enum SiteBuilder {
                 diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
             }
         }
-        return (documents, diags)
+        return (documents, quizzesByDocument, diags)
     }
 }
 

@@ -21,6 +21,8 @@ import Testing
         "path.mustache: html",          // the path's Markdown
         "page.mustache: html",          // the page's Markdown
         "layout.mustache: bodyEnd",     // empty in builds; latih serve's reload script tag
+        "layout.mustache: stringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
+        "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
     ]
 
     @Test func unescapedValuesAreOnlyLatihsOwnHTML() throws {

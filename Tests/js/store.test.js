@@ -7,7 +7,7 @@ const store = require("../../templates/assets/latih-store.js");
 test("an empty browser starts with an empty store", () => {
   const s = store.memoryStorage();
   const { state, problem } = store.load(s);
-  assert.deepEqual(state, { version: 1, quizzes: {} });
+  assert.deepEqual(state, { version: 1, quizzes: {}, lessons: {} });
   assert.equal(problem, null);
 });
 
@@ -52,4 +52,25 @@ test("a browser that refuses storage still works, in memory", () => {
   const s = store.browserStorage(refusing);
   s.setItem("k", "v");
   assert.equal(s.getItem("k"), "v");
+});
+
+test("lessons keep their first opening and their completion", () => {
+  let state = store.empty();
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "opened", "2026-03-01T08:00:00Z");
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "opened", "2026-03-02T08:00:00Z");
+  assert.deepEqual(store.lessonRecord(state, "spbe/apa-itu-spbe"), { opened: "2026-03-01T08:00:00Z", completed: null });
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "completed", "2026-03-02T09:00:00Z");
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "completed", "2026-03-03T09:00:00Z");
+  assert.equal(store.lessonRecord(state, "spbe/apa-itu-spbe").completed, "2026-03-02T09:00:00Z");
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "uncompleted", "2026-03-04T09:00:00Z");
+  assert.equal(store.lessonRecord(state, "spbe/apa-itu-spbe").completed, null);
+  assert.ok(store.validate(state));
+});
+
+test("a version 1 store written before lessons were recorded still loads", () => {
+  const s = store.memoryStorage();
+  s.setItem(store.KEY, JSON.stringify({ version: 1, quizzes: {} }));
+  const { state, problem } = store.load(s);
+  assert.equal(problem, null);
+  assert.deepEqual(state.lessons, {});
 });

@@ -336,6 +336,8 @@
       shared.state = storeApi.recordAttempt(shared.state, id, percent, passed, new Date().toISOString());
       storeApi.save(storage, shared.state);
       var rec = showBest();
+      // Tell the rest of the page (lesson completion) that an attempt was recorded.
+      if (typeof win.CustomEvent === "function") doc.dispatchEvent(new win.CustomEvent("latih:quiz-attempt", { detail: { id: id, passed: passed } }));
       var right = scores.filter(function (s) { return s === 1; }).length;
       var message = fill(S["quiz-score"], { score: percent, n: right, total: scores.length }) + " " +
         fill(S[passed ? "quiz-passed" : "quiz-failed"], { pass: pass });

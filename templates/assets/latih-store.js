@@ -20,7 +20,7 @@
   var HISTORY_LIMIT = 50;
 
   function empty() {
-    return { version: VERSION, quizzes: {} };
+    return { version: VERSION, quizzes: {}, lessons: {} };
   }
 
   function isPlainObject(x) {
@@ -31,9 +31,17 @@
     return typeof n === "number" && isFinite(n) && n >= 0 && n <= 100;
   }
 
+  function validLesson(l) {
+    return isPlainObject(l) && (l.opened === null || typeof l.opened === "string") &&
+      (l.completed === null || typeof l.completed === "string");
+  }
+
   /** Whether `data` is a store this version understands, down to every field. */
   function validate(data) {
     if (!isPlainObject(data) || data.version !== VERSION || !isPlainObject(data.quizzes)) return false;
+    if (data.lessons !== undefined && !(isPlainObject(data.lessons) && Object.keys(data.lessons).every(function (id) {
+      return validLesson(data.lessons[id]);
+    }))) return false;
     return Object.keys(data.quizzes).every(function (id) {
       var q = data.quizzes[id];
       return isPlainObject(q) && Number.isInteger(q.attempts) && q.attempts >= 0 && validScore(q.best) &&
@@ -51,7 +59,7 @@
     if (raw === null || raw === undefined) return { state: empty(), problem: null };
     var data = null;
     try { data = JSON.parse(raw); } catch (e) { data = null; }
-    if (validate(data)) return { state: data, problem: null };
+    if (validate(data)) return { state: Object.assign({ lessons: {} }, data), problem: null };
     try {
       storage.setItem(KEY + ".disisihkan." + Date.now(), raw);
       storage.removeItem(KEY);
@@ -87,6 +95,26 @@
     return Object.assign({}, state, { quizzes: quizzes });
   }
 
+  /** The record of one lesson: when it was first opened and when it was completed (or null). */
+  function lessonRecord(state, id) {
+    var lessons = state.lessons || {};
+    return Object.prototype.hasOwnProperty.call(lessons, id) ? lessons[id] : null;
+  }
+
+  /**
+   * A new state with lesson `id` opened (the first time is kept), completed, or no
+   * longer completed (`what` is "opened", "completed" or "uncompleted").
+   */
+  function recordLesson(state, id, what, at) {
+    var prev = lessonRecord(state, id) || { opened: null, completed: null };
+    var next = { opened: prev.opened || at, completed: prev.completed };
+    if (what === "completed") next.completed = prev.completed || at;
+    if (what === "uncompleted") next.completed = null;
+    var lessons = Object.assign({}, state.lessons || {});
+    lessons[id] = next;
+    return Object.assign({}, state, { lessons: lessons });
+  }
+
   /** A storage that lives only as long as the page, for browsers that refuse localStorage. */
   function memoryStorage() {
     var items = {};
@@ -111,6 +139,7 @@
 
   return {
     KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
-    quizRecord: quizRecord, recordAttempt: recordAttempt, memoryStorage: memoryStorage, browserStorage: browserStorage
+    quizRecord: quizRecord, recordAttempt: recordAttempt, lessonRecord: lessonRecord, recordLesson: recordLesson,
+    memoryStorage: memoryStorage, browserStorage: browserStorage
   };
 });

@@ -1,0 +1,78 @@
+"""Learner progress in a real browser: completing lessons and quizzes, the progress
+page with JP hours, and statuses on course pages and the catalogue."""
+
+import datetime
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def wait_pressed(browser):
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.CSS_SELECTOR, ".mark-complete").get_attribute("aria-pressed") == "true")
+
+
+def test_lesson_and_quiz_completion_show_on_the_progress_page(fresh_browser, servers):
+    b = fresh_browser
+    base = servers["http-root"]
+
+    # A lesson without a quiz completes when its end has been read.
+    b.get(base + "courses/spbe/layanan-digital-terpadu/index.html")
+    b.execute_script("document.querySelector('.pager').scrollIntoView()")
+    wait_pressed(b)
+    assert b.find_element(By.CSS_SELECTOR, ".mark-complete").text == "✓ Selesai"
+
+    # A lesson with a quiz completes when its quiz is passed.
+    b.get(base + "courses/spbe/apa-itu-spbe/index.html")
+    assert b.find_element(By.CSS_SELECTOR, ".mark-complete").get_attribute("aria-pressed") == "false"
+    for text in ("Sistem Pemerintahan Berbasis Elektronik", "Layanan publik berbasis elektronik"):
+        next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
+    b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    wait_pressed(b)
+
+    # "Tandai selesai" marks a lesson by hand, and a second press takes it back.
+    b.get(base + "courses/spbe/satu-data-indonesia/index.html")
+    button = b.find_element(By.CSS_SELECTOR, ".mark-complete")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    assert b.find_element(By.CSS_SELECTOR, ".lesson-complete-status").text == "Pelajaran ini ditandai selesai."
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+
+    # After a reload, the progress page shows both lessons, the quiz, and the JP.
+    b.refresh()
+    b.get(base + "kemajuan/index.html")
+    assert b.find_element(By.TAG_NAME, "h1").text == "Kemajuan Saya"
+    started = b.find_element(By.CSS_SELECTOR, ".progress-list.started")
+    assert "SPBE dan Pemerintahan Digital" in started.text
+    assert "2 dari 4 pelajaran selesai, 1 dari 3 kuis lulus" in started.text
+    rows = [r.text for r in b.find_elements(By.CSS_SELECTOR, ".quiz-scores tbody tr")]
+    assert rows == ["Apa Itu SPBE? 100% 1 ✓ Selesai"]
+    year = datetime.date.today().year
+    # 30 + 30 minutes of completed lessons = 60 minutes = 1.3 JP, written the Indonesian way.
+    assert b.find_element(By.CSS_SELECTOR, ".jp-year").text == f"Tahun {year}: 1,3 JP dari target 20 JP"
+    assert b.find_element(By.CSS_SELECTOR, ".jp-bar").get_attribute("value") == "1.3"
+    paths = b.find_element(By.CSS_SELECTOR, ".progress-list.paths").text
+    assert "Transformasi Digital Pemerintahan" in paths and "0 dari 4 kursus selesai" in paths
+
+    # Course page and catalogue show the learner's status.
+    b.get(base + "courses/spbe/index.html")
+    statuses = {li.get_attribute("data-lesson"): li.find_element(By.CSS_SELECTOR, ".lesson-status").text
+                for li in b.find_elements(By.CSS_SELECTOR, ".syllabus li[data-lesson]")
+                if li.find_elements(By.CSS_SELECTOR, ".lesson-status")}
+    assert statuses["spbe/apa-itu-spbe"] == "✓ Selesai"
+    assert statuses["spbe/layanan-digital-terpadu"] == "✓ Selesai"
+    assert statuses["spbe/satu-data-indonesia"] == "◐ Sedang diikuti"
+    assert b.find_element(By.CSS_SELECTOR, ".course-progress").text == "2 dari 4 pelajaran selesai"
+    b.get(base)
+    card = b.find_element(By.CSS_SELECTOR, ".card[data-course='spbe'] .card-progress")
+    assert card.text == "2 dari 4 pelajaran selesai"
+
+
+def test_empty_progress_page_points_to_the_catalogue(fresh_browser, servers):
+    b = fresh_browser
+    b.get(servers["file"] + "kemajuan/index.html")
+    empty = b.find_element(By.CSS_SELECTOR, ".progress-empty")
+    assert empty.is_displayed()
+    assert empty.find_element(By.TAG_NAME, "a").text == "Katalog"
+    assert not b.find_element(By.CSS_SELECTOR, ".progress-jp").is_displayed()

@@ -1,0 +1,54 @@
+// Completion, JP hours and roll-ups over the progress store.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const store = require("../../templates/assets/latih-store.js");
+const progress = require("../../templates/assets/latih-progress.js");
+
+const catalogue = {
+  version: 1,
+  courses: [
+    { id: "spbe", title: "SPBE", url: "", level: "menengah", competencies: ["Tata kelola", "Data"],
+      lessons: [
+        { id: "spbe/apa", title: "Apa", url: "", minutes: 45, quizzes: ["spbe/apa/1"] },
+        { id: "spbe/arsitektur", title: "Arsitektur", url: "", minutes: 45, quizzes: [] },
+      ] },
+    { id: "data", title: "Data", url: "", level: "dasar", competencies: ["Data"],
+      lessons: [{ id: "data/rapi", title: "Rapi", url: "", minutes: 90, quizzes: [] }] },
+  ],
+  paths: [{ id: "p", title: "P", url: "", courses: ["data", "spbe", "tidak-ada"] }],
+};
+
+function complete(state, id, at) { return store.recordLesson(store.recordLesson(state, id, "opened", at), id, "completed", at); }
+
+test("a course is complete only when every lesson is complete and every quiz passed", () => {
+  let s = store.empty();
+  assert.equal(progress.courseProgress(catalogue.courses[0], s).started, false);
+  s = complete(s, "spbe/apa", "2026-06-01T08:00:00Z");
+  s = complete(s, "spbe/arsitektur", "2026-06-02T08:00:00Z");
+  let p = progress.courseProgress(catalogue.courses[0], s);
+  assert.deepEqual([p.done, p.total, p.passed, p.quizzes, p.complete], [2, 2, 0, 1, false]);
+  s = store.recordAttempt(s, "spbe/apa/1", 50, false, "2026-06-03T08:00:00Z");
+  s = store.recordAttempt(s, "spbe/apa/1", 90, true, "2026-06-04T08:00:00Z");
+  p = progress.courseProgress(catalogue.courses[0], s);
+  assert.equal(p.complete, true);
+  assert.equal(p.completedAt, "2026-06-04T08:00:00Z");
+});
+
+test("JP counts completed lessons' minutes, 45 minutes to a JP, this year and in total", () => {
+  let s = store.empty();
+  s = complete(s, "spbe/apa", "2025-06-01T08:00:00Z");
+  s = complete(s, "data/rapi", "2026-06-01T08:00:00Z");
+  s = store.recordLesson(s, "spbe/arsitektur", "opened", "2026-06-01T08:00:00Z");
+  assert.deepEqual(progress.jpEarned(catalogue, s, 2026), { year: 2, total: 3 });
+  assert.deepEqual(progress.jpEarned(catalogue, s, 2025), { year: 1, total: 3 });
+  assert.equal(progress.JP_TARGET, 20);
+});
+
+test("paths and competencies roll up from complete courses", () => {
+  let s = complete(store.empty(), "data/rapi", "2026-06-01T08:00:00Z");
+  assert.deepEqual(progress.pathProgress(catalogue.paths[0], catalogue, s), { done: 1, total: 2 });
+  assert.deepEqual(progress.competencyProgress(catalogue, s), [
+    { name: "Data", done: 1, total: 2 },
+    { name: "Tata kelola", done: 0, total: 1 },
+  ]);
+});

@@ -1,0 +1,313 @@
+/*
+ * Latih: learner progress on every page, and the "Kemajuan Saya" page.
+ *
+ * Completion, JP hours and roll-ups are pure functions over the store (latih-store.js)
+ * and the progress catalogue that the build embeds in the progress page; they are
+ * tested with `node --test`. The DOM code below them only reads and writes text.
+ * A classic script (pages must work from file://), exported to Node for tests.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./latih-store.js"));
+  } else {
+    var api = factory(root.Latih && root.Latih.store);
+    root.Latih = Object.assign(root.Latih || {}, { progress: api });
+    if (typeof document !== "undefined") {
+      var start = function () { api.enhancePage(document, root); };
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function (store) {
+  "use strict";
+
+  /** One jam pelajaran (JP) is 45 minutes; a civil servant's yearly target is 20 JP. */
+  var JP_MINUTES = 45;
+  var JP_TARGET = 20;
+
+  function later(a, b) { return !a ? b : !b ? a : (a > b ? a : b); }
+
+  /** When a quiz was first passed, from its history, or null. */
+  function firstPass(record) {
+    if (!record || !record.passed) return null;
+    for (var i = 0; i < record.history.length; i++) if (record.history[i].passed) return record.history[i].at;
+    return null;
+  }
+
+  /**
+   * A course's progress: lessons done, quizzes passed, whether it has started, and
+   * whether it is complete (every lesson complete and every quiz passed), with the date
+   * it became so.
+   */
+  function courseProgress(course, state) {
+    var p = { done: 0, total: course.lessons.length, quizzes: 0, passed: 0, started: false, complete: false, completedAt: null, minutesDone: 0 };
+    var last = null;
+    course.lessons.forEach(function (lesson) {
+      var rec = store.lessonRecord(state, lesson.id);
+      if (rec) p.started = true;
+      if (rec && rec.completed) {
+        p.done += 1;
+        p.minutesDone += lesson.minutes;
+        last = later(last, rec.completed);
+      }
+      lesson.quizzes.forEach(function (id) {
+        p.quizzes += 1;
+        var q = store.quizRecord(state, id);
+        if (q) p.started = true;
+        var passedAt = firstPass(q);
+        if (passedAt) { p.passed += 1; last = later(last, passedAt); }
+      });
+    });
+    p.complete = p.total > 0 && p.done === p.total && p.passed === p.quizzes;
+    p.completedAt = p.complete ? last : null;
+    return p;
+  }
+
+  /** Year (in the learner's time zone) of an ISO timestamp. */
+  function yearOf(iso) { return new Date(iso).getFullYear(); }
+
+  /** JP earned from completed lessons' durations: in `year`, and in total. */
+  function jpEarned(catalogue, state, year) {
+    var inYear = 0, total = 0;
+    catalogue.courses.forEach(function (course) {
+      course.lessons.forEach(function (lesson) {
+        var rec = store.lessonRecord(state, lesson.id);
+        if (!rec || !rec.completed) return;
+        total += lesson.minutes;
+        if (yearOf(rec.completed) === year) inYear += lesson.minutes;
+      });
+    });
+    return { year: Math.round((inYear / JP_MINUTES) * 10) / 10, total: Math.round((total / JP_MINUTES) * 10) / 10 };
+  }
+
+  /** Courses of a learning path completed, of its total. */
+  function pathProgress(path, catalogue, state) {
+    var byId = {};
+    catalogue.courses.forEach(function (c) { byId[c.id] = c; });
+    var courses = path.courses.filter(function (id) { return byId[id]; });
+    var done = courses.filter(function (id) { return courseProgress(byId[id], state).complete; }).length;
+    return { done: done, total: courses.length };
+  }
+
+  /** Per competency (sorted by name): courses that build it, and how many are complete. */
+  function competencyProgress(catalogue, state) {
+    var map = {};
+    catalogue.courses.forEach(function (course) {
+      var complete = courseProgress(course, state).complete;
+      course.competencies.forEach(function (name) {
+        map[name] = map[name] || { name: name, done: 0, total: 0 };
+        map[name].total += 1;
+        if (complete) map[name].done += 1;
+      });
+    });
+    return Object.keys(map).sort().map(function (k) { return map[k]; });
+  }
+
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
+
+  // ---- DOM ----
+
+  function el(doc, tag, className, text) {
+    var e = doc.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function readJSON(doc, id) {
+    var node = doc.getElementById(id);
+    if (!node) return null;
+    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  }
+
+  function enhancePage(doc, win) {
+    if (!store) return;
+    var S = readJSON(doc, "latih-strings") || {};
+    var storage = store.browserStorage(win);
+    var loaded = store.load(storage);
+    var ctx = { doc: doc, win: win, S: S, storage: storage, state: loaded.state, problem: loaded.problem };
+    ctx.save = function (state) { ctx.state = state; store.save(storage, state); };
+    enhanceLesson(ctx);
+    markStatuses(ctx);
+    var catalogue = readJSON(doc, "latih-catalogue");
+    if (catalogue) renderProgressPage(ctx, catalogue);
+  }
+
+  function enhanceLesson(ctx) {
+    var doc = ctx.doc, S = ctx.S;
+    var article = doc.querySelector("article.lesson[data-lesson]");
+    if (!article) return;
+    var id = article.getAttribute("data-lesson");
+    var now = function () { return new Date().toISOString(); };
+    ctx.save(store.recordLesson(ctx.state, id, "opened", now()));
+    var box = article.querySelector(".lesson-complete");
+    var button = box.querySelector(".mark-complete");
+    var status = box.querySelector(".lesson-complete-status");
+    box.hidden = false;
+    function show(announce) {
+      var rec = store.lessonRecord(ctx.state, id);
+      var done = !!(rec && rec.completed);
+      button.setAttribute("aria-pressed", String(done));
+      button.textContent = done ? S["progress-marked-complete"] : S["progress-mark-complete"];
+      if (announce) status.textContent = done ? S["progress-lesson-done"] : S["progress-lesson-undone"];
+    }
+    button.addEventListener("click", function () {
+      var rec = store.lessonRecord(ctx.state, id);
+      ctx.save(store.recordLesson(ctx.state, id, rec && rec.completed ? "uncompleted" : "completed", now()));
+      show(true);
+    });
+    show(false);
+    // A lesson without a quiz completes when its end has been read (scrolled into view).
+    var end = article.querySelector(".pager");
+    if (!article.hasAttribute("data-has-quiz") && end && "IntersectionObserver" in ctx.win) {
+      var observer = new ctx.win.IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        observer.disconnect();
+        var rec = store.lessonRecord(ctx.state, id);
+        if (!rec || !rec.completed) {
+          ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
+          show(true);
+        }
+      });
+      observer.observe(end);
+    }
+    // A lesson with quizzes completes when all of them are passed.
+    doc.addEventListener("latih:quiz-attempt", function () {
+      ctx.state = store.load(ctx.storage).state;
+      var ids = Array.prototype.map.call(article.querySelectorAll("section.quiz"), function (q) { return q.getAttribute("data-quiz"); });
+      var allPassed = ids.length > 0 && ids.every(function (q) { var r = store.quizRecord(ctx.state, q); return r && r.passed; });
+      var rec = store.lessonRecord(ctx.state, id);
+      if (allPassed && !(rec && rec.completed)) {
+        ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
+        show(true);
+      }
+    });
+  }
+
+  /** Status next to each lesson in course outlines and syllabi, and on catalogue cards. */
+  function markStatuses(ctx) {
+    var doc = ctx.doc, S = ctx.S;
+    Array.prototype.forEach.call(doc.querySelectorAll("li[data-lesson]"), function (li) {
+      var rec = store.lessonRecord(ctx.state, li.getAttribute("data-lesson"));
+      if (!rec) return;
+      var mark = el(doc, "span", "lesson-status " + (rec.completed ? "is-done" : "is-started"),
+        " " + (rec.completed ? S["progress-status-done"] : S["progress-status-started"]));
+      li.appendChild(mark);
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-course][data-lessons]"), function (card) {
+      var course = card.getAttribute("data-course");
+      var total = Number(card.getAttribute("data-lessons"));
+      var lessons = ctx.state.lessons || {};
+      var done = Object.keys(lessons).filter(function (id) { return id.indexOf(course + "/") === 0 && lessons[id].completed; }).length;
+      var started = Object.keys(lessons).some(function (id) { return id.indexOf(course + "/") === 0; });
+      var line = card.classList.contains("course-progress") ? card : card.querySelector(".card-progress");
+      if (!line || !started) return;
+      line.hidden = false;
+      line.textContent = fill(S["progress-card"], { done: done, total: total });
+    });
+  }
+
+  function renderProgressPage(ctx, catalogue) {
+    var doc = ctx.doc, S = ctx.S, state = ctx.state;
+    var page = doc.querySelector(".progress-page");
+    if (ctx.problem === "damaged") page.querySelector(".progress-notice").textContent = S["progress-damaged"];
+    var lang = doc.documentElement.lang || "id";
+    var number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    var dateFormat = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" });
+    var year = new Date().getFullYear();
+    var jp = jpEarned(catalogue, state, year);
+    var anything = false;
+
+    var jpBox = page.querySelector(".progress-jp");
+    jpBox.querySelector(".jp-year").textContent = fill(S["progress-jp-year"], { year: year, jp: number.format(jp.year), target: JP_TARGET });
+    var bar = jpBox.querySelector(".jp-bar");
+    bar.max = JP_TARGET;
+    bar.value = Math.min(jp.year, JP_TARGET);
+    bar.textContent = number.format(jp.year) + " / " + JP_TARGET;
+    jpBox.querySelector(".jp-total").textContent = fill(S["progress-jp-total"], { jp: number.format(jp.total) });
+
+    var started = page.querySelector(".progress-list.started");
+    var completed = page.querySelector(".progress-list.completed");
+    catalogue.courses.forEach(function (course) {
+      var p = courseProgress(course, state);
+      if (!p.started) return;
+      anything = true;
+      var li = el(doc, "li", "progress-item");
+      var link = el(doc, "a", null, course.title);
+      link.href = course.url;
+      li.appendChild(link);
+      if (p.complete) {
+        li.appendChild(el(doc, "span", "progress-date", " · " + fill(S["progress-completed-on"], { date: dateFormat.format(new Date(p.completedAt)) })));
+        completed.appendChild(li);
+      } else {
+        var bar = el(doc, "progress");
+        bar.max = p.total + p.quizzes;
+        bar.value = p.done + p.passed;
+        bar.setAttribute("aria-label", course.title);
+        li.appendChild(bar);
+        li.appendChild(el(doc, "p", "progress-detail", fill(S["progress-course"], { done: p.done, total: p.total, passed: p.passed, quizzes: p.quizzes })));
+        started.appendChild(li);
+      }
+    });
+    page.querySelector(".progress-courses").hidden = !started.children.length;
+    page.querySelector(".progress-completed").hidden = !completed.children.length;
+
+    var tbody = page.querySelector(".quiz-scores tbody");
+    catalogue.courses.forEach(function (course) {
+      course.lessons.forEach(function (lesson) {
+        lesson.quizzes.forEach(function (id, i) {
+          var q = store.quizRecord(state, id);
+          if (!q) return;
+          var tr = el(doc, "tr");
+          var th = el(doc, "th");
+          th.scope = "row";
+          var a = el(doc, "a", null, lesson.title + (lesson.quizzes.length > 1 ? " (" + (i + 1) + ")" : ""));
+          a.href = lesson.url;
+          th.appendChild(a);
+          tr.appendChild(th);
+          tr.appendChild(el(doc, "td", null, q.best + "%"));
+          tr.appendChild(el(doc, "td", null, String(q.attempts)));
+          tr.appendChild(el(doc, "td", null, q.passed ? S["progress-status-done"] : S["progress-status-started"]));
+          tbody.appendChild(tr);
+        });
+      });
+    });
+    page.querySelector(".progress-quizzes").hidden = !tbody.children.length;
+
+    var paths = page.querySelector(".progress-list.paths");
+    catalogue.paths.forEach(function (path) {
+      var p = pathProgress(path, catalogue, state);
+      var li = el(doc, "li", "progress-item");
+      var a = el(doc, "a", null, path.title);
+      a.href = path.url;
+      li.appendChild(a);
+      var bar = el(doc, "progress");
+      bar.max = p.total;
+      bar.value = p.done;
+      bar.setAttribute("aria-label", path.title);
+      li.appendChild(bar);
+      li.appendChild(el(doc, "p", "progress-detail", fill(S["progress-path"], p)));
+      paths.appendChild(li);
+    });
+    page.querySelector(".progress-paths").hidden = !anything || !paths.children.length;
+
+    var competencies = page.querySelector(".progress-list.competencies");
+    competencyProgress(catalogue, state).forEach(function (c) {
+      var li = el(doc, "li", "progress-item", c.name + ": " + fill(S["progress-competency"], c));
+      competencies.appendChild(li);
+    });
+    page.querySelector(".progress-competencies").hidden = !anything || !competencies.children.length;
+    jpBox.hidden = !anything;
+    page.querySelector(".progress-empty").hidden = anything;
+  }
+
+  return {
+    JP_MINUTES: JP_MINUTES, JP_TARGET: JP_TARGET, courseProgress: courseProgress, jpEarned: jpEarned,
+    pathProgress: pathProgress, competencyProgress: competencyProgress, fill: fill, enhancePage: enhancePage
+  };
+});
