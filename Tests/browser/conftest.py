@@ -59,13 +59,18 @@ def servers(www):
     parent.shutdown()
 
 
-def _chrome(javascript=True):
+def _chrome(javascript=True, downloads=None):
     options = Options()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000"):
         options.add_argument(arg)
+    prefs = {}
     if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        prefs["profile.managed_default_content_settings.javascript"] = 2
+    if downloads:
+        prefs.update({"download.default_directory": str(downloads), "download.prompt_for_download": False})
+    if prefs:
+        options.add_experimental_option("prefs", prefs)
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(options=options, service=service)
 
@@ -81,6 +86,17 @@ def browser():
 def fresh_browser():
     """A browser with an empty profile, so no stored progress leaks between tests."""
     driver = _chrome()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture()
+def downloading_browser(tmp_path):
+    """A fresh browser that saves downloads into a folder of the test's own."""
+    folder = tmp_path / "unduhan"
+    folder.mkdir()
+    driver = _chrome(downloads=folder)
+    driver.downloads = folder
     yield driver
     driver.quit()
 

@@ -76,3 +76,74 @@ def test_empty_progress_page_points_to_the_catalogue(fresh_browser, servers):
     assert empty.is_displayed()
     assert empty.find_element(By.TAG_NAME, "a").text == "Katalog"
     assert not b.find_element(By.CSS_SELECTOR, ".progress-jp").is_displayed()
+
+
+def wait_for_file(folder, suffix):
+    import time
+    for _ in range(100):
+        files = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        if files:
+            return files[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no {suffix} download in {folder}")
+
+
+def make_some_progress(b, base):
+    b.get(base + "courses/spbe/satu-data-indonesia/index.html")
+    b.find_element(By.CSS_SELECTOR, ".mark-complete").click()
+    b.get(base + "courses/spbe/apa-itu-spbe/index.html")
+    for text in ("Sistem Pemerintahan Berbasis Elektronik", "Layanan publik berbasis elektronik"):
+        next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
+    b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    wait_pressed(b)
+
+
+def progress_summary(b):
+    return (b.find_element(By.CSS_SELECTOR, ".progress-list.started").text,
+            [r.text for r in b.find_elements(By.CSS_SELECTOR, ".quiz-scores tbody tr")])
+
+
+def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, tmp_path):
+    import json
+    b = downloading_browser
+    base = servers["http-root"]
+    make_some_progress(b, base)
+    b.get(base + "kemajuan/index.html")
+    before = progress_summary(b)
+    assert "2 dari 4 pelajaran selesai, 1 dari 3 kuis lulus" in before[0]
+
+    # Export as JSON and CSV.
+    b.find_element(By.CSS_SELECTOR, ".export-json").click()
+    exported = wait_for_file(b.downloads, ".json")
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    assert doc["format"] == "latih-progress" and doc["version"] == 1
+    assert doc["progress"]["quizzes"]["spbe/apa-itu-spbe/1"]["best"] == 100
+    assert doc["progress"]["lessons"]["spbe/satu-data-indonesia"]["completed"]
+    b.find_element(By.CSS_SELECTOR, ".export-csv").click()
+    csv = wait_for_file(b.downloads, ".csv").read_text(encoding="utf-8-sig").splitlines()
+    assert csv[0] == "type,course,id,title,opened,completed,minutes,best_score,attempts,passed"
+    assert any(line.startswith("quiz,spbe,spbe/apa-itu-spbe/1,Apa Itu SPBE?,") and line.endswith(",100,1,yes") for line in csv)
+
+    # Reset everything, with confirmation.
+    b.find_element(By.CSS_SELECTOR, ".reset-all").click()
+    b.switch_to.alert.accept()
+    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
+
+    # Import the export: everything is back.
+    b.find_element(By.CSS_SELECTOR, ".import-file").send_keys(str(exported))
+    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-courses").is_displayed())
+    assert progress_summary(b) == before
+
+    # A corrupt file changes nothing and says why.
+    bad = tmp_path / "rusak.json"
+    bad.write_text('{"format": "latih-progress", "version": 1, "progress": {"version": 1, "quizzes": {"x": {"best": 500}}}}')
+    b.find_element(By.CSS_SELECTOR, ".import-file").send_keys(str(bad))
+    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".manage-status").text)
+    assert b.find_element(By.CSS_SELECTOR, ".manage-status").text == "Isi berkas ini rusak atau tidak lengkap. Kemajuan Anda tidak berubah."
+    b.refresh()
+    assert progress_summary(b) == before
+
+    # Reset one course, with confirmation.
+    b.find_element(By.CSS_SELECTOR, ".progress-list.started li[data-course='spbe'] .reset-course").click()
+    b.switch_to.alert.accept()
+    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())

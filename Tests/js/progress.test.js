@@ -52,3 +52,15 @@ test("paths and competencies roll up from complete courses", () => {
     { name: "Tata kelola", done: 0, total: 1 },
   ]);
 });
+
+test("CSV has a row per lesson and quiz, quoted, and safe from spreadsheet formulas", () => {
+  let s = complete(store.empty(), "spbe/apa", "2026-06-01T08:00:00Z");
+  s = store.recordAttempt(s, "spbe/apa/1", 90, true, "2026-06-01T09:00:00Z");
+  const cat = JSON.parse(JSON.stringify(catalogue));
+  cat.courses[0].lessons[0].title = '=HYPERLINK("x"), "Apa"';
+  const lines = progress.toCSV(cat, s).trim().split("\r\n");
+  assert.equal(lines[0], "type,course,id,title,opened,completed,minutes,best_score,attempts,passed");
+  assert.equal(lines[1], `lesson,spbe,spbe/apa,"'=HYPERLINK(""x""), ""Apa""",2026-06-01T08:00:00Z,2026-06-01T08:00:00Z,45,,,`);
+  assert.equal(lines[2], `quiz,spbe,spbe/apa/1,"'=HYPERLINK(""x""), ""Apa""",,2026-06-01T09:00:00Z,,90,1,yes`);
+  assert.equal(lines.length, 3);
+});

@@ -74,3 +74,46 @@ test("a version 1 store written before lessons were recorded still loads", () =>
   assert.equal(problem, null);
   assert.deepEqual(state.lessons, {});
 });
+
+test("export and import round-trip through the documented format", () => {
+  let state = store.recordAttempt(store.empty(), "spbe/apa-itu-spbe/1", 80, true, "2026-05-01T08:00:00Z");
+  state = store.recordLesson(state, "spbe/apa-itu-spbe", "completed", "2026-05-01T08:10:00Z");
+  const doc = store.exportDocument(state, "2026-05-02T00:00:00Z");
+  assert.equal(doc.format, "latih-progress");
+  assert.equal(doc.version, 1);
+  const back = store.parseImport(JSON.stringify(doc));
+  assert.deepEqual(back.state, state);
+});
+
+test("bad or foreign import files are named, not merged", () => {
+  assert.deepEqual(store.parseImport("{bukan json"), { error: "not-json" });
+  assert.deepEqual(store.parseImport(JSON.stringify({ hello: 1 })), { error: "not-latih" });
+  assert.deepEqual(store.parseImport(JSON.stringify({ format: "latih-progress", version: 2, progress: {} })), { error: "version" });
+  assert.deepEqual(store.parseImport(JSON.stringify({ format: "latih-progress", version: 1, progress: { version: 1, quizzes: { x: { best: 900 } } } })), { error: "invalid" });
+});
+
+test("merging never lowers a best score and keeps the earliest completion", () => {
+  let a = store.recordAttempt(store.empty(), "q", 90, true, "2026-05-01T08:00:00Z");
+  a = store.recordLesson(a, "c/l", "completed", "2026-05-03T00:00:00Z");
+  let b = store.recordAttempt(store.empty(), "q", 40, false, "2026-05-02T08:00:00Z");
+  b = store.recordLesson(b, "c/l", "completed", "2026-05-01T00:00:00Z");
+  b = store.recordAttempt(b, "r", 70, true, "2026-05-02T09:00:00Z");
+  const m = store.merge(a, b);
+  assert.equal(m.quizzes.q.best, 90);
+  assert.equal(m.quizzes.q.passed, true);
+  assert.equal(m.quizzes.q.history.length, 2);
+  assert.equal(m.quizzes.r.best, 70);
+  assert.equal(m.lessons["c/l"].completed, "2026-05-01T00:00:00Z");
+  assert.deepEqual(store.merge(a, a), a);
+  assert.ok(store.validate(m));
+});
+
+test("resetting a course removes only that course", () => {
+  let s = store.recordLesson(store.empty(), "spbe/a", "completed", "2026-05-01T00:00:00Z");
+  s = store.recordLesson(s, "data/b", "completed", "2026-05-01T00:00:00Z");
+  s = store.recordAttempt(s, "spbe/a/1", 80, true, "2026-05-01T00:00:00Z");
+  s = store.recordAttempt(s, "data/b/1", 80, true, "2026-05-01T00:00:00Z");
+  const r = store.resetCourse(s, "spbe", ["spbe/a/1"]);
+  assert.deepEqual(Object.keys(r.lessons), ["data/b"]);
+  assert.deepEqual(Object.keys(r.quizzes), ["data/b/1"]);
+});

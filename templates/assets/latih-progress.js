@@ -104,6 +104,31 @@
     return Object.keys(map).sort().map(function (k) { return map[k]; });
   }
 
+  /** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
+  function csvCell(value) {
+    var s = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  var CSV_COLUMNS = ["type", "course", "id", "title", "opened", "completed", "minutes", "best_score", "attempts", "passed"];
+
+  /** Progress as CSV for a supervisor's spreadsheet: a row per lesson opened and per quiz tried. */
+  function toCSV(catalogue, state) {
+    var rows = [CSV_COLUMNS];
+    catalogue.courses.forEach(function (course) {
+      course.lessons.forEach(function (lesson) {
+        var rec = store.lessonRecord(state, lesson.id);
+        if (rec) rows.push(["lesson", course.id, lesson.id, lesson.title, rec.opened, rec.completed, lesson.minutes, "", "", ""]);
+        lesson.quizzes.forEach(function (id) {
+          var q = store.quizRecord(state, id);
+          if (q) rows.push(["quiz", course.id, id, lesson.title, "", firstPass(q), "", q.best, q.attempts, q.passed ? "yes" : "no"]);
+        });
+      });
+    });
+    return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
       return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
@@ -238,6 +263,7 @@
       if (!p.started) return;
       anything = true;
       var li = el(doc, "li", "progress-item");
+      li.setAttribute("data-course", course.id);
       var link = el(doc, "a", null, course.title);
       link.href = course.url;
       li.appendChild(link);
@@ -304,10 +330,75 @@
     page.querySelector(".progress-competencies").hidden = !anything || !competencies.children.length;
     jpBox.hidden = !anything;
     page.querySelector(".progress-empty").hidden = anything;
+    manage(ctx, catalogue, page);
+  }
+
+  function download(ctx, name, type, text) {
+    var blob = new ctx.win.Blob([text], { type: type });
+    var a = el(ctx.doc, "a");
+    a.href = ctx.win.URL.createObjectURL(blob);
+    a.download = name;
+    ctx.doc.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  /** Export, import and reset, on the progress page. */
+  function manage(ctx, catalogue, page) {
+    var S = ctx.S, box = page.querySelector(".progress-manage");
+    var status = box.querySelector(".manage-status");
+    box.hidden = false;
+    var stamp = function () { return new Date().toISOString().slice(0, 10); };
+    box.querySelector(".export-json").addEventListener("click", function () {
+      var doc = store.exportDocument(ctx.state, new Date().toISOString());
+      download(ctx, "kemajuan-latih-" + stamp() + ".json", "application/json", JSON.stringify(doc, null, 2));
+      status.textContent = S["progress-exported"];
+    });
+    box.querySelector(".export-csv").addEventListener("click", function () {
+      download(ctx, "kemajuan-latih-" + stamp() + ".csv", "text/csv", "\ufeff" + toCSV(catalogue, ctx.state));
+      status.textContent = S["progress-exported"];
+    });
+    var input = box.querySelector(".import-file");
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var reader = new ctx.win.FileReader();
+      reader.onload = function () {
+        var result = store.parseImport(String(reader.result));
+        if (result.error) {
+          status.textContent = S["progress-import-" + result.error];
+          input.value = "";
+          return;
+        }
+        ctx.save(store.merge(ctx.state, result.state));
+        ctx.win.location.reload();
+      };
+      reader.onerror = function () { status.textContent = S["progress-import-not-json"]; };
+      reader.readAsText(file);
+    });
+    box.querySelector(".reset-all").addEventListener("click", function () {
+      if (!ctx.win.confirm(S["progress-reset-all-confirm"])) return;
+      ctx.save(store.empty());
+      ctx.win.location.reload();
+    });
+    Array.prototype.forEach.call(page.querySelectorAll(".progress-list.started > li, .progress-list.completed > li"), function (li) {
+      var course = catalogue.courses.filter(function (c) { return c.id === li.getAttribute("data-course"); })[0];
+      var button = el(ctx.doc, "button", "reset-course", S["progress-reset-course"]);
+      button.type = "button";
+      button.setAttribute("aria-label", S["progress-reset-course"] + ": " + course.title);
+      button.addEventListener("click", function () {
+        if (!ctx.win.confirm(fill(S["progress-reset-course-confirm"], { course: course.title }))) return;
+        var quizIds = [];
+        course.lessons.forEach(function (l) { quizIds = quizIds.concat(l.quizzes); });
+        ctx.save(store.resetCourse(ctx.state, course.id, quizIds));
+        ctx.win.location.reload();
+      });
+      li.appendChild(button);
+    });
   }
 
   return {
     JP_MINUTES: JP_MINUTES, JP_TARGET: JP_TARGET, courseProgress: courseProgress, jpEarned: jpEarned,
-    pathProgress: pathProgress, competencyProgress: competencyProgress, fill: fill, enhancePage: enhancePage
+    pathProgress: pathProgress, competencyProgress: competencyProgress, toCSV: toCSV, fill: fill, enhancePage: enhancePage
   };
 });

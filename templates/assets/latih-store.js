@@ -115,6 +115,73 @@
     return Object.assign({}, state, { lessons: lessons });
   }
 
+  var FORMAT = "latih-progress";
+
+  /**
+   * The export file: `{ format: "latih-progress", version: 1, exported: <ISO time>,
+   * progress: <the store> }`. Documented in the README; import accepts exactly this.
+   */
+  function exportDocument(state, at) {
+    return { format: FORMAT, version: VERSION, exported: at, progress: state };
+  }
+
+  /**
+   * Reads an export file's text. Returns `{ state }`, or `{ error }` with one of
+   * "not-json", "not-latih", "version" or "invalid" so the page can say what is wrong.
+   * Nothing is changed here: the caller merges only a state that passed every check.
+   */
+  function parseImport(text) {
+    var doc;
+    try { doc = JSON.parse(text); } catch (e) { return { error: "not-json" }; }
+    if (!isPlainObject(doc) || doc.format !== FORMAT) return { error: "not-latih" };
+    if (doc.version !== VERSION) return { error: "version" };
+    if (!validate(doc.progress)) return { error: "invalid" };
+    return { state: Object.assign({ lessons: {} }, doc.progress) };
+  }
+
+  function earliest(a, b) { return !a ? b : !b ? a : (a < b ? a : b); }
+
+  /** Merges two stores: nothing is lost, and no best score is lowered. */
+  function merge(a, b) {
+    var out = empty();
+    [a, b].forEach(function (s) {
+      Object.keys(s.lessons || {}).forEach(function (id) {
+        var x = out.lessons[id] || { opened: null, completed: null }, y = s.lessons[id];
+        out.lessons[id] = { opened: earliest(x.opened, y.opened), completed: earliest(x.completed, y.completed) };
+      });
+      Object.keys(s.quizzes).forEach(function (id) {
+        var x = out.quizzes[id], y = s.quizzes[id];
+        if (!x) { out.quizzes[id] = JSON.parse(JSON.stringify(y)); return; }
+        var seen = {};
+        var history = x.history.concat(y.history).filter(function (h) {
+          var key = h.at + "|" + h.score + "|" + h.passed;
+          if (seen[key]) return false;
+          seen[key] = true;
+          return true;
+        }).sort(function (p, q) { return p.at < q.at ? -1 : p.at > q.at ? 1 : 0; }).slice(-HISTORY_LIMIT);
+        out.quizzes[id] = {
+          attempts: Math.max(x.attempts, y.attempts, history.length),
+          best: Math.max(x.best, y.best),
+          passed: x.passed || y.passed,
+          history: history
+        };
+      });
+    });
+    return out;
+  }
+
+  /** A new state without anything recorded for one course's lessons and quizzes. */
+  function resetCourse(state, courseId, quizIds) {
+    var lessons = {}, quizzes = {};
+    Object.keys(state.lessons || {}).forEach(function (id) {
+      if (id.indexOf(courseId + "/") !== 0) lessons[id] = state.lessons[id];
+    });
+    Object.keys(state.quizzes).forEach(function (id) {
+      if (quizIds.indexOf(id) < 0) quizzes[id] = state.quizzes[id];
+    });
+    return Object.assign({}, state, { lessons: lessons, quizzes: quizzes });
+  }
+
   /** A storage that lives only as long as the page, for browsers that refuse localStorage. */
   function memoryStorage() {
     var items = {};
@@ -140,6 +207,7 @@
   return {
     KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
     quizRecord: quizRecord, recordAttempt: recordAttempt, lessonRecord: lessonRecord, recordLesson: recordLesson,
+    exportDocument: exportDocument, parseImport: parseImport, merge: merge, resetCourse: resetCourse,
     memoryStorage: memoryStorage, browserStorage: browserStorage
   };
 });
