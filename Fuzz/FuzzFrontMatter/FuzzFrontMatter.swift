@@ -4,14 +4,13 @@ import LatihFrontMatter
 /// return diagnostics, never crash, and every diagnostic must point inside the input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let lines = text.utf8.filter { $0 == 10 }.count + 1
-    for schema in [Schema.lesson, .course] {
-        let doc = FrontMatterParser.parseDocument(text, path: "x.md", schema: schema)
-        for d in doc.diagnostics where d.location.line > lines + 1 { fatalError("diagnostic past the end: \(d)") }
-    }
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let text = String(decoding: bytes, as: UTF8.self)
+    let lines = bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
+    // The course schema has typed keys of every kind; a lesson reads the same lines.
+    let doc = FrontMatterParser.parseDocument(text, path: "x.md", schema: .course)
+    for d in doc.diagnostics where d.location.line > lines + 1 { fatalError("diagnostic past the end: \(d)") }
     _ = FrontMatterParser.parseConf(text, path: "site.conf", schema: .site)
-    _ = FrontMatterParser.parseTable(text, path: "id.conf")
     return 0
 }
 

@@ -57,12 +57,13 @@ public struct PageRenderer: Sendable {
         case page(Int)
         case notFound
         case progress
+        case certificate
     }
 
     /// Every page, in a fixed order.
     public func renderAll() -> [OutputFile] {
         let c = input.catalogue
-        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress]
+        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate]
         for (i, course) in c.courses.enumerated() {
             jobs.append(.course(i))
             for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }

@@ -99,6 +99,12 @@ struct ViewModels: Sendable {
                 "catalogueJSON": data.json(),
                 "isProgress": true,
             ])
+        case .certificate:
+            let data = ProgressCatalogue(input: input, titles: lessonTitles, root: "../")
+            return ("certificate", "sertifikat/index.html", t("certificate-title"), [
+                "catalogueJSON": data.json(),
+                "isProgress": true,
+            ])
         case .course(let i):
             let course = c.courses[i]
             let root = rootPrefix(for: course.outputPath)

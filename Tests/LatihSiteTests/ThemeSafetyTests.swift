@@ -23,6 +23,7 @@ import Testing
         "layout.mustache: bodyEnd",     // empty in builds; latih serve's reload script tag
         "layout.mustache: stringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
+        "certificate.mustache: catalogueJSON", // the same data, for the certificate
     ]
 
     @Test func unescapedValuesAreOnlyLatihsOwnHTML() throws {

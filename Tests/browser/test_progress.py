@@ -147,3 +147,40 @@ def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, 
     b.find_element(By.CSS_SELECTOR, ".progress-list.started li[data-course='spbe'] .reset-course").click()
     b.switch_to.alert.accept()
     WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
+
+
+def test_certificate_of_a_completed_course(fresh_browser, servers):
+    import json
+    b = fresh_browser
+    base = servers["http-root"]
+    course = "budaya-kerja-adaptif"
+    at = "2026-03-17T03:00:00Z"
+    state = {"version": 1, "lessons": {}, "quizzes": {}}
+    for lesson in ("nilai-berakhlak", "berpikir-desain", "inovasi-layanan"):
+        state["lessons"][f"{course}/{lesson}"] = {"opened": at, "completed": at}
+    for quiz, score in ((f"{course}/nilai-berakhlak/1", 100), (f"{course}/berpikir-desain/1", 80)):
+        state["quizzes"][quiz] = {"attempts": 1, "best": score, "passed": True, "history": [{"at": at, "score": score, "passed": True}]}
+    b.get(base + "kemajuan/index.html")
+    b.execute_script("localStorage.setItem('latih.progress', arguments[0])", json.dumps(state))
+    b.refresh()
+    done = b.find_element(By.CSS_SELECTOR, ".progress-list.completed")
+    assert "Budaya Kerja Adaptif dan Inovasi" in done.text and "selesai pada 17 Maret 2026" in done.text
+    done.find_element(By.CSS_SELECTOR, ".certificate-link").click()
+    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".certificate").is_displayed())
+    b.find_element(By.ID, "nama").send_keys("Siti Rahmawati, S.Kom.")
+    cert = b.find_element(By.CSS_SELECTOR, ".certificate")
+    assert cert.find_element(By.CSS_SELECTOR, ".certificate-name").text == "Siti Rahmawati, S.Kom."
+    assert cert.find_element(By.CSS_SELECTOR, ".certificate-course").text == "Budaya Kerja Adaptif dan Inovasi"
+    assert cert.find_element(By.CSS_SELECTOR, ".certificate-date").text == "17 Maret 2026"
+    assert cert.find_element(By.CSS_SELECTOR, ".certificate-jp").text == "2,7 JP"  # 120 minutes
+    assert [r.text for r in cert.find_elements(By.CSS_SELECTOR, "tbody tr")] == ["Nilai Dasar BerAKHLAK 100%", "Berpikir Desain untuk Layanan Publik 80%"]
+    # A course that is not complete has no certificate.
+    b.get(base + "sertifikat/index.html?kursus=spbe")
+    assert b.find_element(By.CSS_SELECTOR, ".certificate-missing").is_displayed()
+    assert not b.find_element(By.CSS_SELECTOR, ".certificate").is_displayed()
+    # Printed, the certificate is the only thing on the page.
+    b.get(base + f"sertifikat/index.html?kursus={course}")
+    b.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not b.find_element(By.CSS_SELECTOR, ".site-header").is_displayed()
+    assert not b.find_element(By.CSS_SELECTOR, ".certificate-form").is_displayed()
+    assert b.find_element(By.CSS_SELECTOR, ".certificate").is_displayed()

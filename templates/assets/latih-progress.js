@@ -160,7 +160,54 @@
     enhanceLesson(ctx);
     markStatuses(ctx);
     var catalogue = readJSON(doc, "latih-catalogue");
-    if (catalogue) renderProgressPage(ctx, catalogue);
+    if (catalogue && doc.querySelector(".progress-page")) renderProgressPage(ctx, catalogue);
+    if (catalogue && doc.querySelector(".certificate-page")) renderCertificate(ctx, catalogue);
+  }
+
+  /** The certificate of a completed course, named by `?kursus=` in the URL. */
+  function renderCertificate(ctx, catalogue) {
+    var doc = ctx.doc, S = ctx.S;
+    var page = doc.querySelector(".certificate-page");
+    var id = new URLSearchParams(ctx.win.location.search).get("kursus");
+    var course = catalogue.courses.filter(function (c) { return c.id === id; })[0];
+    var p = course && courseProgress(course, ctx.state);
+    if (!p || !p.complete) {
+      page.querySelector(".certificate-missing").hidden = false;
+      return;
+    }
+    var lang = doc.documentElement.lang || "id";
+    var cert = page.querySelector(".certificate");
+    var form = page.querySelector(".certificate-form");
+    var name = form.querySelector("input");
+    cert.querySelector(".certificate-course").textContent = course.title;
+    cert.querySelector(".certificate-date").textContent =
+      new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" }).format(new Date(p.completedAt));
+    var minutes = course.lessons.reduce(function (sum, l) { return sum + l.minutes; }, 0);
+    cert.querySelector(".certificate-jp").textContent = fill(S["progress-jp-value"], {
+      jp: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.round((minutes / JP_MINUTES) * 10) / 10)
+    });
+    var tbody = cert.querySelector("tbody");
+    course.lessons.forEach(function (lesson) {
+      lesson.quizzes.forEach(function (qid, i) {
+        var q = store.quizRecord(ctx.state, qid);
+        var tr = el(doc, "tr");
+        tr.appendChild(el(doc, "td", null, lesson.title + (lesson.quizzes.length > 1 ? " (" + (i + 1) + ")" : "")));
+        tr.appendChild(el(doc, "td", null, q.best + "%"));
+        tbody.appendChild(tr);
+      });
+    });
+    cert.querySelector(".certificate-scores").hidden = !tbody.children.length;
+    var stored = "latih.certificate-name";
+    try { name.value = ctx.storage.getItem(stored) || ""; } catch (e) { /* no stored name */ }
+    function update() {
+      cert.querySelector(".certificate-name").textContent = name.value.trim() || "…";
+      try { ctx.storage.setItem(stored, name.value); } catch (e) { /* name not remembered */ }
+    }
+    name.addEventListener("input", update);
+    form.querySelector(".certificate-print").addEventListener("click", function () { ctx.win.print(); });
+    update();
+    form.hidden = false;
+    cert.hidden = false;
   }
 
   function enhanceLesson(ctx) {
@@ -268,7 +315,10 @@
       link.href = course.url;
       li.appendChild(link);
       if (p.complete) {
-        li.appendChild(el(doc, "span", "progress-date", " · " + fill(S["progress-completed-on"], { date: dateFormat.format(new Date(p.completedAt)) })));
+        li.appendChild(el(doc, "span", "progress-date", " · " + fill(S["progress-completed-on"], { date: dateFormat.format(new Date(p.completedAt)) }) + " · "));
+        var cert = el(doc, "a", "certificate-link", S["progress-certificate"]);
+        cert.href = "../sertifikat/index.html?kursus=" + encodeURIComponent(course.id);
+        li.appendChild(cert);
         completed.appendChild(li);
       } else {
         var bar = el(doc, "progress");
