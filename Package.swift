@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihSite", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz",

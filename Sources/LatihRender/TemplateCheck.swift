@@ -24,6 +24,8 @@ enum TemplateCheck {
         "lesson", "position", "module", "prev", "next", "outline", "path", "page",
         // learner progress
         "progressURL", "isProgress", "catalogueJSON", "stringsJSON", "lessonId", "minutes", "hasQuiz", "lessonTotal",
+        // the service worker
+        "version", "shellJSON",
     ]
 
     static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {

@@ -103,6 +103,7 @@ public enum SiteBuilder {
         progress?("rendering pages")
         var pages = PageRenderer(theme: theme, input: input).renderAll()
         let pageCount = pages.count
+        pages += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: assetPaths)
         if let sitemap = Sitemap.xml(pages: pages.map(\.path), baseURL: catalogue.config.baseURL) {
             pages.append(OutputFile(path: "sitemap.xml", contents: sitemap))
         }

@@ -1,0 +1,38 @@
+import Crypto
+import Foundation
+import LatihContent
+
+/// The files that make the site work offline and installable: the service worker
+/// (rendered from the theme's `sw.mustache`) and the web app manifest.
+public enum OfflineFiles {
+    /// Pages every visitor gets cached, besides the assets.
+    static let shellPages = ["index.html", "404.html", "kemajuan/index.html", "sertifikat/index.html", "paths/index.html"]
+
+    public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
+        let shell = shellPages + assetPaths.values.sorted()
+        // A new version whenever an asset's content-hashed name changes.
+        let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)
+            .map { String(format: "%02x", $0) }.joined()
+        let worker = theme.library.render(["version": version, "shellJSON": scriptSafeJSON(shell)], withTemplate: "sw") ?? ""
+        struct Icon: Encodable { var src: String; var sizes: String; var type: String }
+        struct Manifest: Encodable {
+            var name: String
+            var short_name: String
+            var description: String
+            var lang: String
+            var start_url = "./index.html"
+            var scope = "./"
+            var display = "standalone"
+            var background_color = "#ffffff"
+            var theme_color = "#0d2b4a"
+            var icons: [Icon]
+        }
+        let icons = assetPaths["icon.svg"].map { [Icon(src: $0, sizes: "any", type: "image/svg+xml")] } ?? []
+        let manifest = Manifest(name: config.title, short_name: config.title.count <= 12 ? config.title : String(config.title.split(separator: " ").first ?? ""), description: config.description,
+                                lang: config.language, icons: icons)
+        return [
+            OutputFile(path: "sw.js", contents: worker),
+            OutputFile(path: "manifest.webmanifest", contents: scriptSafeJSON(manifest) + "\n"),
+        ]
+    }
+}
