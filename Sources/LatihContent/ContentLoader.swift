@@ -70,6 +70,7 @@ public struct ContentLoader: Sendable {
                 config = SiteConfig(title: fm.text("title") ?? "Latih", description: fm.text("description") ?? "",
                                     language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
                                     baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
+                config.xapiEndpoints = fm.list("xapi-endpoints")
             case .failure(let d):
                 diags.append(d)
             }

@@ -10,6 +10,9 @@ public struct SiteConfig: Sendable {
     /// Absolute URL the site is published at, used only where a link must be absolute (sitemap).
     public var baseURL: String?
     public var rawHTML: Bool
+    /// Origins of learning record stores that may receive xAPI statements (and that the
+    /// Content-Security-Policy therefore lets pages connect to).
+    public var xapiEndpoints: [String] = []
 
     public init(title: String = "Latih", description: String = "", language: String = "id",
                 organisation: String = "", baseURL: String? = nil, rawHTML: Bool = false) {

@@ -17,6 +17,8 @@ public enum FieldKind: Sendable, Hashable {
     case choice([String])
     /// An absolute http(s) URL.
     case url
+    /// Comma-separated web origins, `https://host` or `http://host:port`, where the port may be `*`.
+    case originList
 }
 
 /// One key that a kind of file accepts, with its Indonesian alias.
@@ -83,6 +85,7 @@ extension Schema {
         FieldSpec("organisation", alias: "organisasi"),
         FieldSpec("base-url", alias: "url-dasar", .url),
         FieldSpec("raw-html", alias: "html-mentah", .boolean),
+        FieldSpec("xapi-endpoints", alias: "lrs", .originList),
     ], required: ["title"])
 
     /// `content/courses/<course>/course.md`.

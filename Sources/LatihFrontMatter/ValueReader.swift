@@ -1,3 +1,4 @@
+import Foundation
 import LatihDiagnostics
 
 /// Why a value could not be read as its key's kind.
@@ -10,7 +11,7 @@ struct ValueProblem: Error {
 /// exactly the spellings documented for it.
 enum ValueReader {
     static func read(_ raw: String, as kind: FieldKind, key: String) -> Result<Value, ValueProblem> {
-        if raw.isEmpty, kind != .list, kind != .slugList {
+        if raw.isEmpty, kind != .list, kind != .slugList, kind != .originList {
             return .failure(ValueProblem(message: "`\(key)` has no value", hint: "write the value after the colon, or remove the line"))
         }
         switch kind {
@@ -51,6 +52,14 @@ enum ValueReader {
                 return .failure(ValueProblem(message: message, hint: "write one of: \(options.joined(separator: ", "))"))
             }
             return .success(.text(raw))
+        case .originList:
+            return list(raw, key: key).flatMap { items in
+                if let bad = items.first(where: { !isOrigin($0) }) {
+                    return .failure(ValueProblem(message: "`\(bad)` in `\(key)` is not a web origin",
+                                                 hint: "write origins such as https://lrs.jakarta.go.id or http://127.0.0.1:8080, without paths"))
+                }
+                return .success(.list(items))
+            }
         case .url:
             let lower = raw.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), raw.count > 8, !raw.contains(" ") else {
@@ -88,6 +97,23 @@ enum ValueReader {
                                          hint: "remove the extra comma; write `\\,` for a comma inside an item"))
         }
         return .success(trimmed)
+    }
+
+    /// `http(s)://host[:port]`, where the port may be `*`. Nothing else may reach the
+    /// Content-Security-Policy, into which these are written.
+    static func isOrigin(_ s: String) -> Bool {
+        let lower = s.lowercased()
+        guard lower == s, let schemeEnd = lower.range(of: "://") else { return false }
+        guard ["http", "https"].contains(String(lower[..<schemeEnd.lowerBound])) else { return false }
+        let rest = lower[schemeEnd.upperBound...]
+        let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let host = parts.first, !host.isEmpty,
+              host.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }) else { return false }
+        if parts.count == 2 {
+            let port = parts[1]
+            return port == "*" || (!port.isEmpty && port.count <= 5 && port.allSatisfy { $0.isASCII && $0.isNumber })
+        }
+        return true
     }
 
     static func isSlug(_ s: String) -> Bool {

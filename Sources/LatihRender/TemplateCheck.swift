@@ -26,6 +26,8 @@ enum TemplateCheck {
         "progressURL", "isProgress", "catalogueJSON", "stringsJSON", "lessonId", "minutes", "hasQuiz", "lessonTotal",
         // the service worker
         "version", "shellJSON",
+        // xAPI reporting
+        "connectSources", "baseURL", "quizIds",
     ]
 
     static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {

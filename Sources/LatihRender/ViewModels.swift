@@ -73,6 +73,8 @@ struct ViewModels: Sendable {
             "pathsURL": root + "paths/index.html",
             "progressURL": root + "kemajuan/index.html",
             "stringsJSON": stringsJSON,
+            "connectSources": config.xapiEndpoints.map { " " + $0 }.joined(),
+            "baseURL": config.baseURL ?? "",
         ]
     }
 
@@ -115,7 +117,10 @@ struct ViewModels: Sendable {
             let lesson = lessons[li]
             let root = rootPrefix(for: lesson.outputPath)
             var v: [String: Any] = [
-                "course": ["title": course.title, "url": root + course.outputPath, "id": course.slug],
+                "course": [
+                    "title": course.title, "url": root + course.outputPath, "id": course.slug,
+                    "quizIds": course.lessons.flatMap { input.quizIDs[$0.document.path] ?? [] }.joined(separator: " "),
+                ],
                 "lesson": clean([
                     "id": "\(course.slug)/\(lesson.slug)",
                     "minutes": String(lesson.minutes ?? 0),

@@ -184,3 +184,18 @@ def test_certificate_of_a_completed_course(fresh_browser, servers):
     assert not b.find_element(By.CSS_SELECTOR, ".site-header").is_displayed()
     assert not b.find_element(By.CSS_SELECTOR, ".certificate-form").is_displayed()
     assert b.find_element(By.CSS_SELECTOR, ".certificate").is_displayed()
+
+
+def test_damaged_stored_progress_is_set_aside_and_reported(fresh_browser, servers):
+    b = fresh_browser
+    b.get(servers["http-root"] + "kemajuan/index.html")
+    b.execute_script("localStorage.setItem('latih.progress', '{rusak')")
+    b.get(servers["http-root"] + "kemajuan/index.html")
+    assert b.find_element(By.CSS_SELECTOR, ".progress-notice").text.startswith("Data kemajuan yang tersimpan rusak")
+    assert b.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed()
+    kept = b.execute_script("return Object.keys(localStorage).filter(k => k.startsWith('latih.progress.disisihkan.'))")
+    assert len(kept) == 1
+    assert b.execute_script("return localStorage.getItem(arguments[0])", kept[0]) == "{rusak"
+    # Other pages keep working too.
+    b.get(servers["http-root"] + "courses/spbe/apa-itu-spbe/index.html")
+    assert b.find_element(By.CSS_SELECTOR, ".mark-complete").is_displayed()

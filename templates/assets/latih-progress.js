@@ -221,6 +221,9 @@
     var button = box.querySelector(".mark-complete");
     var status = box.querySelector(".lesson-complete-status");
     box.hidden = false;
+    function completed() {
+      if (typeof ctx.win.CustomEvent === "function") doc.dispatchEvent(new ctx.win.CustomEvent("latih:lesson-completed", { detail: { id: id } }));
+    }
     function show(announce) {
       var rec = store.lessonRecord(ctx.state, id);
       var done = !!(rec && rec.completed);
@@ -232,6 +235,7 @@
       var rec = store.lessonRecord(ctx.state, id);
       ctx.save(store.recordLesson(ctx.state, id, rec && rec.completed ? "uncompleted" : "completed", now()));
       show(true);
+      if (!(rec && rec.completed)) completed();
     });
     show(false);
     // A lesson without a quiz completes when its end has been read (scrolled into view).
@@ -244,6 +248,7 @@
         if (!rec || !rec.completed) {
           ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
           show(true);
+          completed();
         }
       });
       observer.observe(end);
@@ -257,6 +262,7 @@
       if (allPassed && !(rec && rec.completed)) {
         ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
         show(true);
+        completed();
       }
     });
   }

@@ -313,10 +313,16 @@
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       clearResults();
+      var answered = [];
       var scores = items.map(function (item) {
         var q = Number(item.getAttribute("data-q"));
         var response = responseOf(item);
         var score = scoreQuestion(key.q[q], response, key.salt, q, partial);
+        answered.push({
+          index: q, kind: item.getAttribute("data-kind"), success: score === 1,
+          text: item.querySelector("legend").textContent,
+          response: Array.isArray(response) ? response.join("[,]") : String(response === null ? "" : response)
+        });
         var result = item.querySelector(".question-result");
         var verdict = score === 1 ? "quiz-correct" : score > 0 ? "quiz-partly" : isEmptyResponse(response) ? "quiz-unanswered" : "quiz-incorrect";
         result.textContent = S[verdict];
@@ -337,7 +343,12 @@
       storeApi.save(storage, shared.state);
       var rec = showBest();
       // Tell the rest of the page (lesson completion) that an attempt was recorded.
-      if (typeof win.CustomEvent === "function") doc.dispatchEvent(new win.CustomEvent("latih:quiz-attempt", { detail: { id: id, passed: passed } }));
+      if (typeof win.CustomEvent === "function") {
+        doc.dispatchEvent(new win.CustomEvent("latih:quiz-attempt", { detail: {
+          id: id, passed: passed, score: percent, title: section.querySelector("h2").textContent,
+          questions: answered.sort(function (a, b) { return a.index - b.index; })
+        } }));
+      }
       var right = scores.filter(function (s) { return s === 1; }).length;
       var message = fill(S["quiz-score"], { score: percent, n: right, total: scores.length }) + " " +
         fill(S[passed ? "quiz-passed" : "quiz-failed"], { pass: pass });

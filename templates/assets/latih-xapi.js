@@ -1,0 +1,231 @@
+/*
+ * Latih: reporting to an agency's learning record store with xAPI 1.0.3.
+ *
+ * Nothing is sent unless a page is opened with the standard launch parameters
+ * (endpoint, auth, actor, registration, as cmi5 and xAPI launch use them) AND the
+ * endpoint's origin is one that site.conf lists under `xapi-endpoints`: a link cannot
+ * make a learner's browser report to a server the publisher did not name. Statements
+ * wait in a queue in localStorage, which survives going offline and reloading, and
+ * are retried with exponential backoff. Classic script; pure parts tested in Node.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.Latih = Object.assign(root.Latih || {}, { xapi: api });
+    if (typeof document !== "undefined") {
+      var start = function () { api.start(document, root); };
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+      else start();
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var ADL = "http://adlnet.gov/expapi/verbs/";
+  var VERBS = {
+    initialized: ADL + "initialized", experienced: ADL + "experienced", answered: ADL + "answered",
+    passed: ADL + "passed", failed: ADL + "failed", completed: ADL + "completed"
+  };
+  var TYPES = {
+    course: "http://adlnet.gov/expapi/activities/course",
+    lesson: "http://adlnet.gov/expapi/activities/lesson",
+    assessment: "http://adlnet.gov/expapi/activities/assessment",
+    interaction: "http://adlnet.gov/expapi/activities/cmi.interaction"
+  };
+  /** Latih question kinds as xAPI interaction types. */
+  var INTERACTIONS = {
+    single: "choice", multiple: "choice", truefalse: "true-false", numeric: "numeric",
+    short: "fill-in", ordering: "sequencing", matching: "matching"
+  };
+  var QUEUE_KEY = "latih.xapi.queue";
+  var LAUNCH_KEY = "latih.xapi.launch";
+
+  /** The launch parameters from a query string, or null when any required one is missing or malformed. */
+  function parseLaunch(search) {
+    var p = new URLSearchParams(search || "");
+    var endpoint = p.get("endpoint"), auth = p.get("auth"), actorText = p.get("actor");
+    if (!endpoint || !auth || !actorText) return null;
+    var actor;
+    try { actor = JSON.parse(actorText); } catch (e) { return null; }
+    if (!actor || typeof actor !== "object" || !(actor.mbox || actor.account || actor.mbox_sha1sum || actor.openid)) return null;
+    try { new URL(endpoint); } catch (e) { return null; }
+    return {
+      endpoint: endpoint.charAt(endpoint.length - 1) === "/" ? endpoint : endpoint + "/",
+      auth: auth, actor: actor, registration: p.get("registration") || null
+    };
+  }
+
+  /** Whether `endpoint` is on one of the allowed origins (`http://host:*` allows any port). */
+  function originAllowed(endpoint, allowed) {
+    var url;
+    try { url = new URL(endpoint); } catch (e) { return false; }
+    return allowed.some(function (origin) {
+      var m = /^(https?):\/\/([a-z0-9.-]+)(?::(\d+|\*))?$/.exec(origin);
+      if (!m || url.protocol !== m[1] + ":" || url.hostname !== m[2]) return false;
+      var port = url.port || (url.protocol === "https:" ? "443" : "80");
+      return m[3] === "*" || (m[3] || (m[1] === "https" ? "443" : "80")) === port;
+    });
+  }
+
+  function uuid(random) {
+    var b = random(16);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return ("0" + x.toString(16)).slice(-2); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function activity(id, type, name, lang, extra) {
+    var definition = { type: type, name: {} };
+    definition.name[lang] = name;
+    if (extra) Object.keys(extra).forEach(function (k) { definition[k] = extra[k]; });
+    return { objectType: "Activity", id: id, definition: definition };
+  }
+
+  /** One xAPI statement. `options` may hold result, parent (an activity), and timestamp. */
+  function statement(verb, launch, object, options, random) {
+    var s = {
+      id: uuid(random),
+      actor: launch.actor,
+      verb: { id: VERBS[verb], display: { "en-US": verb } },
+      object: object,
+      timestamp: options.timestamp,
+      context: { platform: "Latih", language: options.lang || "id" }
+    };
+    if (launch.registration) s.context.registration = launch.registration;
+    if (options.parent) s.context.contextActivities = { parent: [options.parent] };
+    if (options.result) s.result = options.result;
+    return s;
+  }
+
+  /** Milliseconds before retry number `n` (from 0): 1 s, 2 s, 4 s … up to a minute. */
+  function backoff(n) { return Math.min(60000, 1000 * Math.pow(2, n)); }
+
+  // ---- Runtime ----
+
+  function start(doc, win) {
+    var storage;
+    try { storage = win.localStorage; storage.getItem(QUEUE_KEY); } catch (e) { return; }
+    var allowedMeta = doc.querySelector('meta[name="latih-xapi-endpoints"]');
+    var allowed = (allowedMeta ? allowedMeta.content : "").split(/\s+/).filter(Boolean);
+    var fromURL = parseLaunch(win.location.search);
+    var launch = null;
+    if (fromURL && originAllowed(fromURL.endpoint, allowed)) {
+      launch = fromURL;
+      storage.setItem(LAUNCH_KEY, JSON.stringify(launch));
+    } else if (!fromURL) {
+      try { launch = JSON.parse(storage.getItem(LAUNCH_KEY) || "null"); } catch (e) { launch = null; }
+      if (launch && !originAllowed(launch.endpoint, allowed)) launch = null;
+    }
+    var queue = loadQueue(storage);
+    var sender = makeSender(storage, win, queue);
+    if (!launch) { sender.flush(); return; }
+
+    var lang = doc.documentElement.lang || "id";
+    var baseMeta = doc.querySelector('meta[name="latih-base-url"]');
+    var base = baseMeta && baseMeta.content ? baseMeta.content : new URL(doc.documentElement.getAttribute("data-root") || "", win.location.href).href;
+    if (base.charAt(base.length - 1) !== "/") base += "/";
+    var random = function (n) { return win.crypto.getRandomValues(new Uint8Array(n)); };
+    var now = function () { return new Date().toISOString(); };
+    var send = function (verb, object, options) {
+      options.timestamp = now();
+      options.lang = lang;
+      sender.enqueue(launch, statement(verb, launch, object, options, random));
+    };
+
+    var article = doc.querySelector("article.lesson[data-lesson]");
+    var course = article ? article.getAttribute("data-course") : null;
+    var courseActivity = course && activity(base + "courses/" + course + "/", TYPES.course, article.getAttribute("data-course-title"), lang);
+    if (fromURL) send("initialized", courseActivity || activity(base, TYPES.course, doc.title, lang), {});
+    if (article) {
+      var lessonTitle = doc.querySelector("h1").textContent;
+      send("experienced", activity(base + "courses/" + article.getAttribute("data-lesson") + "/", TYPES.lesson, lessonTitle, lang), { parent: courseActivity });
+    }
+    doc.addEventListener("latih:quiz-attempt", function (e) {
+      var d = e.detail;
+      var quizActivity = activity(base + "kuis/" + d.id, TYPES.assessment, d.title, lang);
+      d.questions.forEach(function (q) {
+        send("answered", activity(base + "kuis/" + d.id + "#soal-" + (q.index + 1), TYPES.interaction, q.text, lang,
+          { interactionType: INTERACTIONS[q.kind] || "other" }),
+          { parent: quizActivity, result: { response: q.response, success: q.success } });
+      });
+      send(d.passed ? "passed" : "failed", quizActivity, {
+        parent: courseActivity,
+        result: { score: { scaled: d.score / 100, raw: d.score, min: 0, max: 100 }, success: d.passed, completion: true }
+      });
+      checkCourse();
+    });
+    // After the quiz handlers, so that "passed" is reported before the course's "completed".
+    doc.addEventListener("latih:lesson-completed", function () { setTimeout(checkCourse, 0); });
+
+    /** Sends `completed` for the course once every lesson is done and every quiz passed. */
+    function checkCourse() {
+      if (!article || !win.Latih || !win.Latih.store) return;
+      var store = win.Latih.store, state = store.load(storage).state;
+      var lessons = Array.prototype.map.call(doc.querySelectorAll(".outline li[data-lesson]"), function (li) { return li.getAttribute("data-lesson"); });
+      var quizzes = (article.getAttribute("data-course-quizzes") || "").split(" ").filter(Boolean);
+      var done = lessons.every(function (id) { var r = store.lessonRecord(state, id); return r && r.completed; }) &&
+        quizzes.every(function (id) { var r = store.quizRecord(state, id); return r && r.passed; });
+      var flag = "latih.xapi.completed." + (launch.registration || "") + "." + course;
+      if (!done || storage.getItem(flag)) return;
+      storage.setItem(flag, now());
+      send("completed", courseActivity, { result: { completion: true } });
+    }
+  }
+
+  function loadQueue(storage) {
+    try {
+      var q = JSON.parse(storage.getItem(QUEUE_KEY) || "[]");
+      return Array.isArray(q) ? q : [];
+    } catch (e) { return []; }
+  }
+
+  /** Keeps the queue in storage and posts it, oldest first, retrying with backoff. */
+  function makeSender(storage, win, queue) {
+    var busy = false, failures = 0, timer = null;
+    function persist() { try { storage.setItem(QUEUE_KEY, JSON.stringify(queue)); } catch (e) { /* full */ } }
+    function flush() {
+      if (busy || !queue.length) return;
+      busy = true;
+      var first = queue[0];
+      var batch = queue.filter(function (q) { return q.endpoint === first.endpoint && q.auth === first.auth; });
+      win.fetch(first.endpoint + "statements", {
+        method: "POST",
+        headers: { "Authorization": first.auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
+        body: JSON.stringify(batch.map(function (q) { return q.statement; }))
+      }).then(function (response) {
+        if (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429)) {
+          // Sent, or refused for good (a retry cannot fix a 4xx): either way, off the queue.
+          queue.splice(0, queue.length, ...queue.filter(function (q) { return batch.indexOf(q) < 0; }));
+          persist();
+          failures = 0;
+          busy = false;
+          flush();
+        } else {
+          throw new Error("LRS answered " + response.status);
+        }
+      }).catch(function () {
+        busy = false;
+        clearTimeout(timer);
+        timer = setTimeout(flush, backoff(failures++));
+      });
+    }
+    win.addEventListener("online", function () { failures = 0; flush(); });
+    return {
+      enqueue: function (launch, statement) {
+        queue.push({ endpoint: launch.endpoint, auth: launch.auth, statement: statement });
+        persist();
+        flush();
+      },
+      flush: flush
+    };
+  }
+
+  return {
+    VERBS: VERBS, TYPES: TYPES, INTERACTIONS: INTERACTIONS, parseLaunch: parseLaunch, originAllowed: originAllowed,
+    statement: statement, activity: activity, uuid: uuid, backoff: backoff, start: start
+  };
+});
