@@ -58,10 +58,11 @@ let package = Package(
 // each file defines LLVMFuzzerTestOneInput and libFuzzer supplies main.
 if ProcessInfo.processInfo.environment["LATIH_FUZZ"] != nil {
     package.targets += [
-        .executableTarget(name: "FuzzFrontMatter", dependencies: ["LatihFrontMatter"], path: "Fuzz/FuzzFrontMatter"),
-        .executableTarget(name: "FuzzQuiz", dependencies: ["LatihQuiz"], path: "Fuzz/FuzzQuiz"),
-        .executableTarget(name: "FuzzGift", dependencies: ["LatihQuiz"], path: "Fuzz/FuzzGift"),
-        .executableTarget(name: "FuzzLinks", dependencies: ["LatihSite", "LatihContent", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "LatihFrontMatter"], path: "Fuzz/FuzzFrontMatter"),
+        .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzQuiz"),
+        .executableTarget(name: "FuzzGift", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzGift"),
+        .executableTarget(name: "FuzzLinks", dependencies: ["FuzzSupport", "LatihSite", "LatihContent", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
     ]
     package.products += ["FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks"].map { .executable(name: $0, targets: [$0]) }
 }

@@ -1,3 +1,4 @@
+import FuzzSupport
 import LatihContent
 import LatihFrontMatter
 import LatihMarkdown
@@ -13,7 +14,6 @@ let resolver = LinkResolver(targets: [
 ])
 let document = Document(path: "courses/a/01-x.md", frontMatter: FrontMatter(), body: "", bodyLine: 1)
 
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     // One render per input, with raw HTML on or off chosen by the input itself, so the
@@ -30,18 +30,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     return 0
 }
 
-/// SwiftPM links executables with `main` aliased to `FuzzLinks_main`, so this entry point
-/// hands control to libFuzzer's driver, which then calls `fuzz` for each input.
 @_cdecl("FuzzLinks_main")
 public func fuzzerMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
-    var argc = argc
-    var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+    runFuzzer(argc, argv) { data, size in fuzz(data!, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32

@@ -87,7 +87,7 @@ public enum MarkdownRenderer {
     /// heading's inline children and so their normal (safe) rendering.
     private static func replaceHeading(_ node: OpaquePointer, id: String, level: Int) {
         let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(escapeAttribute(id))\">")
+        cmark_node_set_on_enter(custom, "<h\(level) id=\"\(HTML.escape(id))\">")
         cmark_node_set_on_exit(custom, "</h\(level)>")
         while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
@@ -95,23 +95,6 @@ public enum MarkdownRenderer {
         }
         cmark_node_replace(node, custom)
     }
-}
-
-/// Escapes text for use inside a double-quoted HTML attribute.
-func escapeAttribute(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "\"": out += "&quot;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
 }
 
 /// One pass over the tree that records what the caller and the rewrite steps need.

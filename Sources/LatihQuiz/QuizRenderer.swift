@@ -65,12 +65,12 @@ public struct QuizRenderer: Sendable {
     public func html(_ quiz: Quiz, index: Int) -> String {
         let salt = Self.salt(for: quiz.id)
         let base = "kuis-\(index + 1)"
-        var h = "<section class=\"quiz\" id=\"\(base)\" data-quiz=\"\(esc(quiz.id))\" data-pass=\"\(quiz.pass)\""
+        var h = "<section class=\"quiz\" id=\"\(base)\" data-quiz=\"\(HTML.escape(quiz.id))\" data-pass=\"\(quiz.pass)\""
         h += " data-attempts=\"\(quiz.attempts ?? 0)\" data-shuffle=\"\(quiz.shuffle)\" data-partial=\"\(quiz.partial)\" aria-labelledby=\"\(base)-judul\">\n"
-        h += "<h2 id=\"\(base)-judul\">\(esc(quiz.title ?? t("quiz-title")))</h2>\n"
+        h += "<h2 id=\"\(base)-judul\">\(HTML.escape(quiz.title ?? t("quiz-title")))</h2>\n"
         var meta = fill("quiz-pass-mark", ["n": String(quiz.pass)])
         if let a = quiz.attempts { meta += " · " + fill("quiz-attempts-allowed", ["n": String(a)]) }
-        h += "<p class=\"quiz-meta\">\(esc(meta))</p>\n<p class=\"quiz-best\" hidden></p>\n"
+        h += "<p class=\"quiz-meta\">\(HTML.escape(meta))</p>\n<p class=\"quiz-best\" hidden></p>\n"
         h += "<form class=\"quiz-form\" novalidate>\n<ol class=\"quiz-questions\">\n"
         var keys: [String] = []
         for (q, question) in quiz.questions.enumerated() {
@@ -87,8 +87,8 @@ public struct QuizRenderer: Sendable {
             keys.append(key)
         }
         h += "</ol>\n<div class=\"quiz-actions\">"
-        h += "<button type=\"submit\" class=\"button quiz-check\" hidden>\(esc(t("quiz-check")))</button> "
-        h += "<button type=\"button\" class=\"button quiz-retry\" hidden>\(esc(t("quiz-retry")))</button></div>\n"
+        h += "<button type=\"submit\" class=\"button quiz-check\" hidden>\(HTML.escape(t("quiz-check")))</button> "
+        h += "<button type=\"button\" class=\"button quiz-retry\" hidden>\(HTML.escape(t("quiz-retry")))</button></div>\n"
         h += "<p class=\"quiz-status\" role=\"status\"></p>\n</form>\n"
         let messages = strings.filter { $0.key.hasPrefix("quiz-") }.sorted { $0.key < $1.key }
             .map { "\(json($0.key)):\(json($0.value))" }.joined(separator: ",")
@@ -117,17 +117,17 @@ public struct QuizRenderer: Sendable {
         case .trueFalse(let value):
             var h = "<ul class=\"options\">\n"
             for (v, label) in [("benar", t("quiz-true")), ("salah", t("quiz-false"))] {
-                h += "<li><label><input type=\"radio\" name=\"\(name)\" value=\"\(v)\"> <span>\(esc(label))</span></label>"
+                h += "<li><label><input type=\"radio\" name=\"\(name)\" value=\"\(v)\"> <span>\(HTML.escape(label))</span></label>"
                 h += "<span class=\"option-answer\" data-for=\"\(v)\" hidden></span></li>\n"
             }
             h += "</ul>\n"
             return (h, "{\"k\":\"truefalse\",\"h\":[\(hash(value ? "benar" : "salah"))]}")
         case .numeric(let value, let tolerance):
-            let h = "<p><label>\(esc(t("quiz-your-answer"))) <input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
+            let h = "<p><label>\(HTML.escape(t("quiz-your-answer"))) <input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
             let r = base64(tolerance > 0 ? "\(format(value)) ± \(format(tolerance))" : format(value))
             return (h, "{\"k\":\"numeric\",\"v\":\(json(base64(String(value)))),\"t\":\(json(base64(String(tolerance)))),\"r\":\(json(r))}")
         case .shortAnswer(let accepted):
-            let h = "<p><label>\(esc(t("quiz-your-answer"))) <input type=\"text\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
+            let h = "<p><label>\(HTML.escape(t("quiz-your-answer"))) <input type=\"text\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
             let hashes = Set(accepted.map { AnswerText.normalise($0) }).sorted().map(hash)
             return (h, "{\"k\":\"short\",\"h\":[\(hashes.joined(separator: ","))],\"r\":\(json(base64(accepted[0])))}")
         case .ordering(let items):
@@ -139,9 +139,9 @@ public struct QuizRenderer: Sendable {
             for i in shown {
                 h += "<li data-token=\"\(tokens[i])\"><span class=\"item-text\">\(inline(items[i]))</span>"
                 // Each button names its item for screen readers: "Naikkan: Hapus surel …".
-                let named = "<span class=\"visually-hidden\">: \(esc(items[i]))</span>"
-                h += " <span class=\"move\" hidden><button type=\"button\" class=\"move-up\">\(esc(t("quiz-move-up")))\(named)</button>"
-                h += " <button type=\"button\" class=\"move-down\">\(esc(t("quiz-move-down")))\(named)</button></span></li>\n"
+                let named = "<span class=\"visually-hidden\">: \(HTML.escape(items[i]))</span>"
+                h += " <span class=\"move\" hidden><button type=\"button\" class=\"move-up\">\(HTML.escape(t("quiz-move-up")))\(named)</button>"
+                h += " <button type=\"button\" class=\"move-down\">\(HTML.escape(t("quiz-move-down")))\(named)</button></span></li>\n"
             }
             h += "</ol>\n"
             return (h, "{\"k\":\"ordering\",\"h\":[\(hash(tokens.joined(separator: ",")))],\"r\":\(json(base64(tokens.joined(separator: ","))))}")
@@ -153,8 +153,8 @@ public struct QuizRenderer: Sendable {
             for (i, pair) in pairs.enumerated() {
                 let id = "\(name)-\(i + 1)"
                 h += "<li><label for=\"\(id)\">\(inline(pair.0))</label> <select id=\"\(id)\" name=\"\(id)\" data-left=\"\(i)\">"
-                h += "<option value=\"\">\(esc(t("quiz-choose")))</option>"
-                for j in shown { h += "<option value=\"\(rightTokens[j])\">\(esc(pairs[j].1))</option>" }
+                h += "<option value=\"\">\(HTML.escape(t("quiz-choose")))</option>"
+                for j in shown { h += "<option value=\"\(rightTokens[j])\">\(HTML.escape(pairs[j].1))</option>" }
                 h += "</select><span class=\"option-answer\" data-for=\"\(i)\" hidden></span></li>\n"
                 hashes.append(hash("\(i)=\(rightTokens[i])"))
             }
@@ -174,23 +174,6 @@ public struct QuizRenderer: Sendable {
     }
 
     func base64(_ s: String) -> String { Data(s.utf8).base64EncodedString() }
-}
-
-/// Escapes text for HTML element content and double-quoted attributes.
-func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
 }
 
 /// A JSON string literal, safe inside `<script type="application/json">`: `<` is
