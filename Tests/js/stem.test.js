@@ -1,0 +1,31 @@
+// The Indonesian stemmer against the shared table that the Swift side will use too.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { stemIndonesian } = require("../../templates/assets/latih-stem.js");
+
+const rows = fs.readFileSync(path.join(__dirname, "..", "vectors", "stems-id.tsv"), "utf8")
+  .split("\n").slice(1).filter(Boolean).map((l) => l.split("\t"));
+// The corpus the table assumes: one that contains each expected stem as a word.
+const corpus = new Set(rows.map(([, stem]) => stem));
+
+test("the table covers the required forms and at least 150 more", () => {
+  assert.ok(rows.length >= 160, String(rows.length));
+});
+
+test("every word stems as the table says", () => {
+  const wrong = rows.filter(([word, stem]) => stemIndonesian(word, (w) => corpus.has(w)) !== stem)
+    .map(([word, stem]) => `${word}: expected ${stem}, got ${stemIndonesian(word, (w) => corpus.has(w))}`);
+  assert.deepEqual(wrong, []);
+});
+
+test("the forms Snowball gets wrong come out right even with no corpus at all", () => {
+  const none = () => false;
+  for (const [word, stem] of [["menulis", "tulis"], ["mengetahui", "tahu"], ["menangkap", "tangkap"], ["mengupas", "kupas"],
+    ["bertanya", "tanya"], ["pemrograman", "program"], ["pelatihan", "latih"], ["pembinaan", "bina"],
+    ["keterampilan", "terampil"], ["pelayanan", "layan"], ["digitalisasi", "digital"], ["buku-buku", "buku"]]) {
+    assert.equal(stemIndonesian(word, none), stem, word);
+  }
+  assert.notEqual(stemIndonesian("digitalisasi", none), "gitalisasi");
+});
