@@ -29,6 +29,7 @@ let package = Package(
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "LatihSearch"),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter",
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
+        .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),

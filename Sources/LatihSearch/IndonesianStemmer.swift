@@ -1,0 +1,153 @@
+/// Indonesian stemming for the search index. It must agree with the browser's
+/// `latih-stem.js` word for word, since queries are stemmed there and documents here;
+/// `Tests/vectors/stems-id.tsv` drives the tests of both.
+///
+/// Rules in the Nazief–Adriani tradition (particles, possessives, derivational suffixes,
+/// up to three prefixes with their sound changes), plus two fixes for what Snowball's
+/// Indonesian stemmer gets wrong: every reading of an ambiguous prefix is tried, and the
+/// one the indexed corpus knows wins; and a short list of roots that merely look affixed
+/// stops stripping. The list is this project's own.
+public struct IndonesianStemmer: Sendable {
+    /// Whether a word occurs in the corpus being indexed.
+    public var isKnown: @Sendable (String) -> Bool
+
+    public init(isKnown: @escaping @Sendable (String) -> Bool = { _ in false }) {
+        self.isKnown = isKnown
+    }
+
+    /// Roots that look like prefixed or suffixed words, and must not be stripped.
+    static let roots: Set<String> = Set((
+        "terampil terima terus teman tempat tentang tetap percaya peran perlu pergi penting pegawai pesan " +
+        "perintah pertama perempuan persen beri benar berat besar belum betul bersih dinas diri dingin digital " +
+        "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
+        "sehat semua sendiri sering serta setia selesai mereka menteri meja menit jalan bulan makan bukan ikan " +
+        "taman badan hutan organisasi ajar dengan kembang jadi cari beli mati nanti kunci hati gigi kali lagi lari " +
+        "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan"
+    ).split(separator: " ").map(String.init))
+
+    func known(_ w: String) -> Bool { Self.roots.contains(w) || isKnown(w) }
+
+    /// The stem of a lowercase Indonesian word.
+    public func stem(_ word: String) -> String {
+        let w = word.lowercased()
+        if w.contains("-") {
+            let parts = w.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
+                let a = parts[0], b = parts[1]
+                // Reduplication: buku-buku, anak-anaknya, sayur-mayur.
+                if a == b || b.hasPrefix(a) || (a.count > 2 && a.dropFirst() == b.dropFirst()) { return stemWord(a) }
+            }
+            return w
+        }
+        return stemWord(w)
+    }
+
+    func stemWord(_ w: String) -> String {
+        if w.count <= 3 || Self.roots.contains(w) { return w }
+        var candidates: [(stem: String, stripped: Bool)] = []
+        for inflected in Self.inflectionReadings(w) {
+            if Self.roots.contains(inflected) {
+                candidates.append((inflected, true))
+                continue
+            }
+            for reading in Self.suffixReadings(inflected) {
+                let stem = Self.roots.contains(reading) ? reading : stripPrefixes(reading)
+                candidates.append((stem, stem != reading || Self.prefixReadings(reading).isEmpty))
+            }
+        }
+        if let hit = candidates.first(where: { known($0.stem) }) { return hit.stem }
+        if let stripped = candidates.first(where: \.stripped) { return stripped.stem }
+        return candidates[0].stem
+    }
+
+    /// Removes up to three prefixes; a root keeps three letters, and four after a second prefix.
+    func stripPrefixes(_ word: String) -> String {
+        var w = word
+        for round in 0..<3 {
+            if Self.roots.contains(w) { return w }
+            let minimum = round == 0 ? 3 : 4
+            let readings = Self.prefixReadings(w).filter { $0.count >= minimum }
+            guard let first = readings.first else { return w }
+            w = readings.first(where: known) ?? first
+        }
+        return w
+    }
+
+    /// With particles and possessives removed, and without.
+    static func inflectionReadings(_ w: String) -> [String] {
+        var v = w
+        for particle in ["lah", "kah", "tah", "pun"] where v.hasSuffix(particle) && v.count - 3 >= 3 && !roots.contains(v) {
+            v.removeLast(3)
+            break
+        }
+        for possessive in ["nya", "ku", "mu"] where v.hasSuffix(possessive) && v.count - possessive.count >= 3 && !roots.contains(v) {
+            v.removeLast(possessive.count)
+            break
+        }
+        return v == w ? [w] : [v, w]
+    }
+
+    static func suffixReadings(_ w: String) -> [String] {
+        if w.count > 5, w.hasSuffix("isasi"), w.count - 5 >= 4 { return [String(w.dropLast(5))] }
+        let prefix = prefixKind(w)
+        var out: [String] = []
+        if w.count > 3, w.hasSuffix("kan"), w.count - 3 >= 3, !invalidPair(prefix, "kan") { out.append(String(w.dropLast(3))) }
+        if w.count > 2, w.hasSuffix("an"), w.count - 2 >= 3, !invalidPair(prefix, "an") { out.append(String(w.dropLast(2))) }
+        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3, ["me", "di", "te"].contains(prefix), !invalidPair(prefix, "i") {
+            out.append(String(w.dropLast()))
+        }
+        out.append(w)
+        return out
+    }
+
+    /// Prefix and suffix pairs that Indonesian does not combine (Nazief and Adriani).
+    static func invalidPair(_ prefix: String, _ suffix: String) -> Bool {
+        switch (prefix, suffix) {
+        case ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"): return true
+        default: return false
+        }
+    }
+
+    static func prefixKind(_ w: String) -> String {
+        for p in ["be", "di", "ke", "me", "pe", "se", "te"] where w.hasPrefix(p) {
+            return prefixReadings(w).isEmpty ? "" : p
+        }
+        return ""
+    }
+
+    static func isVowel(_ c: Character?) -> Bool { c.map { "aiueo".contains($0) } ?? false }
+
+    /// The possible words under one prefix, most likely first.
+    static func prefixReadings(_ w: String) -> [String] {
+        let chars = Array(w)
+        func at(_ i: Int) -> Character? { i < chars.count ? chars[i] : nil }
+        func from(_ i: Int) -> String { i < chars.count ? String(chars[i...]) : "" }
+        let c3 = at(3), c4 = at(4)
+        if w.hasPrefix("di") || w.hasPrefix("ke") || w.hasPrefix("se") { return [from(2)] }
+        if w.hasPrefix("belajar") || (w.hasPrefix("pel") && from(3).hasPrefix("ajar")) { return [from(3)] }
+        if w.hasPrefix("ber") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if w.hasPrefix("be"), !isVowel(at(2)), from(3).hasPrefix("er") { return [from(2)] }
+        if w.hasPrefix("ter") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if w.hasPrefix("memper") { return [from(6)] }
+        if (w.hasPrefix("meny") || w.hasPrefix("peny")), isVowel(c4) { return ["s" + from(4)] }
+        if w.hasPrefix("meng") || w.hasPrefix("peng") {
+            if isVowel(c4) { return ["k" + from(4), from(4)] }
+            return c4.map { "ghkqx".contains($0) } == true ? [from(4)] : []
+        }
+        if w.hasPrefix("mem") || w.hasPrefix("pem") {
+            if c3 == "p" || c3.map({ "bfv".contains($0) }) == true { return [from(3)] }
+            if isVowel(c3) { return ["p" + from(3), "m" + from(3)] }
+            if c3 == "r" { return ["p" + from(3), from(3)] }
+            return []
+        }
+        if w.hasPrefix("men") || w.hasPrefix("pen") {
+            if c3.map({ "cdjzs".contains($0) }) == true { return [from(3)] }
+            if isVowel(c3) { return ["t" + from(3), "n" + from(3)] }
+            return []
+        }
+        if w.hasPrefix("me"), at(2).map({ "lrwy".contains($0) }) == true { return [from(2)] }
+        if w.hasPrefix("per") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if w.hasPrefix("pe"), !isVowel(at(2)) { return [from(2)] }
+        return []
+    }
+}
