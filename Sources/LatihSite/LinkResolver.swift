@@ -21,6 +21,8 @@ public struct LinkResolver: Sendable {
         public var diagnostic: Diagnostic?
         /// An anchor to check once every page's headings are known: (target output path, id).
         public var anchor: (page: String, id: String, location: SourceLocation)?
+        /// The content file the link leads to, for finding files no page uses.
+        public var source: String?
     }
 
     /// Resolves one link found in `doc`, which is published at `pageOutput`.
@@ -59,7 +61,7 @@ public struct LinkResolver: Sendable {
             url = url.split(separator: "#").first.map(String.init)! + "#" + f
             if source.hasSuffix(".md") { anchor = (target.split(separator: "#").first.map(String.init)!, decode(String(f)), location) }
         }
-        return Resolution(url: url, anchor: anchor)
+        return Resolution(url: url, anchor: anchor, source: source)
     }
 
     func hasScheme(_ s: String) -> Bool {

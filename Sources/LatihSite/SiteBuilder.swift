@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// HTML added at the end of every page's body (the live-reload script of `latih serve`).
     public var bodyEnd: String
+    /// Also warn about files beside the lessons that no page links to (`latih check`).
+    public var reportUnusedFiles = false
     /// Asked between steps; when it returns true the build stops, removes what it had
     /// written, and leaves the previous site in place (Ctrl-C in `latih build`).
     public var isCancelled: @Sendable () -> Bool = { false }
@@ -84,8 +86,14 @@ public enum SiteBuilder {
 
         progress?("rendering Markdown")
         let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
-        let (documents, quizIDs, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
+        let (documents, quizIDs, used, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
         diags += markdownDiags.map { inContent($0, options) }
+        if options.reportUnusedFiles {
+            for asset in catalogue.assets where !used.contains(asset.sourcePath) {
+                diags.append(inContent(.warning(SourceLocation(path: asset.sourcePath), "file is not used by any page",
+                                                hint: "link to it from a lesson, or delete it so it is not published"), options))
+            }
+        }
         if options.isCancelled() { return interrupted(options) }
         guard let theme, !diags.hasErrors else {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags.sorted())
@@ -164,7 +172,10 @@ public enum SiteBuilder {
     /// its quizzes' default ids (made from slugs, so renumbering lessons keeps them).
     typealias MarkdownJob = (doc: Document, output: String, quizBase: String)
 
-    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer) -> ([String: RenderedMarkdown], [String: [String]], [Diagnostic]) {
+    /// Renders every document; returns the pages' Markdown, their quiz ids, the content
+    /// files that links lead to, and the diagnostics.
+    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer)
+        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
         var targets: [String: String] = [:]
         var jobs: [MarkdownJob] = []
         for course in catalogue.courses {
@@ -192,10 +203,11 @@ public enum SiteBuilder {
         let resolver = LinkResolver(targets: targets)
         let rawHTML = catalogue.config.rawHTML
         typealias Anchor = (page: String, id: String, location: SourceLocation)
-        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor], [(String, SourceLocation)])] = jobs.parallelMap { job in
+        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor], [(String, SourceLocation)], [String])] = jobs.parallelMap { job in
             let (doc, output, quizBase) = job
             var diags: [Diagnostic] = []
             var anchors: [Anchor] = []
+            var sources: [String] = []
             var quizIDs: [(String, SourceLocation)] = []
             let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine)
             let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
@@ -206,6 +218,7 @@ public enum SiteBuilder {
                 let r = resolver.resolve(ref, in: doc, pageOutput: output)
                 if let d = r.diagnostic { diags.append(d) }
                 if let a = r.anchor { anchors.append(a) }
+                if let s = r.source { sources.append(s) }
                 return r.url
             }, renderBlock: { block in
                 guard block.language == "quiz" || block.language == "gift" else { return nil }
@@ -216,7 +229,7 @@ public enum SiteBuilder {
                 quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
                 return quizzes.html(quiz, index: index)
             })
-            return (doc.path, result, diags, anchors, quizIDs)
+            return (doc.path, result, diags, anchors, quizIDs, sources)
         }
 
         var documents: [String: RenderedMarkdown] = [:]
@@ -224,7 +237,9 @@ public enum SiteBuilder {
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]
         var quizzesByDocument: [String: [String]] = [:]
-        for (job, (path, result, d, _, quizIDs)) in zip(jobs, rendered) {
+        var used: Set<String> = []
+        for (job, (path, result, d, _, quizIDs, sources)) in zip(jobs, rendered) {
+            used.formUnion(sources)
             documents[path] = result
             if !quizIDs.isEmpty { quizzesByDocument[path] = quizIDs.map(\.0) }
             ids[job.output, default: []].formUnion(result.headings.map(\.id))
@@ -247,7 +262,7 @@ public enum SiteBuilder {
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
         }
-        for (_, _, _, anchors, _) in rendered {
+        for (_, _, _, anchors, _, _) in rendered {
             for a in anchors where !(ids[a.page]?.contains(a.id) ?? false) {
                 let known = (ids[a.page] ?? []).sorted()
                 let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
@@ -255,7 +270,7 @@ public enum SiteBuilder {
                 diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
             }
         }
-        return (documents, quizzesByDocument, diags)
+        return (documents, quizzesByDocument, used, diags)
     }
 }
 

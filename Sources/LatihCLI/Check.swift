@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LatihDiagnostics
+import LatihSite
+
+/// `latih check`: everything `build` checks, and files no page uses, without writing anything.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content and theme without writing the site.",
+        discussion: "Exits 0 when clean, 1 on errors (and on warnings with --strict), 2 on bad usage."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "How to print diagnostics: text (compiler-style) or json (for editors and CI).")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
+                                   includeDrafts: site.drafts, write: false)
+        options.reportUnusedFiles = true
+        let result = SiteBuilder.build(options)
+        let terminal = Terminal()
+        switch format {
+        case .text:
+            terminal.report(result.diagnostics)
+            let tally = DiagnosticRenderer.tally(result.diagnostics)
+            print(tally.isEmpty ? "No problems in \(result.pageCount) pages" : "\(tally) in \(result.pageCount) pages")
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let items = result.diagnostics.map(JSONDiagnostic.init)
+            print(String(decoding: try encoder.encode(items), as: UTF8.self))
+        }
+        let failing = result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        if failing { throw ExitCode(Latih.Exit.contentErrors.rawValue) }
+    }
+}
+
+/// One diagnostic as `latih check --format json` prints it.
+struct JSONDiagnostic: Encodable {
+    var severity: String
+    var path: String
+    var line: Int
+    var column: Int
+    var message: String
+    var hint: String?
+
+    init(_ d: Diagnostic) {
+        severity = d.severity.rawValue
+        path = d.location.path
+        line = d.location.line
+        column = d.location.column
+        message = d.message
+        hint = d.hint
+    }
+}
