@@ -4,8 +4,11 @@ public enum Suggestion {
     /// to be a plausible typo (at most a third of the word's length, and at most 3 edits).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = min(3, max(1, word.count / 3))
+        let length = word.count
         var best: (String, Int)?
         for c in candidates {
+            // The distance is at least the difference in length: skip hopeless candidates cheaply.
+            if abs(c.count - length) > limit { continue }
             let d = editDistance(word, c)
             if d <= limit, best == nil || d < best!.1 || (d == best!.1 && c < best!.0) {
                 best = (c, d)
