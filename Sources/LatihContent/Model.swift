@@ -80,12 +80,18 @@ public enum CourseItem: Sendable {
 public struct Course: Sendable {
     public var slug: String
     public var document: Document
-    public var items: [CourseItem]
+    public let items: [CourseItem]
     public var draft: Bool
+    /// Every lesson in reading order, modules expanded. Worked out once: every lesson
+    /// page asks for it, so computing it on each call made page rendering quadratic.
+    public let lessons: [Lesson]
 
-    /// Every lesson in reading order, modules expanded.
-    public var lessons: [Lesson] {
-        items.flatMap { item -> [Lesson] in
+    public init(slug: String, document: Document, items: [CourseItem], draft: Bool) {
+        self.slug = slug
+        self.document = document
+        self.items = items
+        self.draft = draft
+        self.lessons = items.flatMap { item -> [Lesson] in
             switch item {
             case .lesson(let l): return [l]
             case .module(let m): return m.lessons
