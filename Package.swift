@@ -5,6 +5,7 @@ import PackageDescription
 // One target per concern, with dependencies pointing one way only:
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← CLI ← latih
 //             ← Markdown   ↗           Quiz    ↗
+// Parallel (parallelMap) ← Content, Search, Render, Site;  Search ← Site
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -23,21 +24,22 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "LatihDiagnostics"),
+        .target(name: "LatihParallel"),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
         .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM", "LatihDiagnostics"]),
         .target(name: "LatihQuiz", dependencies: [
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihSearch"),
-        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown"]),
+        .target(name: "LatihSearch", dependencies: ["LatihParallel"]),
+        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
-            "LatihDiagnostics", "LatihContent", "LatihFrontMatter",
+            "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihParallel",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihSite", dependencies: [
-            "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz",
+            "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz", "LatihSearch", "LatihParallel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihCLI", dependencies: [

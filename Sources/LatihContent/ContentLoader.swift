@@ -1,3 +1,4 @@
+import LatihParallel
 import Foundation
 import LatihDiagnostics
 import LatihFrontMatter

@@ -41,7 +41,7 @@ public enum MarkdownRenderer {
         guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
         defer { cmark_node_free(doc) }
 
-        var walker = TreeWalker(lineOffset: options.firstLine - 1)
+        var walker = TreeWalker(lineOffset: options.firstLine - 1, hiddenFences: options.hiddenFences)
         walker.collect(doc)
 
         // Rewrite after the walk: changing the tree while iterating it is not safe.
@@ -100,6 +100,7 @@ public enum MarkdownRenderer {
 /// One pass over the tree that records what the caller and the rewrite steps need.
 private struct TreeWalker {
     let lineOffset: Int
+    let hiddenFences: Set<String>
     var headings: [Heading] = []
     var headingNodes: [(node: OpaquePointer, id: String, level: Int)] = []
     var links: [LinkReference] = []
@@ -110,8 +111,9 @@ private struct TreeWalker {
     var plainText = ""
     var ids = HeadingIDGenerator()
 
-    init(lineOffset: Int) {
+    init(lineOffset: Int, hiddenFences: Set<String>) {
         self.lineOffset = lineOffset
+        self.hiddenFences = hiddenFences
     }
 
     mutating func collect(_ doc: OpaquePointer) {
@@ -162,7 +164,10 @@ private struct TreeWalker {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 let language = String(info.split(separator: " ", maxSplits: 1).first ?? "")
                 fencedNodes.append((node, FencedBlock(language: language, literal: literal, contentLine: line(of: node) + 1)))
-                plainText += literal
+                if !hiddenFences.contains(language) {
+                    if !plainText.isEmpty, plainText.last != "\n" { plainText += "\n" }
+                    plainText += literal
+                }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let lit = cmark_node_get_literal(node) { plainText += String(cString: lit) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:

@@ -6,10 +6,14 @@ public struct MarkdownOptions: Sendable {
     /// The file line on which the Markdown text starts (after front matter), so that
     /// positions are reported as positions in the file.
     public var firstLine: Int
+    /// Fenced blocks, by the first word of their info string, whose text is left out of
+    /// `plainText` (quizzes: their answers must not reach the search index).
+    public var hiddenFences: Set<String>
 
-    public init(rawHTML: Bool = false, firstLine: Int = 1) {
+    public init(rawHTML: Bool = false, firstLine: Int = 1, hiddenFences: Set<String> = []) {
         self.rawHTML = rawHTML
         self.firstLine = firstLine
+        self.hiddenFences = hiddenFences
     }
 }
 

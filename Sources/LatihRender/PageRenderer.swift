@@ -1,3 +1,4 @@
+import LatihParallel
 import LatihContent
 import LatihMarkdown
 import Mustache
@@ -24,9 +25,13 @@ public struct RenderInput: Sendable {
     public var bodyEnd: String
     /// The ids of the quizzes in each document, by document path, in page order.
     public var quizIDs: [String: [String]]
+    /// The search catalogue file, relative to the site root and without extension
+    /// (`search/index.3f2a9c1b`); the search page loads `.json` or `.js` from it.
+    public var searchIndex: String
 
     public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String],
-                bodyEnd: String = "", quizIDs: [String: [String]] = [:]) {
+                bodyEnd: String = "", quizIDs: [String: [String]] = [:], searchIndex: String = "") {
+        self.searchIndex = searchIndex
         self.catalogue = catalogue
         self.documents = documents
         self.assetPaths = assetPaths
@@ -58,12 +63,13 @@ public struct PageRenderer: Sendable {
         case notFound
         case progress
         case certificate
+        case search
     }
 
     /// Every page, in a fixed order.
     public func renderAll() -> [OutputFile] {
         let c = input.catalogue
-        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate]
+        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search]
         for (i, course) in c.courses.enumerated() {
             jobs.append(.course(i))
             for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }

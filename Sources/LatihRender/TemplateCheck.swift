@@ -28,6 +28,8 @@ enum TemplateCheck {
         "version", "shellJSON",
         // xAPI reporting
         "connectSources", "baseURL", "quizIds",
+        // search
+        "searchURL", "searchIndex", "isSearch", "contentLang",
     ]
 
     static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {

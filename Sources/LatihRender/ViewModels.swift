@@ -29,7 +29,7 @@ struct ViewModels: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") })
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || $0.key.hasPrefix("search-") })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -72,6 +72,7 @@ struct ViewModels: Sendable {
             "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] },
             "pathsURL": root + "paths/index.html",
             "progressURL": root + "kemajuan/index.html",
+            "searchURL": root + "search/index.html",
             "stringsJSON": stringsJSON,
             "connectSources": config.xapiEndpoints.map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
@@ -106,6 +107,17 @@ struct ViewModels: Sendable {
             return ("certificate", "sertifikat/index.html", t("certificate-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
+            ])
+        case .search:
+            let root = "../"
+            return ("search", "search/index.html", t("search-title"), [
+                "searchIndex": input.searchIndex.isEmpty ? "" : root + input.searchIndex,
+                "courses": c.courses.map { course -> [String: Any] in
+                    var card = courseCard(course, root: root)
+                    card["lessons"] = course.lessons.map { lessonLink($0, root: root) }
+                    return card
+                },
+                "isSearch": true,
             ])
         case .course(let i):
             let course = c.courses[i]

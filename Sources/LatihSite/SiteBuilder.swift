@@ -1,3 +1,4 @@
+import LatihParallel
 import Crypto
 import Foundation
 import LatihContent
@@ -5,6 +6,7 @@ import LatihDiagnostics
 import LatihMarkdown
 import LatihQuiz
 import LatihRender
+import LatihSearch
 
 /// What to build, from where, to where.
 public struct BuildOptions: Sendable {
@@ -106,11 +108,17 @@ public enum SiteBuilder {
             assetPaths[name] = published
             assetFiles.append((published, data))
         }
+        progress?("indexing for search")
+        let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
+        let index = SearchIndexBuilder(hash: { shortHash(Data($0.utf8)) })
+            .build(documents: searchDocuments, courses: searchCourses)
+        if options.isCancelled() { return interrupted(options) }
         let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
-                                bodyEnd: options.bodyEnd, quizIDs: quizIDs)
+                                bodyEnd: options.bodyEnd, quizIDs: quizIDs, searchIndex: index.catalogue)
         progress?("rendering pages")
         var pages = PageRenderer(theme: theme, input: input).renderAll()
         let pageCount = pages.count
+        pages += index.files.map { OutputFile(path: $0.path, contents: $0.contents) }
         pages += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: assetPaths)
         if let sitemap = Sitemap.xml(pages: pages.map(\.path), baseURL: catalogue.config.baseURL) {
             pages.append(OutputFile(path: "sitemap.xml", contents: sitemap))
@@ -161,9 +169,20 @@ public enum SiteBuilder {
     /// `latih.css` → `latih.3f2a9c1b.css`, from the first 8 hex digits of its SHA-256,
     /// so hosts can cache assets forever and a changed file gets a new name.
     static func hashedName(_ name: String, _ data: Data) -> String {
-        let digest = SHA256.hash(data: data).prefix(4).map { String(format: "%02x", $0) }.joined()
+        let digest = shortHash(data)
         guard let dot = name.lastIndex(of: ".") else { return "\(name).\(digest)" }
         return "\(name[..<dot]).\(digest)\(name[dot...])"
+    }
+
+    /// The first 8 hex digits of the SHA-256 of `data`.
+    static func shortHash(_ data: Data) -> String {
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in SHA256.hash(data: data).prefix(4) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Renders every document's Markdown in parallel, resolving links, then checks
@@ -209,7 +228,7 @@ public enum SiteBuilder {
             var anchors: [Anchor] = []
             var sources: [String] = []
             var quizIDs: [(String, SourceLocation)] = []
-            let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine)
+            let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
             let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
                 if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
                     diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",

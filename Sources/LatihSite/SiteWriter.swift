@@ -1,3 +1,4 @@
+import LatihParallel
 import Foundation
 import LatihContent
 import LatihRender

@@ -1,0 +1,112 @@
+import Foundation
+
+/// A word found in text, with where it stands in the text's UTF-8 bytes.
+public struct Token: Sendable, Equatable {
+    /// Lowercased, without diacritics: "Kerja", "kérja" → "kerja".
+    public var word: String
+    public var start: Int
+    public var end: Int
+}
+
+/// Splits text into search words. Written by hand because the browser must split text
+/// exactly the same way (`latih-search-core.js`, `tokenize`), and both sides are small:
+/// a word is a run of letters and digits, joined across single hyphens between them
+/// ("buku-buku", "e-learning"); it is lowercased and loses its diacritics.
+public enum Tokenizer {
+    /// The words of `text`, in order.
+    public static func tokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        var utf8 = Array(text.utf8)
+        utf8.append(0x20)
+        var i = 0
+        var current: [UInt8] = []
+        var start = -1
+        var last = 0
+        var scalars = String.UnicodeScalarView()
+        func flush() {
+            if start >= 0 {
+                // A trailing hyphen is not part of the word.
+                while current.last == 0x2D { current.removeLast() }
+                if !current.isEmpty { out.append(Token(word: String(decoding: current, as: UTF8.self), start: start, end: last)) }
+            }
+            current.removeAll(keepingCapacity: true)
+            start = -1
+        }
+        while i < utf8.count {
+            let b = utf8[i]
+            if b < 0x80 {
+                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                    if start < 0 { start = i }
+                    current.append(b)
+                    last = i + 1
+                } else if b >= 0x41 && b <= 0x5A {
+                    if start < 0 { start = i }
+                    current.append(b + 0x20)
+                    last = i + 1
+                } else if b == 0x2D, start >= 0, current.last != 0x2D, i + 1 < utf8.count, isWordByte(utf8[i + 1]) {
+                    current.append(b)
+                } else {
+                    flush()
+                }
+                i += 1
+                continue
+            }
+            // A non-ASCII scalar: decode it, fold it, and keep it when it is a letter or digit.
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            let end = min(i + length, utf8.count)
+            let scalarText = String(decoding: utf8[i..<end], as: UTF8.self)
+            var kept = false
+            for scalar in scalarText.unicodeScalars where isLetterOrDigit(scalar) {
+                scalars.removeAll()
+                scalars.append(scalar)
+                for folded in String(scalars).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+                where !isCombiningMark(folded) {
+                    current.append(contentsOf: Array(String(folded).utf8))
+                    kept = true
+                }
+            }
+            if kept {
+                if start < 0 { start = i }
+                last = end
+            } else if !scalarText.unicodeScalars.allSatisfy(isCombiningMark) {
+                flush()
+            }
+            i = end
+        }
+        flush()
+        return out
+    }
+
+    /// Every search word of `text`: each token, and the parts of a hyphenated token,
+    /// so that "e-learning" is found by "learning" too.
+    public static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        for t in tokens(text) {
+            out.append(t.word)
+            if t.word.contains("-") {
+                out += t.word.split(separator: "-").map(String.init)
+            }
+        }
+        return out
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+    }
+
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        // The same classes as JavaScript's /[\p{L}\p{N}]/u.
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+
+    static func isCombiningMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import LatihContent
+import LatihFrontMatter
+import LatihMarkdown
+import LatihSearch
+
+/// Turns the parsed catalogue and its rendered Markdown into what the search index reads,
+/// so the index comes from the same parse as the pages. Order: each course followed by
+/// its lessons, then learning paths, then pages.
+enum SearchDocuments {
+    static func make(_ catalogue: Catalogue, _ documents: [String: RenderedMarkdown]) -> ([SearchDocument], [SearchCourse]) {
+        var docs: [SearchDocument] = []
+        var courses: [SearchCourse] = []
+        let siteLanguage = catalogue.config.language
+        func text(_ doc: Document) -> String { documents[doc.path]?.plainText ?? "" }
+        func headings(_ doc: Document) -> [String] { documents[doc.path]?.headings.map(\.text) ?? [] }
+        for (ci, course) in catalogue.courses.enumerated() {
+            let fm = course.document.frontMatter
+            let language = fm.text("language") ?? siteLanguage
+            let summary = fm.text("summary") ?? ""
+            let competencies = fm.list("competencies")
+            let tags = fm.list("tags")
+            courses.append(SearchCourse(title: course.title, path: course.outputPath, category: course.category,
+                                        level: course.level, competencies: competencies, tags: tags))
+            docs.append(SearchDocument(kind: .course, title: course.title, path: course.outputPath, course: ci,
+                                       minutes: course.minutes, language: language,
+                                       headings: headings(course.document) + course.modules.map(\.title),
+                                       meta: [summary, course.category] + competencies + tags,
+                                       summary: summary, body: text(course.document)))
+            let modules = Dictionary(uniqueKeysWithValues: course.modules.map { ($0.slug, $0.title) })
+            for lesson in course.lessons {
+                let lfm = lesson.document.frontMatter
+                let rendered = documents[lesson.document.path]
+                let title = lfm.text("title") ?? rendered?.leadingTitle ?? lesson.slug
+                let lessonSummary = lfm.text("summary") ?? ""
+                let lessonTags = lfm.list("tags")
+                docs.append(SearchDocument(kind: .lesson, title: title, path: lesson.outputPath, course: ci,
+                                           module: lesson.moduleSlug.flatMap { modules[$0] }, minutes: lesson.minutes,
+                                           language: language, headings: headings(lesson.document),
+                                           meta: [lessonSummary] + lessonTags, summary: lessonSummary,
+                                           body: text(lesson.document), tags: lessonTags))
+            }
+        }
+        for path in catalogue.paths {
+            let fm = path.document.frontMatter
+            let summary = fm.text("summary") ?? ""
+            docs.append(SearchDocument(kind: .path, title: path.title, path: path.outputPath, language: siteLanguage,
+                                       headings: headings(path.document), meta: [summary] + fm.list("competencies"),
+                                       summary: summary, body: text(path.document)))
+        }
+        for page in catalogue.pages {
+            let summary = page.document.frontMatter.text("summary") ?? ""
+            docs.append(SearchDocument(kind: .page, title: page.title, path: page.outputPath, language: siteLanguage,
+                                       headings: headings(page.document), meta: [summary], summary: summary,
+                                       body: text(page.document)))
+        }
+        return (docs, courses)
+    }
+}
