@@ -122,7 +122,8 @@ struct ViewModels: Sendable {
         case .course(let i):
             let course = c.courses[i]
             let root = rootPrefix(for: course.outputPath)
-            return ("course", course.outputPath, course.title, ["course": courseDetail(course, root: root)])
+            return ("course", course.outputPath, course.title, clean(["course": courseDetail(course, root: root),
+                                                                      "contentLang": contentLanguage(course)]))
         case .lesson(let ci, let li):
             let course = c.courses[ci]
             let lessons = course.lessons
@@ -148,6 +149,8 @@ struct ViewModels: Sendable {
             if let m = lesson.moduleSlug, let module = course.modules.first(where: { $0.slug == m }) {
                 v["module"] = ["title": module.title]
             }
+            let language = contentLanguage(course)
+            if !language.isEmpty { v["contentLang"] = language }
             if li > 0 { v["prev"] = lessonLink(lessons[li - 1], root: root) }
             if li + 1 < lessons.count { v["next"] = lessonLink(lessons[li + 1], root: root) }
             return ("lesson", lesson.outputPath, lessonTitles[lesson.document.path] ?? lesson.slug, v)
@@ -186,6 +189,13 @@ struct ViewModels: Sendable {
     /// and keys inside loops have names of their own.
     func clean(_ d: [String: Any]) -> [String: Any] {
         d.filter { !(($0.value as? String)?.isEmpty ?? false) }
+    }
+
+    /// The course's `language` when it differs from the site's, for a `lang` attribute on
+    /// its text (screen readers switch voice; the search index switches stemmer).
+    func contentLanguage(_ course: Course) -> String {
+        let language = course.document.frontMatter.text("language") ?? input.catalogue.config.language
+        return language == input.catalogue.config.language ? "" : language
     }
 
     func levelLabel(_ level: String) -> String { level.isEmpty ? "" : t("level-\(level)") }
