@@ -4,24 +4,27 @@ enum Excerpts {
     static let before = 8
     static let after = 18
 
-    /// For each key: a passage around the first body word that is the key or stems to it;
-    /// the summary, or the start of the body, when the key is only in the title or metadata.
+    /// For each key: a passage around the first body word that is the key or stems to it,
+    /// else around the first word that shares the key's stem; the summary, or the start
+    /// of the body, when the key is only in the title or metadata.
     static func find(keys: Set<String>, in doc: SearchDocument, stem: (String) -> String) -> [String: String] {
         let bytes = Array(doc.body.utf8)
         let tokens = Tokenizer.tokens(doc.body)
         var first: [String: Int] = [:]
+        var firstByStem: [String: Int] = [:]
         for (i, t) in tokens.enumerated() {
-            if first.count == keys.count { break }
             var forms = [t.word, stem(t.word)]
             if t.word.contains("-") {
                 for part in t.word.split(separator: "-") { forms += [String(part), stem(String(part))] }
             }
             for f in forms where keys.contains(f) && first[f] == nil { first[f] = i }
+            for f in forms.dropFirst() where firstByStem[f] == nil { firstByStem[f] = i }
         }
         var out: [String: String] = [:]
         let fallback = doc.summary.isEmpty ? passage(bytes, tokens, around: 0, before: 0) : doc.summary
         for key in keys {
-            out[key] = first[key].map { passage(bytes, tokens, around: $0, before: before) } ?? fallback
+            let at = first[key] ?? firstByStem[stem(key)]
+            out[key] = at.map { passage(bytes, tokens, around: $0, before: before) } ?? fallback
         }
         return out
     }

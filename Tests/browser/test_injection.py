@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import LATIH, REPO, _serve
 
@@ -118,6 +119,19 @@ def exercise(browser, base, markup_must_be_escaped=True):
                 browser.execute_script("arguments[0].scrollIntoView()", a)
                 a.click()
                 assert_clean(browser, markup_must_be_escaped)
+    # Search results show hostile titles, breadcrumbs and excerpts; the query and the
+    # facet values in the URL are hostile too.
+    for q in ("pelajaran", "kursus", "isi", "tentang", "judul", "jalur", quote(PAYLOADS[1]), quote(PAYLOADS[0])):
+        browser.get(base + "search/index.html?q=" + q + "&category=" + quote(PAYLOADS[2]) + "&tag=aman")
+        browser.execute_script("return window.latihSearchReady")
+        assert_clean(browser, markup_must_be_escaped)
+        browser.get(base + "search/index.html?q=" + q)
+        WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text)
+        assert_clean(browser, markup_must_be_escaped)
+    browser.get(base + "search/index.html?q=pelajaran")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    # The hostile title is shown as text, not parsed.
+    assert PAYLOADS[2] in browser.find_element(By.ID, "search-results").text
     # Hostile filter values in the catalogue's URL.
     for param in ("kategori", "tingkat"):
         browser.get(base + "index.html?" + param + "=" + quote(PAYLOADS[1]))

@@ -196,7 +196,12 @@
     /** Whether a word of an excerpt is what the query matched (for <mark>). */
     function matcherFor(found, r) {
       var keys = {}, prefixes = [];
-      found.words.forEach(function (w) { keys[w] = 1; prefixes.push(w); });
+      found.words.forEach(function (w) {
+        keys[w] = 1;
+        prefixes.push(w);
+        var e = entryIn(found.loaded, w);
+        (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { keys[s] = 1; });
+      });
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
       return function (word) {
         if (keys[word]) return true;

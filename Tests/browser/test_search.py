@@ -1,0 +1,192 @@
+"""Search on the sample catalogue, in headless Chromium: ranking of real queries,
+inflection, typos, prefixes, facets, English pages, the empty state, file:// and
+JavaScript off. Queries are Indonesian unless noted; each asserts its first result."""
+
+import re
+from urllib.parse import quote
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import REPO
+
+FIRST_RESULTS = [
+    # (query, expected first result, what it shows)
+    ("pelatihan", "Melatih Rekan Kerja", "an inflected form that appears nowhere verbatim"),
+    ("dilatih", "Melatih Rekan Kerja", "di- passive form of the same stem"),
+    ("kata sandi", "Kata Sandi dan Verifikasi Dua Langkah", "two words"),
+    ("phising", "Mengenali Surel Phishing", "a typo (a letter missing)"),
+    ("verifkasi", "Kata Sandi dan Verifikasi Dua Langkah", "a typo (a letter missing)"),
+    ("phish", "Mengenali Surel Phishing", "a prefix, as you type"),
+    ("kebocoran", "Saat Terjadi Kebocoran Data", "a ke-…-an noun"),
+    ("pivot", "Meringkas Data dengan Tabel Pivot", "a title word"),
+    ("hoaks", "Mengenali dan Memeriksa Hoaks", "a title word"),
+    ("BerAKHLAK", "Nilai Dasar BerAKHLAK", "case folding"),
+    ("netralitas", "Netralitas ASN di Media Sosial", "a title word"),
+    ("aduan", "Kanal Aduan Warga", "a title word"),
+    ("jejak digital", "Mengelola Jejak Digital", "a phrase's words"),
+    ("rumus", "Rumus yang Paling Sering Dipakai", "title above body"),
+    ("greets", "Greeting Visitors and Finding Out What They Need", "English: Porter2 stem of an English page"),
+    ("reply", "Writing Clear Email Replies", "English: replies → repli"),
+]
+
+
+def search(browser, base, query, extra=""):
+    browser.get(base + "search/index.html?q=" + quote(query) + extra)
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text.strip())
+    return browser.find_elements(By.CSS_SELECTOR, "#search-results .result")
+
+
+def title_of(result):
+    return result.find_element(By.CSS_SELECTOR, ".result-title a").text
+
+
+@pytest.mark.parametrize("query,expected,why", FIRST_RESULTS, ids=[q for q, _, _ in FIRST_RESULTS])
+def test_first_result(browser, servers, query, expected, why):
+    results = search(browser, servers["http-root"], query)
+    assert results, f"no results for {query!r} ({why})"
+    assert title_of(results[0]) == expected, (query, why, [title_of(r) for r in results[:5]])
+
+
+def test_inflected_query_is_not_in_the_page_it_finds(browser, servers):
+    lesson = (REPO / "content" / "courses" / "budaya-kerja-adaptif" / "04-melatih-rekan-kerja.md").read_text(encoding="utf-8")
+    assert "pelatihan" not in lesson.lower() and "melatih" in lesson.lower()
+
+
+def test_a_result_shows_title_breadcrumb_duration_and_marked_snippet(browser, servers):
+    results = search(browser, servers["http-root"], "kebocoran")
+    first = results[0]
+    link = first.find_element(By.CSS_SELECTOR, ".result-title a")
+    assert link.get_attribute("href").endswith("/courses/keamanan-siber/insiden-kebocoran/index.html")
+    assert first.find_element(By.CSS_SELECTOR, ".crumb").text == \
+        "Keamanan Siber dan Pelindungan Data Pribadi › Modul 2 · Pelindungan Data Pribadi"
+    assert re.fullmatch(r"\d+ menit", first.find_element(By.CSS_SELECTOR, ".meta-line").text)
+    marks = [m.text.lower() for m in first.find_elements(By.CSS_SELECTOR, ".snippet mark")]
+    assert marks and all("bocor" in m for m in marks), marks
+    status = browser.find_element(By.ID, "search-status")
+    assert status.get_attribute("role") == "status"
+    assert re.match(r"\d+ hasil untuk “kebocoran”", status.text), status.text
+    assert len(results) == int(status.text.split()[0]) or "teratas" in status.text
+
+
+def test_stemmed_match_marks_the_inflected_word(browser, servers):
+    results = search(browser, servers["http-root"], "pelatihan")
+    marks = [m.text.lower() for m in results[0].find_elements(By.CSS_SELECTOR, ".snippet mark")]
+    assert marks and all("latih" in m for m in marks), marks
+
+
+def test_prefix_updates_results_as_you_type(browser, servers):
+    browser.get(servers["http-root"] + "search/index.html")
+    box = browser.find_element(By.ID, "search-q")
+    for letter in "netra":
+        box.send_keys(letter)
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result")
+        and title_of(b.find_elements(By.CSS_SELECTOR, "#search-results .result")[0]) == "Netralitas ASN di Media Sosial")
+    assert "q=netra" in browser.current_url
+
+
+def test_facet_filter_narrows_results_and_is_kept_in_the_url(browser, servers):
+    results = search(browser, servers["http-root"], "data")
+    everything = int(browser.find_element(By.ID, "search-status").text.split()[0])
+    facet = browser.find_element(By.CSS_SELECTOR, "#search-facets input[name=category][value='Keamanan Siber']")
+    label = browser.find_element(By.CSS_SELECTOR, f"label[for='{facet.get_attribute('id')}']").text
+    expected = int(re.search(r"\((\d+)\)", label).group(1))
+    facet.send_keys(Keys.SPACE)  # by keyboard
+    WebDriverWait(browser, 10).until(lambda b: "category=Keamanan+Siber" in b.current_url)
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text.split()[0] == str(expected))
+    assert expected < everything
+    results = browser.find_elements(By.CSS_SELECTOR, "#search-results .result")
+    assert all(r.find_element(By.CSS_SELECTOR, ".crumb").text.startswith(("Keamanan Siber", "Kursus › Keamanan Siber"))
+               for r in results), [r.text for r in results]
+    # The filtered URL opens to the same results.
+    browser.get(browser.current_url)
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text.split()[0] == str(expected))
+    assert browser.find_element(By.CSS_SELECTOR, "#search-facets input[value='Keamanan Siber']").is_selected()
+
+
+def test_level_facet(browser, servers):
+    search(browser, servers["http-root"], "data", "&level=menengah")
+    results = browser.find_elements(By.CSS_SELECTOR, "#search-results .result")
+    assert results
+    # Only the data-analysis and SPBE courses are "menengah".
+    courses = ("SPBE dan Pemerintahan Digital", "Spreadsheet dan Analisis Data untuk Layanan Publik")
+    for r in results:
+        crumb = r.find_element(By.CSS_SELECTOR, ".crumb").text
+        assert crumb.startswith(courses) or title_of(r) in courses, r.text
+
+
+def test_no_hits_shows_a_helpful_empty_state(browser, servers):
+    results = search(browser, servers["http-root"], "zzqxwv")
+    assert results == []
+    empty = browser.find_element(By.ID, "search-empty")
+    assert empty.is_displayed()
+    assert "Tidak ada hasil untuk “zzqxwv”" in empty.text
+    assert "Periksa ejaan" in empty.text
+    assert empty.find_element(By.CSS_SELECTOR, "a").get_attribute("href").endswith("/index.html")
+    assert browser.find_element(By.ID, "search-status").text.startswith("Tidak ada hasil")
+
+
+def test_empty_state_offers_to_clear_filters(browser, servers):
+    search(browser, servers["http-root"], "pivot", "&category=Keamanan+Siber")
+    empty = browser.find_element(By.ID, "search-empty")
+    assert empty.is_displayed()
+    empty.find_element(By.CSS_SELECTOR, "button").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    assert "category" not in browser.current_url
+
+
+@pytest.mark.parametrize("mode", ["file", "http-subpath"])
+def test_search_works_from_file_and_under_a_sub_path(browser, servers, mode):
+    results = search(browser, servers[mode], "kata sandi")
+    assert title_of(results[0]) == "Kata Sandi dan Verifikasi Dua Langkah"
+    results[0].find_element(By.CSS_SELECTOR, ".result-title a").click()
+    WebDriverWait(browser, 10).until(lambda b: "kata-sandi" in b.current_url)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Kata Sandi dan Verifikasi Dua Langkah"
+
+
+def test_header_search_box_on_every_page_opens_results(browser, servers):
+    browser.get(servers["http-root"] + "courses/analisis-data/tabel-pivot/index.html")
+    box = browser.find_element(By.ID, "header-q")
+    box.send_keys("hoaks", Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    assert title_of(browser.find_elements(By.CSS_SELECTOR, "#search-results .result")[0]) == "Mengenali dan Memeriksa Hoaks"
+    assert browser.find_element(By.ID, "search-q").get_attribute("value") == "hoaks"
+
+
+def test_without_javascript_the_search_page_lists_the_catalogue(browser_without_js, servers):
+    browser_without_js.get(servers["http-root"] + "search/index.html?q=data")
+    catalogue = browser_without_js.find_element(By.ID, "search-catalogue")
+    assert catalogue.is_displayed()
+    links = [a.text for a in catalogue.find_elements(By.CSS_SELECTOR, "a")]
+    assert "Melatih Rekan Kerja" in links and "Spreadsheet dan Analisis Data untuk Layanan Publik" in links
+    assert len(links) == 8 + 31  # every course and every lesson
+
+
+def resources(browser):
+    return browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+
+
+def test_a_query_fetches_only_the_shards_it_needs_and_typos_cost_nothing_up_front(fresh_browser, servers):
+    base = servers["http-root"]
+    search(fresh_browser, base, "pivot")
+    fetched = [u for u in resources(fresh_browser) if "/search/" in u]
+    assert all(u.startswith(base) for u in resources(fresh_browser))
+    shards = [u for u in fetched if "/search/terms/" in u]
+    assert 1 <= len(shards) <= 3, fetched
+    assert not any("/search/words." in u for u in fetched), "the word list is for typos only"
+    search(fresh_browser, base, "phising")
+    assert any("/search/words." in u for u in resources(fresh_browser))
+
+
+def test_results_are_keyboard_reachable_and_more_results_load(browser, servers):
+    search(browser, servers["http-root"], "data")
+    more = browser.find_element(By.CSS_SELECTOR, "#search-results .more button")
+    before = len(browser.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    assert before == 10
+    more.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#search-results .result")) > before)
+    focused = browser.switch_to.active_element
+    assert focused.tag_name == "a" and focused == browser.find_elements(By.CSS_SELECTOR, "#search-results .result a")[before]
