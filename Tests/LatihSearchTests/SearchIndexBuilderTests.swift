@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import LatihSearch
+
+/// The index as files: what a browser will read.
+@Suite struct SearchIndexBuilderTests {
+    static let courses = [
+        SearchCourse(title: "Keamanan Siber", path: "courses/siber/index.html", category: "Keamanan", level: "dasar",
+                     competencies: ["Keamanan informasi"], tags: ["akun"]),
+        SearchCourse(title: "Analisis Data", path: "courses/data/index.html", category: "Data", level: "menengah"),
+    ]
+    static let documents = [
+        SearchDocument(kind: .course, title: "Keamanan Siber", path: "courses/siber/index.html", course: 0,
+                       meta: ["Melindungi akun dinas"], summary: "Melindungi akun dinas", body: "Kursus tentang kata sandi."),
+        SearchDocument(kind: .lesson, title: "Kata Sandi", path: "courses/siber/sandi/index.html", course: 0, module: "Modul 1",
+                       minutes: 30, headings: ["Sandi yang kuat"], body: "Kata sandi yang panjang lebih kuat. Pelatihan rutin membantu.",
+                       tags: ["sandi"]),
+        SearchDocument(kind: .lesson, title: "Tabel Pivot", path: "courses/data/pivot/index.html", course: 1, minutes: 45,
+                       body: "Tabel pivot meringkas data. Sandi tidak dibahas di sini, tetapi petugas melatih rekannya."),
+        SearchDocument(kind: .lesson, title: "Greeting Visitors", path: "courses/data/greeting/index.html", course: 1,
+                       language: "en", body: "Greet every visitor politely."),
+        SearchDocument(kind: .page, title: "Tentang", path: "tentang/index.html", body: "Halaman tentang situs ini."),
+    ]
+
+    static func build(shardBytes: Int = 48_000) -> (files: [String: String], catalogue: String) {
+        var builder = SearchIndexBuilder(hash: { String(format: "%08x", UInt32(truncatingIfNeeded: $0.utf8.count)) })
+        builder.shardBytes = shardBytes
+        let (files, catalogue) = builder.build(documents: documents, courses: courses)
+        return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }), catalogue)
+    }
+
+    static func json(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    /// Every key of every shard, merged.
+    static func keys(_ files: [String: String]) throws -> [String: [String: Any]] {
+        var out: [String: [String: Any]] = [:]
+        for (path, text) in files where path.hasPrefix("search/terms/") && path.hasSuffix(".json") {
+            let parsed = try json(text)
+            let shard = try #require(parsed as? [String: Any])
+            for (k, v) in try #require(shard["k"] as? [String: [String: Any]]) { out[k] = v }
+        }
+        return out
+    }
+
+    static func postings(_ list: Any?) -> [Int: Int] {
+        guard let flat = list as? [Int] else { return [:] }
+        var out: [Int: Int] = [:]
+        var doc = 0
+        for i in stride(from: 0, to: flat.count - 1, by: 2) {
+            doc += flat[i]
+            out[doc] = flat[i + 1]
+        }
+        return out
+    }
+
+    @Test func catalogueDescribesShardsCoursesAndFacets() throws {
+        let (files, name) = Self.build()
+        let text = try #require(files[name + ".json"])
+        let meta = try #require(try Self.json(text) as? [String: Any])
+        #expect(meta["n"] as? Int == 5)
+        let shards = try #require(meta["shards"] as? [String])
+        #expect(shards == shards.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        #expect((meta["files"] as? [String])?.count == shards.count)
+        let courses = try #require(meta["courses"] as? [[Any]])
+        #expect(courses[0][6] as? Int == 0 && courses[0][7] as? Int == 2)
+        #expect(courses[1][6] as? Int == 2 && courses[1][7] as? Int == 4)
+        let facets = try #require(meta["facets"] as? [String: [String]])
+        #expect(facets["level"] == ["dasar", "menengah"])
+        #expect(facets["tag"] == ["akun", "sandi"])
+        #expect((meta["docTags"] as? [String: [Int]])?["1"] == [1])
+    }
+
+    @Test func wordsAndStemsAreKeysWithImpactsThatFavourTheTitle() throws {
+        let keys = try Self.keys(Self.build().files)
+        let sandi = Self.postings(keys["sandi"]?["w"])
+        #expect(Set(sandi.keys) == [0, 1, 2])
+        #expect(sandi[1]! > sandi[2]!, "title and heading beat a mention in the body")
+        // "pelatihan" is stored under its own word and under the stem it shares with "melatih".
+        #expect(keys["pelatihan"]?["st"] as? [String] == ["latih"])
+        #expect(Set(Self.postings(keys["latih"]?["s"]).keys) == [1, 2])
+        // English pages are stemmed with Porter2.
+        #expect(keys["greeting"]?["st"] as? [String] == ["greet"])
+        #expect(Set(Self.postings(keys["greet"]?["s"]).keys) == [3])
+    }
+
+    @Test func cardsCarryAnExcerptAroundTheMatch() throws {
+        let (files, _) = Self.build()
+        let keys = try Self.keys(files)
+        let cards = try #require(keys["pelatihan"]?["c"] as? [[Any]])
+        #expect(cards.count == 1 && cards[0][0] as? Int == 1)
+        #expect((cards[0][1] as? String)?.contains("Pelatihan rutin") == true)
+        let viaStem = try #require(keys["latih"]?["c"] as? [[Any]])
+        #expect(viaStem.contains { ($0[1] as? String)?.contains("melatih") == true })
+    }
+
+    @Test func manyShardsCoverEveryKeyOnce() throws {
+        let one = try Self.keys(Self.build().files)
+        let (files, _) = Self.build(shardBytes: 200)
+        #expect(files.keys.filter { $0.hasPrefix("search/terms/") && $0.hasSuffix(".json") }.count > 5)
+        let many = try Self.keys(files)
+        #expect(Set(one.keys) == Set(many.keys))
+    }
+
+    @Test func everyFileHasAScriptTwinForFileURLs() throws {
+        let (files, name) = Self.build()
+        let script = try #require(files[name + ".js"])
+        #expect(script.hasPrefix("(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]="))
+        #expect(files.keys.filter { $0.hasSuffix(".json") }.count == files.keys.filter { $0.hasSuffix(".js") }.count)
+    }
+
+    @Test func outputIsTheSameEveryTime() {
+        let a = Self.build().files
+        for _ in 0..<3 { #expect(Self.build().files == a) }
+    }
+
+    @Test func textCannotCloseAScriptElement() throws {
+        var doc = Self.documents[4]
+        doc.title = "</script><script>alert(1)</script>"
+        let (files, _) = SearchIndexBuilder(hash: { _ in "0" }).build(documents: [doc], courses: [])
+        for file in files { #expect(!file.contents.contains("</script")) }
+    }
+}

@@ -1,0 +1,113 @@
+// The pure search functions: the same tables as the Swift tests, and ranking rules.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const core = require("../../templates/assets/latih-search-core.js");
+
+function rows(name) {
+  return fs.readFileSync(path.join(__dirname, "..", "vectors", name), "utf8")
+    .split("\n").slice(1).filter(Boolean).map((l) => l.split("\t"));
+}
+
+test("tokenizes as the Swift build does (Tests/vectors/tokens.tsv)", () => {
+  const wrong = rows("tokens.tsv").filter(([text, expected]) => core.tokenize(text).map((t) => t.word).join(" ") !== expected);
+  assert.deepEqual(wrong, []);
+});
+
+test("token offsets point into the original text", () => {
+  const text = "Kérja keras, buku-buku.";
+  assert.deepEqual(core.tokenize(text).map((t) => text.slice(t.start, t.end)), ["Kérja", "keras", "buku-buku"]);
+});
+
+test("stems English as the Swift build does (Tests/vectors/stems-en.tsv)", () => {
+  const table = rows("stems-en.tsv");
+  assert.ok(table.length >= 100);
+  const wrong = table.filter(([w, s]) => core.stemEnglish(w) !== s).map(([w, s]) => `${w}: ${s} ≠ ${core.stemEnglish(w)}`);
+  assert.deepEqual(wrong, []);
+});
+
+test("query words are folded, unique and at most eight", () => {
+  assert.deepEqual(core.queryWords("Kata  SANDI kata"), ["kata", "sandi"]);
+  assert.equal(core.queryWords("a b c d e f g h i j").length, 8);
+});
+
+test("shard lookup by range, and prefixes that span shards", () => {
+  const bounds = ["", "data", "kata", "katb", "sandi"];
+  assert.equal(core.shardFor(bounds, "aduan"), 0);
+  assert.equal(core.shardFor(bounds, "data"), 1);
+  assert.equal(core.shardFor(bounds, "kata"), 2);
+  assert.equal(core.shardFor(bounds, "zebra"), 4);
+  assert.deepEqual(core.shardsForPrefix(bounds, "kat"), [1, 2, 3]);
+  assert.deepEqual(core.shardsForPrefix(bounds, "san"), [3, 4], "\"sandi\" may start a shard");
+});
+
+test("postings decode from deltas, and a stem list may point at the word list", () => {
+  assert.deepEqual([...core.decodePostings([3, 50, 2, 70])], [[3, 50], [5, 70]]);
+  const entry = { w: [1, 10], s: "w" };
+  assert.deepEqual([...core.stemPostings(entry)], [[1, 10]]);
+});
+
+test("exact beats stem beats prefix beats typo for the same impact", () => {
+  const same = (doc) => new Map([[doc, 100]]);
+  const ranked = core.rank([[
+    { kind: "typo", key: "t", postings: same(4) },
+    { kind: "prefix", key: "p", postings: same(3) },
+    { kind: "stem", key: "s", postings: same(2) },
+    { kind: "exact", key: "e", postings: same(1) },
+  ]]);
+  assert.deepEqual(ranked.map((r) => r.doc), [1, 2, 3, 4]);
+});
+
+test("a document's best match counts once per query word; matching more words ranks first", () => {
+  const ranked = core.rank([
+    [{ kind: "exact", key: "kata", postings: new Map([[1, 500], [2, 10]]) },
+      { kind: "stem", key: "kata", postings: new Map([[1, 600]]) }],
+    [{ kind: "exact", key: "sandi", postings: new Map([[2, 10]]) }],
+  ]);
+  assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[2, 2], [1, 1]]);
+  assert.equal(ranked[1].score, 500, "max(500×1, 600×0.7) = 500, not the sum");
+});
+
+test("typo candidates are one edit away and only for words of five letters or more", () => {
+  const vocab = ["phishing", "fishing", "verifikasi", "kata", "sandi", "phising"];
+  assert.deepEqual(core.typoCandidates("phisihng", vocab), ["phishing", "phising"]);
+  assert.deepEqual(core.typoCandidates("phishnig", vocab), ["phishing"], "a swap of neighbours is one edit");
+  assert.deepEqual(core.typoCandidates("verifkasi", vocab), ["verifikasi"]);
+  assert.deepEqual(core.typoCandidates("sand", vocab), []);
+  assert.ok(core.oneEdit("abcd", "abdc") && core.oneEdit("abc", "abxc") && !core.oneEdit("abc", "axyc"));
+});
+
+test("facets filter with OR inside a facet and AND across facets, and count without their own filter", () => {
+  const meta = {
+    n: 4,
+    courses: [["A", "a", 0, 0, [0], [], 0, 2], ["B", "b", 1, 1, [], [0], 2, 3]],
+    docTags: { 1: [0, 3] },
+    facets: { category: ["X", "Y"], level: ["dasar", "lanjut"], competency: ["K"], tag: ["t0", "t1"] },
+  };
+  const table = core.facetTable(meta);
+  const ranked = [0, 1, 2, 3].map((doc) => ({ doc, score: 1, words: 1, via: [] }));
+  let out = core.applyFacets(ranked, table, { category: [1] }, meta.facets);
+  assert.deepEqual(out.results.map((r) => r.doc), [2]);
+  assert.deepEqual(out.counts.category, [2, 1], "category counts ignore the category filter");
+  out = core.applyFacets(ranked, table, { category: [0, 1], tag: [1] }, meta.facets);
+  assert.deepEqual(out.results.map((r) => r.doc), [0]);
+  assert.deepEqual(out.counts.tag, [1, 1], "doc 3 has tag t1 but no course, so the category filter drops it");
+});
+
+test("excerpts centre on the first match and marks cover whole matching words", () => {
+  const text = "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas kata sandi rahasia.";
+  const ex = core.excerpt(text, (w) => w === "sandi");
+  assert.ok(ex.startsWith("… ") && ex.includes("kata sandi rahasia"), ex);
+  const segs = core.markSegments("Kata-kata sandi, Sandiwara.", (w) => w === "sandi" || w === "kata");
+  assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ["Kata-kata", "sandi", ]);
+  assert.equal(segs.map((s) => s.text).join(""), "Kata-kata sandi, Sandiwara.");
+});
+
+test("URL state round-trips the query and repeated facet values", () => {
+  const state = core.parseState("?q=kata+sandi&category=Keamanan+Siber&tag=a&tag=b");
+  assert.equal(state.q, "kata sandi");
+  assert.deepEqual(state.filters.tag, ["a", "b"]);
+  assert.equal(core.formatState(state), "?q=kata+sandi&category=Keamanan+Siber&tag=a&tag=b");
+  assert.equal(core.formatState(core.parseState("")), "");
+});
