@@ -29,7 +29,7 @@ enum TemplateCheck {
         // xAPI reporting
         "connectSources", "baseURL", "quizIds",
         // search
-        "searchURL", "searchIndex", "isSearch", "contentLang",
+        "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
     ]
 
     static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {

@@ -29,7 +29,7 @@ struct ViewModels: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || $0.key.hasPrefix("search-") })
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -118,6 +118,7 @@ struct ViewModels: Sendable {
                     return card
                 },
                 "isSearch": true,
+                "searchStringsJSON": scriptSafeJSON(strings.filter { $0.key.hasPrefix("search-") }),
             ])
         case .course(let i):
             let course = c.courses[i]

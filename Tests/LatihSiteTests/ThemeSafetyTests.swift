@@ -24,7 +24,7 @@ import Testing
         "layout.mustache: stringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
         "certificate.mustache: catalogueJSON", // the same data, for the certificate
-        "sw.mustache: shellJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
+        "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
     ]
 
     @Test func unescapedValuesAreOnlyLatihsOwnHTML() throws {

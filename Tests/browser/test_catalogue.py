@@ -81,15 +81,15 @@ def visible_cards(browser):
 def test_catalogue_filters_by_category_and_level(browser, servers):
     base = servers["http-root"]
     browser.get(base)
-    assert len(visible_cards(browser)) == 7
+    assert len(visible_cards(browser)) == 8
     status = browser.find_element(By.ID, "filter-status")
     assert status.get_attribute("role") == "status"
-    assert status.text == "7 dari 7 kursus ditampilkan"
+    assert status.text == "8 dari 8 kursus ditampilkan"
 
     Select(browser.find_element(By.ID, "filter-category")).select_by_visible_text("Pemerintahan Digital")
     assert [c.find_element(By.TAG_NAME, "h3").text for c in visible_cards(browser)] == [
         "Jakarta Smart City dan Layanan Terpadu", "SPBE dan Pemerintahan Digital"]
-    assert status.text == "2 dari 7 kursus ditampilkan"
+    assert status.text == "2 dari 8 kursus ditampilkan"
     assert "kategori=Pemerintahan+Digital" in browser.current_url
 
     Select(browser.find_element(By.ID, "filter-level")).select_by_value("menengah")
@@ -115,7 +115,7 @@ def test_keyboard_reaches_skip_link_and_course_links(browser, servers):
 def test_without_javascript_every_course_is_listed(browser_without_js, servers):
     browser_without_js.get(servers["http-root"])
     assert not browser_without_js.find_element(By.ID, "catalogue-filters").is_displayed()
-    assert len(visible_cards(browser_without_js)) == 7
+    assert len(visible_cards(browser_without_js)) == 8
 
 
 def test_english_interface_strings(tmp_path, browser):

@@ -156,7 +156,7 @@ def test_certificate_of_a_completed_course(fresh_browser, servers):
     course = "budaya-kerja-adaptif"
     at = "2026-03-17T03:00:00Z"
     state = {"version": 1, "lessons": {}, "quizzes": {}}
-    for lesson in ("nilai-berakhlak", "berpikir-desain", "inovasi-layanan"):
+    for lesson in ("nilai-berakhlak", "berpikir-desain", "inovasi-layanan", "melatih-rekan-kerja"):
         state["lessons"][f"{course}/{lesson}"] = {"opened": at, "completed": at}
     for quiz, score in ((f"{course}/nilai-berakhlak/1", 100), (f"{course}/berpikir-desain/1", 80)):
         state["quizzes"][quiz] = {"attempts": 1, "best": score, "passed": True, "history": [{"at": at, "score": score, "passed": True}]}
@@ -172,7 +172,7 @@ def test_certificate_of_a_completed_course(fresh_browser, servers):
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-name").text == "Siti Rahmawati, S.Kom."
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-course").text == "Budaya Kerja Adaptif dan Inovasi"
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-date").text == "17 Maret 2026"
-    assert cert.find_element(By.CSS_SELECTOR, ".certificate-jp").text == "2,7 JP"  # 120 minutes
+    assert cert.find_element(By.CSS_SELECTOR, ".certificate-jp").text == "3,2 JP"  # 145 minutes of lessons, in 45-minute JP
     assert [r.text for r in cert.find_elements(By.CSS_SELECTOR, "tbody tr")] == ["Nilai Dasar BerAKHLAK 100%", "Berpikir Desain untuk Layanan Publik 80%"]
     # A course that is not complete has no certificate.
     b.get(base + "sertifikat/index.html?kursus=spbe")

@@ -18,7 +18,7 @@
     var stemIndonesian = Latih.stem.stemIndonesian;
     var root = document.documentElement.getAttribute("data-root") || "";
     var strings = {};
-    try { strings = JSON.parse(document.getElementById("latih-strings").textContent); } catch (e) { /* keep keys */ }
+    try { strings = JSON.parse(document.getElementById("latih-search-strings").textContent); } catch (e) { /* keep keys */ }
     function t(key, values) {
       var s = strings[key] || key;
       Object.keys(values || {}).forEach(function (k) { s = s.split("{" + k + "}").join(values[k]); });
