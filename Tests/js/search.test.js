@@ -3,7 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const core = require("../../templates/assets/latih-search-core.js");
+const core = require("../../templates/assets/latih-search.js");
 
 function rows(name) {
   return fs.readFileSync(path.join(__dirname, "..", "vectors", name), "utf8")

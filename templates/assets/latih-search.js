@@ -1,9 +1,361 @@
 /*
- * Latih: the search page. Loads the index files a query needs (as JSON over HTTP, as
- * scripts from file://), ranks with latih-search-core.js, and shows results, facets and
- * the result count. Every piece of result text is inserted with textContent.
- * The search box in every page's header is a plain form that opens this page.
+ * Latih: search. Two parts in one file, so the search page costs one script request:
+ *
+ * 1. The pure part (tokenizing, English stemming, postings, ranking, typo candidates,
+ *    facets, excerpts, URL state): plain functions over plain data, exported to Node and
+ *    tested with `node --test` (Tests/js/search.test.js).
+ * 2. The page: loads the index files a query needs (JSON over HTTP, scripts from
+ *    file://), ranks, and shows results, facets and the count. Result text is inserted
+ *    with textContent only.
+ *
+ * Classic script, not an ES module: browsers refuse modules from file://, and the site
+ * must search from a USB stick. Tokenizing and stemming must agree with the Swift build
+ * (Sources/LatihSearch): Tests/vectors/*.tsv hold both to the same answers.
  */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.Latih = Object.assign(root.Latih || {}, { searchCore: api });
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  /** How much each kind of match counts: exact word > same stem > prefix > one typo. */
+  var WEIGHTS = { exact: 1, stem: 0.7, prefix: 0.45, typo: 0.3 };
+  var MAX_WORDS = 8;
+  var MAX_PREFIX_KEYS = 40;
+
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
+  var MARK = /\p{M}/gu;
+
+  /** Folds one character as the build does: lowercase, decomposed, marks dropped. */
+  function fold(ch) { return ch.toLowerCase().normalize("NFD").replace(MARK, ""); }
+
+  /**
+   * Words of `text` with their UTF-16 offsets: runs of letters and digits, joined across
+   * single hyphens ("buku-buku"), lowercased and without diacritics.
+   */
+  function tokenize(text) {
+    var out = [];
+    var word = "", start = -1, end = 0;
+    var chars = Array.from(String(text));
+    var pos = 0;
+    function flush() {
+      word = word.replace(/-+$/, "");
+      if (start >= 0 && word) out.push({ word: word, start: start, end: end });
+      word = ""; start = -1;
+    }
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (WORD_CHAR.test(c)) {
+        if (start < 0) start = pos;
+        word += fold(c);
+        end = pos + c.length;
+      } else if (c === "-" && start >= 0 && word.slice(-1) !== "-" && i + 1 < chars.length && WORD_CHAR.test(chars[i + 1])) {
+        word += "-";
+      } else if (!/\p{M}/u.test(c)) {
+        flush();
+      }
+      pos += c.length;
+    }
+    flush();
+    return out;
+  }
+
+  /** The words of a query, without repeats, at most eight. */
+  function queryWords(q) {
+    var seen = {}, out = [];
+    tokenize(q).forEach(function (t) {
+      if (!seen[t.word] && out.length < MAX_WORDS) { seen[t.word] = true; out.push(t.word); }
+    });
+    return out;
+  }
+
+  // ---- Porter2 (Snowball "English"), as Sources/LatihSearch/EnglishStemmer.swift ----
+
+  var EN_EXCEPTIONS = {
+    skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
+    ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
+    atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
+  };
+  var EN_AFTER_1A = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, proceed: 1, exceed: 1, succeed: 1 };
+  function enVowel(c) { return "aeiouy".indexOf(c) >= 0 && c !== ""; }
+
+  function stemEnglish(word) {
+    if (word.length <= 2) return word;
+    if (EN_EXCEPTIONS[word]) return EN_EXCEPTIONS[word];
+    if (!/^[a-z']+$/.test(word)) return word;
+    var w = word.charAt(0) === "'" ? word.slice(1) : word;
+    w = w.split("");
+    for (var i = 0; i < w.length; i++) if (w[i] === "y" && (i === 0 || enVowel(w[i - 1]))) w[i] = "Y";
+    w = w.join("");
+    function region(start) {
+      for (var i = start + 1; i < w.length; i++) if (!enVowel(w[i]) && enVowel(w[i - 1])) return i + 1;
+      return w.length;
+    }
+    var r1 = /^(gener|arsen)/.test(w) ? 5 : /^commun/.test(w) ? 6 : region(0);
+    var r2 = region(r1);
+    function v(i) { return i >= 0 && i < w.length && enVowel(w[i]); }
+    function ends(s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+    function longest(list) {
+      var best = null;
+      list.forEach(function (s) { if (ends(s) && (!best || s.length > best.length)) best = s; });
+      return best;
+    }
+    function cut(s) { w = w.slice(0, w.length - s.length); }
+    function rep(s, by) { cut(s); w += by; }
+    function inR1(s) { return w.length - s.length >= r1; }
+    function inR2(s) { return w.length - s.length >= r2; }
+    function shortSyllable(end) {
+      if (end === 2) return v(0) && !v(1);
+      if (end < 3) return false;
+      var c = w[end - 1];
+      return !v(end - 3) && v(end - 2) && !v(end - 1) && c !== "w" && c !== "x" && c !== "Y";
+    }
+    var s = longest(["'", "'s", "'s'"]);
+    if (s) cut(s);
+    s = longest(["sses", "ied", "ies", "s", "us", "ss"]);
+    if (s === "sses") rep(s, "ss");
+    else if (s === "ied" || s === "ies") rep(s, w.length - s.length > 1 ? "i" : "ie");
+    else if (s === "s" && w.length >= 3 && /[aeiouy]/.test(w.slice(0, w.length - 2))) cut(s);
+    if (EN_AFTER_1A[w]) return w;
+    s = longest(["eed", "eedly", "ed", "edly", "ing", "ingly"]);
+    if (s === "eed" || s === "eedly") { if (inR1(s)) rep(s, "ee"); }
+    else if (s && /[aeiouy]/.test(w.slice(0, w.length - s.length))) {
+      cut(s);
+      if (ends("at") || ends("bl") || ends("iz")) w += "e";
+      else if (w.length >= 2 && w[w.length - 1] === w[w.length - 2] && "bdfgmnprt".indexOf(w[w.length - 1]) >= 0) w = w.slice(0, -1);
+      else if (r1 >= w.length && shortSyllable(w.length)) w += "e";
+    }
+    if (w.length > 2 && (ends("y") || ends("Y")) && !v(w.length - 2)) w = w.slice(0, -1) + "i";
+    s = longest(["tional", "enci", "anci", "abli", "entli", "izer", "ization", "ational", "ation", "ator", "alism",
+      "aliti", "alli", "fulness", "ousli", "ousness", "iveness", "iviti", "biliti", "bli", "ogi", "fulli", "lessli", "li"]);
+    if (s && inR1(s)) {
+      var step2 = { tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize", ization: "ize",
+        ational: "ate", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al", fulness: "ful", ousli: "ous",
+        ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble", bli: "ble", fulli: "ful", lessli: "less" };
+      if (step2[s]) rep(s, step2[s]);
+      else if (s === "ogi") { if (w.length > 3 && w[w.length - 4] === "l") rep(s, "og"); }
+      else if (s === "li") { if (w.length > 2 && "cdeghkmnrt".indexOf(w[w.length - 3]) >= 0) cut(s); }
+    }
+    s = longest(["tional", "ational", "alize", "icate", "iciti", "ical", "ful", "ness", "ative"]);
+    if (s && inR1(s)) {
+      var step3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic", ful: "", ness: "" };
+      if (s in step3) rep(s, step3[s]);
+      else if (s === "ative" && inR2(s)) cut(s);
+    }
+    s = longest(["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+      "iti", "ous", "ive", "ize", "ion"]);
+    if (s && inR2(s)) {
+      if (s !== "ion") cut(s);
+      else if (w.length > 3 && (w[w.length - 4] === "s" || w[w.length - 4] === "t")) cut(s);
+    }
+    if (ends("e")) { if (inR2("e") || (inR1("e") && !shortSyllable(w.length - 1))) cut("e"); }
+    else if (ends("l") && inR2("l") && w.length > 1 && w[w.length - 2] === "l") cut("l");
+    return w.replace(/Y/g, "y");
+  }
+
+  // ---- The index ----
+
+  /** The shard holding `key`: the last whose lower bound is ≤ key (binary search). */
+  function shardFor(bounds, key) {
+    var lo = 0, hi = bounds.length - 1, best = 0;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (bounds[mid] <= key) { best = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return best;
+  }
+
+  /** Shards that may hold keys starting with `prefix`. */
+  function shardsForPrefix(bounds, prefix) {
+    var first = shardFor(bounds, prefix), out = [first];
+    for (var i = first + 1; i < bounds.length && bounds[i].indexOf(prefix) === 0; i++) out.push(i);
+    return out;
+  }
+
+  /** `[Δdoc, impact, …]` → Map(doc → impact). */
+  function decodePostings(list) {
+    var m = new Map(), doc = 0;
+    for (var i = 0; i + 1 < list.length; i += 2) { doc += list[i]; m.set(doc, list[i + 1]); }
+    return m;
+  }
+  function wordPostings(entry) { return entry && entry.w ? decodePostings(entry.w) : new Map(); }
+  function stemPostings(entry) {
+    if (!entry || !entry.s) return new Map();
+    return decodePostings(entry.s === "w" ? entry.w : entry.s);
+  }
+
+  /**
+   * Words within one edit (insertion, deletion, substitution or swap of neighbours) of
+   * `word`, from `vocabulary`. Only for words of five letters or more.
+   */
+  function typoCandidates(word, vocabulary, limit) {
+    if (word.length < 5) return [];
+    var out = [];
+    for (var i = 0; i < vocabulary.length && out.length < (limit || 8); i++) {
+      var v = vocabulary[i];
+      if (v !== word && Math.abs(v.length - word.length) <= 1 && oneEdit(word, v)) out.push(v);
+    }
+    return out;
+  }
+
+  function oneEdit(a, b) {
+    if (a.length === b.length) {
+      var diff = [];
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) { diff.push(i); if (diff.length > 2) return false; }
+      if (diff.length === 1) return true;
+      return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+    }
+    if (a.length > b.length) { var t = a; a = b; b = t; }
+    var j = 0, skipped = false;
+    for (var k = 0; k < b.length; k++) {
+      if (a[j] === b[k]) j++;
+      else if (skipped) return false;
+      else skipped = true;
+    }
+    return true;
+  }
+
+  /**
+   * Ranks documents. `matches` holds, per query word, a list of `{kind, postings}` with
+   * postings a Map(doc → impact). A document scores, per query word, its best weighted
+   * impact; documents matching more of the query's words come first, then by score,
+   * then by position in the catalogue.
+   */
+  function rank(matches) {
+    var totals = new Map();
+    matches.forEach(function (forWord, w) {
+      var best = new Map();
+      forWord.forEach(function (m) {
+        var weight = WEIGHTS[m.kind] * (m.factor || 1);
+        m.postings.forEach(function (impact, doc) {
+          var s = impact * weight;
+          var prev = best.get(doc);
+          if (!prev || s > prev.score) best.set(doc, { score: s, kind: m.kind, key: m.key });
+        });
+      });
+      best.forEach(function (b, doc) {
+        var t = totals.get(doc);
+        if (!t) { t = { doc: doc, score: 0, words: 0, via: [] }; totals.set(doc, t); }
+        t.score += b.score;
+        t.words += 1;
+        t.via[w] = b;
+      });
+    });
+    return Array.from(totals.values()).sort(function (a, b) {
+      return b.words - a.words || b.score - a.score || a.doc - b.doc;
+    });
+  }
+
+  // ---- Facets ----
+
+  var FACETS = ["category", "level", "competency", "tag"];
+
+  /** Each document's facet values (as facet-name indexes), from the catalogue file. */
+  function facetTable(meta) {
+    var docs = new Array(meta.n);
+    meta.courses.forEach(function (c) {
+      var values = { category: c[2] >= 0 ? [c[2]] : [], level: c[3] >= 0 ? [c[3]] : [], competency: c[4], tag: c[5] };
+      for (var d = c[6]; d < c[7]; d++) docs[d] = { course: c, values: values };
+    });
+    Object.keys(meta.docTags || {}).forEach(function (tag) {
+      var doc = 0;
+      meta.docTags[tag].forEach(function (delta) {
+        doc += delta;
+        var entry = docs[doc] || { course: null, values: { category: [], level: [], competency: [], tag: [] } };
+        var values = Object.assign({}, entry.values, { tag: entry.values.tag.concat([Number(tag)]) });
+        docs[doc] = { course: entry.course, values: values };
+      });
+    });
+    return docs;
+  }
+
+  function passes(docFacets, filters, except) {
+    for (var i = 0; i < FACETS.length; i++) {
+      var f = FACETS[i];
+      if (f === except || !filters[f] || !filters[f].length) continue;
+      var have = docFacets ? docFacets.values[f] : [];
+      if (!filters[f].some(function (v) { return have.indexOf(v) >= 0; })) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Filters ranked results and counts facet values. `filters` maps a facet to selected
+   * value indexes; counts for one facet apply every other facet's filter.
+   */
+  function applyFacets(ranked, table, filters, names) {
+    var counts = {};
+    FACETS.forEach(function (f) { counts[f] = names[f].map(function () { return 0; }); });
+    var kept = [];
+    ranked.forEach(function (r) {
+      var df = table[r.doc];
+      FACETS.forEach(function (f) {
+        if (df && passes(df, filters, f)) df.values[f].forEach(function (v) { counts[f][v]++; });
+      });
+      if (passes(df, filters, null)) kept.push(r);
+    });
+    return { results: kept, counts: counts };
+  }
+
+  // ---- Excerpts ----
+
+  /** A passage of `text` around the first token that `isMatch` accepts, as the build makes them. */
+  function excerpt(text, isMatch) {
+    var tokens = tokenize(text);
+    if (!tokens.length) return "";
+    var at = 0, found = false;
+    for (var i = 0; i < tokens.length; i++) if (isMatch(tokens[i].word)) { at = i; found = true; break; }
+    var lo = found ? Math.max(0, at - 8) : 0, hi = Math.min(tokens.length - 1, at + 18);
+    var s = text.slice(tokens[lo].start, tokens[hi].end).replace(/\s/g, " ");
+    return (lo > 0 ? "… " : "") + s + (hi < tokens.length - 1 ? " …" : "");
+  }
+
+  /** `text` as segments `{text, mark}`, with the words that `isMatch` accepts marked. */
+  function markSegments(text, isMatch) {
+    var out = [], last = 0;
+    tokenize(text).forEach(function (t) {
+      var parts = t.word.indexOf("-") >= 0 ? [t.word].concat(t.word.split("-")) : [t.word];
+      if (!parts.some(isMatch)) return;
+      if (t.start > last) out.push({ text: text.slice(last, t.start), mark: false });
+      out.push({ text: text.slice(t.start, t.end), mark: true });
+      last = t.end;
+    });
+    if (last < text.length) out.push({ text: text.slice(last), mark: false });
+    return out;
+  }
+
+  // ---- URL state ----
+
+  /** `?q=…&category=…` → `{q, filters: {facet: [names]}}`. */
+  function parseState(search) {
+    var params = new URLSearchParams(search || "");
+    var filters = {};
+    FACETS.forEach(function (f) { filters[f] = params.getAll(f).filter(Boolean); });
+    return { q: params.get("q") || "", filters: filters };
+  }
+
+  function formatState(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FACETS.forEach(function (f) { (state.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+    var s = params.toString();
+    return s ? "?" + s : "";
+  }
+
+  return {
+    WEIGHTS: WEIGHTS, FACETS: FACETS, MAX_PREFIX_KEYS: MAX_PREFIX_KEYS,
+    tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish,
+    shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings,
+    wordPostings: wordPostings, stemPostings: stemPostings,
+    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank,
+    facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
+    parseState: parseState, formatState: formatState
+  };
+});
+
+// ---- The search page ----
 (function () {
   "use strict";
   if (typeof document === "undefined") return;
