@@ -26,6 +26,12 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder. It is replaced only when the build succeeds.")
     var output = "site"
 
+    @Flag(help: "Skip the search index; the search page then lists the catalogue only.")
+    var noSearch = false
+
+    @Flag(help: "Print how long each phase took, to standard error.")
+    var timings = false
+
     func run() throws {
         let terminal = Terminal()
         let started = Date()
@@ -33,10 +39,17 @@ struct Build: ParsableCommand {
                                    includeDrafts: site.drafts)
         Interrupts.install()
         options.isCancelled = { Interrupts.requested }
-        var progress: (@Sendable (String) -> Void)?
-        if terminal.isInteractive { progress = { terminal.status($0) } }
+        options.searchIndex = !noSearch
+        let phases = PhaseClock()
+        let interactive = terminal.isInteractive
+        let timed = timings
+        let progress: @Sendable (String) -> Void = { phase in
+            if interactive { terminal.status(phase) }
+            if timed { phases.start(phase) }
+        }
         let result = SiteBuilder.build(options, progress: progress)
         terminal.clearStatus()
+        if timings { FileHandle.standardError.write(Data(phases.report().utf8)) }
         terminal.report(result.diagnostics)
         let seconds = Date().timeIntervalSince(started)
         if result.succeeded {

@@ -1,40 +1,23 @@
 /// Short passages of a document around the first occurrence of a key, shown under a
 /// search result with the matched words marked by the browser.
 enum Excerpts {
-    static let before = 8
-    static let after = 18
+    static let before = 6
+    static let after = 16
 
-    /// For each key: a passage around the first body word that is the key or stems to it,
-    /// else around the first word that shares the key's stem; the summary, or the start
-    /// of the body, when the key is only in the title or metadata.
-    static func find(keys: Set<String>, in doc: SearchDocument, stem: (String) -> String) -> [String: String] {
-        let bytes = Array(doc.body.utf8)
-        let tokens = Tokenizer.tokens(doc.body)
-        var first: [String: Int] = [:]
-        var firstByStem: [String: Int] = [:]
-        for (i, t) in tokens.enumerated() {
-            var forms = [t.word, stem(t.word)]
-            if t.word.contains("-") {
-                for part in t.word.split(separator: "-") { forms += [String(part), stem(String(part))] }
-            }
-            for f in forms where keys.contains(f) && first[f] == nil { first[f] = i }
-            for f in forms.dropFirst() where firstByStem[f] == nil { firstByStem[f] = i }
+    /// A passage around body token `at`; the summary, or the start of the body, when the
+    /// key is only in the title or metadata (`at` is nil).
+    static func passage(_ doc: SearchDocument, _ tokens: [Token], around at: Int?) -> String {
+        guard let at else {
+            return doc.summary.isEmpty ? passage(doc.body, tokens, from: 0, to: min(tokens.count - 1, after)) : doc.summary
         }
-        var out: [String: String] = [:]
-        let fallback = doc.summary.isEmpty ? passage(bytes, tokens, around: 0, before: 0) : doc.summary
-        for key in keys {
-            let at = first[key] ?? firstByStem[stem(key)]
-            out[key] = at.map { passage(bytes, tokens, around: $0, before: before) } ?? fallback
-        }
-        return out
+        return passage(doc.body, tokens, from: max(0, at - before), to: min(tokens.count - 1, at + after))
     }
 
-    static func passage(_ bytes: [UInt8], _ tokens: [Token], around i: Int, before: Int) -> String {
-        guard !tokens.isEmpty else { return "" }
-        let lo = max(0, i - before)
-        let hi = min(tokens.count - 1, i + after)
-        var text = String(decoding: bytes[tokens[lo].start..<tokens[hi].end], as: UTF8.self)
-        text = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    static func passage(_ body: String, _ tokens: [Token], from lo: Int, to hi: Int) -> String {
+        guard !tokens.isEmpty, lo <= hi else { return "" }
+        var slice = Array(body.utf8[body.utf8.index(body.utf8.startIndex, offsetBy: tokens[lo].start)..<body.utf8.index(body.utf8.startIndex, offsetBy: tokens[hi].end)])
+        for i in slice.indices where slice[i] == 0x0A || slice[i] == 0x0D || slice[i] == 0x09 { slice[i] = 0x20 }
+        var text = String(decoding: slice, as: UTF8.self)
         if lo > 0 { text = "… " + text }
         if hi < tokens.count - 1 { text += " …" }
         return text

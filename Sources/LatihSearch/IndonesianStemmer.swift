@@ -30,7 +30,7 @@ public struct IndonesianStemmer: Sendable {
     /// The stem of a lowercase Indonesian word.
     public func stem(_ word: String) -> String {
         let w = word.lowercased()
-        if w.contains("-") {
+        if w.utf8.contains(0x2D) {
             let parts = w.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
             if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
                 let a = parts[0], b = parts[1]

@@ -30,146 +30,183 @@ public struct SearchIndexBuilder: Sendable {
     static let groupTextLimit = 2400
     /// A shard is closed once it passes this many bytes of JSON.
     public var shardBytes = 48_000
-    /// `(contents) → short hash`, for file names.
-    let hash: @Sendable (String) -> String
+    /// `(contents as UTF-8) → short hash`, for file names.
+    let hash: @Sendable ([UInt8]) -> String
 
-    public init(hash: @escaping @Sendable (String) -> String) {
+    public init(hash: @escaping @Sendable ([UInt8]) -> String) {
         self.hash = hash
     }
 
     /// The files of the index, and the path (without extension) of its catalogue file.
     public func build(documents: [SearchDocument], courses: [SearchCourse]) -> (files: [SearchFile], catalogue: String) {
+        // Strings are hashed only where a word is first seen; everything after works on
+        // integer ids, since hashing was most of the indexing time.
         // 1. Words of every field of every document, counted (in parallel).
         let counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
-        // 2. The vocabulary, and each word's stem in each language it occurs in.
+        // 2. The vocabulary (ids in sorted order), and each word's stem in each language.
         var vocabulary = Set<String>()
-        var english = Set<String>()
+        var hasEnglish = false
         for (doc, terms) in zip(documents, counted) {
-            for word in terms.counts.keys {
-                vocabulary.insert(word)
-                if doc.language == "en" { english.insert(word) }
-            }
+            vocabulary.formUnion(terms.counts.keys)
+            if doc.language == "en" { hasEnglish = true }
         }
         let known = vocabulary
         let indonesian = IndonesianStemmer(isKnown: { known.contains($0) })
         let words = vocabulary.sorted(by: utf16Less)
         let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
-        var stemID: [String: String] = [:]
-        stemID.reserveCapacity(words.count)
-        for (w, s) in zip(words, stemsID) { stemID[w] = s }
-        var stemEN: [String: String] = [:]
-        for w in english { stemEN[w] = EnglishStemmer.stem(w) }
+        let stemsEN: [String] = hasEnglish ? words.parallelMap { EnglishStemmer.stem($0) } : stemsID
+        // Keys: every word, then every stem that is not also a word.
+        var keys = words
+        var keyID: [String: Int] = [:]
+        keyID.reserveCapacity(words.count * 2)
+        for (i, w) in words.enumerated() { keyID[w] = i }
+        func id(_ key: String) -> Int {
+            if let i = keyID[key] { return i }
+            keyID[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+        let stemKeyID = stemsID.map(id)
+        let stemKeyEN = stemsEN.map(id)
+        let wordIDs = keyID
 
-        // 3. Postings, in document order.
-        var keyIndex: [String: Int] = [:]
-        var entries: [KeyEntry] = []
-        func entry(_ key: String) -> Int {
-            if let i = keyIndex[key] { return i }
-            keyIndex[key] = entries.count
-            entries.append(KeyEntry(key: key))
-            return entries.count - 1
+        // 3. Each document's words as ids, sorted (in parallel).
+        let docWords: [[WordCount]] = counted.parallelMap { terms in
+            terms.counts.map { WordCount(word: wordIDs[$0.key]!, counts: $0.value.counts, firstBody: $0.value.firstBody) }
+                .sorted { $0.word < $1.word }
         }
-        for (id, (doc, terms)) in zip(documents, counted).enumerated() {
-            var stems: [String: FieldCounts] = [:]
-            for (word, counts) in terms.counts {
-                let e = entry(word)
-                entries[e].word.append(Posting(doc: id, counts: counts))
-                let stem = doc.language == "en" ? stemEN[word]! : stemID[word]!
-                entries[e].stems.insert(stem)
-                stems[stem, default: FieldCounts()].add(counts)
+        // 4. Postings in document order; a document's stems are summed over its words.
+        var wordPostings = [[Posting]](repeating: [], count: keys.count)
+        var stemPostings = [[Posting]](repeating: [], count: keys.count)
+        var stemsOfWord = [Set<Int>](repeating: [], count: words.count)
+        for (d, list) in docWords.enumerated() {
+            let english = documents[d].language == "en"
+            var stems: [(key: Int, counts: FieldCounts)] = []
+            stems.reserveCapacity(list.count)
+            for wc in list {
+                wordPostings[wc.word].append(Posting(doc: d, counts: wc.counts))
+                let stem = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
+                stems.append((stem, wc.counts))
+                if stem != wc.word { stemsOfWord[wc.word].insert(stem) }
             }
-            for (stem, counts) in stems {
-                entries[entry(stem)].stem.append(Posting(doc: id, counts: counts))
+            stems.sort { $0.key < $1.key }
+            var i = 0
+            while i < stems.count {
+                var sum = stems[i].counts
+                var j = i + 1
+                while j < stems.count, stems[j].key == stems[i].key {
+                    sum.add(stems[j].counts)
+                    j += 1
+                }
+                stemPostings[stems[i].key].append(Posting(doc: d, counts: sum))
+                i = j
             }
-        }
-        // Dictionaries iterate in random order; postings must be in document order.
-        for i in entries.indices {
-            entries[i].word.sort { $0.doc < $1.doc }
-            entries[i].stem.sort { $0.doc < $1.doc }
         }
 
-        // 4. Impacts (BM25F, computed here once rather than in every browser) and the
+        // 5. Impacts (BM25F, computed here once rather than in every browser) and the
         //    documents that get cards.
-        var averages = [Double](repeating: 0, count: 4)
-        for t in counted { for f in 0..<4 { averages[f] += Double(t.lengths[f]) } }
-        let averageLengths = averages.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
+        var totals = [Double](repeating: 0, count: 4)
+        for t in counted { for f in 0..<4 { totals[f] += Double(t.lengths[f]) } }
+        let averages = totals.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
         let n = Double(documents.count)
         let lengths = counted.map(\.lengths)
-        let scored: [ScoredEntry] = entries.parallelMap { e in
-            ScoredEntry(entry: e, n: n, lengths: lengths, averages: averageLengths)
+        let allKeys = keys, wordLists = wordPostings, stemLists = stemPostings, stemSets = stemsOfWord
+        let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
+            ScoredEntry(key: allKeys[k], word: wordLists[k], stem: stemLists[k],
+                        stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
+                        n: n, lengths: lengths, averages: averages)
         }
 
-        // 5. Excerpts for every card, one pass over each document that has any.
-        let stemsOfID = stemID, stemsOfEN = stemEN
-        var wanted = [[String]](repeating: [], count: documents.count)
-        for s in scored { for d in s.cardDocs { wanted[d].append(s.key) } }
-        let excerpts: [[String: String]] = Array(zip(documents, wanted)).parallelMap { pair in
-            let (doc, keys) = pair
-            if keys.isEmpty { return [:] }
-            return Excerpts.find(keys: Set(keys), in: doc, stem: { doc.language == "en" ? stemsOfEN[$0] ?? $0 : stemsOfID[$0] ?? $0 })
+        // 6. Excerpts for every card, from positions found while counting.
+        var wantedByDoc = [[Int]](repeating: [], count: documents.count)
+        for (k, s) in scored.enumerated() { for d in s.cardDocs { wantedByDoc[d].append(k) } }
+        let wanted = wantedByDoc
+        let excerpts: [[Int: String]] = Array(documents.indices).parallelMap { d in
+            if wanted[d].isEmpty { return [:] }
+            let english = documents[d].language == "en"
+            var firstOfKey: [Int: Int] = [:]
+            for wc in docWords[d] where wc.firstBody >= 0 {
+                firstOfKey[wc.word] = wc.firstBody
+                let stem = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
+                if stem != wc.word { firstOfKey[stem] = min(firstOfKey[stem] ?? .max, wc.firstBody) }
+            }
+            var out: [Int: String] = [:]
+            for k in wanted[d] {
+                let stemOfKey = k < words.count ? (english ? stemKeyEN[k] : stemKeyID[k]) : k
+                let at = firstOfKey[k].flatMap { $0 < Int.max ? $0 : nil } ?? firstOfKey[stemOfKey]
+                out[k] = Excerpts.passage(documents[d], counted[d].bodyTokens, around: at)
+            }
+            return out
         }
 
         // 6. Files.
         var files: [SearchFile] = []
-        func publish(_ logical: String, _ json: String) -> String {
-            let name = "search/\(logical).\(hash(json))"
-            files.append(SearchFile(path: name + ".json", contents: json))
-            files.append(SearchFile(path: name + ".js", contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(json);\n"))
+        func publish(_ logical: String, _ json: JSONText) -> String {
+            let name = "search/\(logical).\(hash(json.bytes))"
+            let text = json.text
+            files.append(SearchFile(path: name + ".json", contents: text))
+            files.append(SearchFile(path: name + ".js", contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(text);\n"))
             return name
         }
-        let ordered = scored.sorted { utf16Less($0.key, $1.key) }
-        var shards: [(lower: String, json: String)] = []
+        let order = scored.indices.sorted { utf16Less(scored[$0].key, scored[$1].key) }
+        let ordered = order.map { scored[$0] }
+        let entryJSON: [JSONText] = order.parallelMap { scored[$0].json(excerpts: excerpts, id: $0) }
+        var ranges: [Range<Int>] = []
         var start = 0
         while start < ordered.count {
             var end = start
             var size = 0
-            var parts: [String] = []
             while end < ordered.count, size < shardBytes || end == start {
-                let json = ordered[end].json(excerpts: excerpts)
-                size += json.utf8.count
-                parts.append(json)
+                size += entryJSON[end].bytes.count
                 end += 1
             }
+            ranges.append(start..<end)
+            start = end
+        }
+        let shardJSON: [JSONText] = ranges.parallelMap { range in
             var docs = Set<Int>()
-            for e in ordered[start..<end] { docs.formUnion(e.cardDocs) }
-            var out = JSONText(capacity: size + 1024)
+            for e in ordered[range] { docs.formUnion(e.cardDocs) }
+            var out = JSONText(capacity: range.reduce(0) { $0 + entryJSON[$1].bytes.count } + docs.count * 96 + 64)
             out.raw("{\"k\":{")
-            out.raw(parts.joined(separator: ","))
+            for i in range {
+                if i > range.lowerBound { out.byte(UInt8(ascii: ",")) }
+                out.raw(entryJSON[i])
+            }
             out.raw("},\"d\":{")
             for (i, d) in docs.sorted().enumerated() {
-                if i > 0 { out.raw(",") }
-                out.raw("\"\(d)\":")
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                out.byte(0x22)
+                out.int(d)
+                out.raw("\":")
                 Self.card(documents[d], into: &out)
             }
             out.raw("}}")
-            shards.append((ordered[start].key, out.text))
-            start = end
+            return out
         }
-        let shardNames = shards.enumerated().map { publish("terms/\($0.offset)", $0.element.json) }
+        let shardNames = zip(ranges, shardJSON).enumerated().map { publish("terms/\($0.offset)", $0.element.1) }
+        let shardLowers = ranges.map { ordered[$0.lowerBound].key }
 
-        var groupNames: [String] = []
-        var g = 0
-        while g * Self.groupSize < documents.count {
+        let groupRanges = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
+        let groupJSON: [JSONText] = groupRanges.parallelMap { range in
             var out = JSONText(capacity: 64 * 1024)
             out.raw("[")
-            let range = (g * Self.groupSize)..<min((g + 1) * Self.groupSize, documents.count)
             for d in range {
                 if d > range.lowerBound { out.raw(",") }
                 Self.groupRecord(documents[d], into: &out)
             }
             out.raw("]")
-            groupNames.append(publish("docs/\(g)", out.text))
-            g += 1
+            return out
         }
+        let groupNames = groupJSON.enumerated().map { publish("docs/\($0.offset)", $0.element) }
 
         var wordsJSON = JSONText(capacity: words.count * 10)
         wordsJSON.strings(words)
-        let wordsName = publish("words", wordsJSON.text)
+        let wordsName = publish("words", wordsJSON)
 
         let catalogue = Catalogue(documents: documents, courses: courses)
         var meta = JSONText(capacity: 16 * 1024)
         meta.raw("{\"v\":1,\"n\":\(documents.count),\"shards\":")
-        meta.strings(shards.map(\.lower))
+        meta.strings(shardLowers)
         meta.raw(",\"files\":")
         meta.strings(shardNames)
         meta.raw(",\"groups\":")
@@ -178,19 +215,23 @@ public struct SearchIndexBuilder: Sendable {
         meta.string(wordsName)
         catalogue.write(into: &meta)
         meta.raw("}")
-        let metaName = publish("index", meta.text)
+        let metaName = publish("index", meta)
         return (files, metaName)
     }
 
     /// `[kind, title, path, minutes, module]`.
     static func card(_ doc: SearchDocument, into out: inout JSONText) {
-        out.raw("[\(doc.kind.rawValue),")
+        out.byte(UInt8(ascii: "["))
+        out.int(doc.kind.rawValue)
+        out.byte(UInt8(ascii: ","))
         out.string(doc.title)
-        out.raw(",")
+        out.byte(UInt8(ascii: ","))
         out.string(doc.path)
-        out.raw(",\(doc.minutes ?? 0),")
+        out.byte(UInt8(ascii: ","))
+        out.int(doc.minutes ?? 0)
+        out.byte(UInt8(ascii: ","))
         out.string(doc.module ?? "")
-        out.raw("]")
+        out.byte(UInt8(ascii: "]"))
     }
 
     /// `[kind, title, path, minutes, module, summary, text]`.
@@ -226,53 +267,81 @@ struct FieldCounts: Sendable {
     var title: UInt16 = 0, headings: UInt16 = 0, meta: UInt16 = 0, body: UInt16 = 0
 
     subscript(field: Int) -> UInt16 {
-        get { [title, headings, meta, body][field] }
+        switch field {
+        case 0: return title
+        case 1: return headings
+        case 2: return meta
+        default: return body
+        }
     }
 
     mutating func add(field: Int) {
         switch field {
-        case 0: title &+= title < .max ? 1 : 0
-        case 1: headings &+= headings < .max ? 1 : 0
-        case 2: meta &+= meta < .max ? 1 : 0
-        default: body &+= body < .max ? 1 : 0
+        case 0: if title < .max { title += 1 }
+        case 1: if headings < .max { headings += 1 }
+        case 2: if meta < .max { meta += 1 }
+        default: if body < .max { body += 1 }
         }
     }
 
     mutating func add(_ o: FieldCounts) {
-        title = title.addingReportingOverflow(o.title).overflow ? .max : title + o.title
-        headings = headings.addingReportingOverflow(o.headings).overflow ? .max : headings + o.headings
-        meta = meta.addingReportingOverflow(o.meta).overflow ? .max : meta + o.meta
-        body = body.addingReportingOverflow(o.body).overflow ? .max : body + o.body
+        title = UInt16(min(Int(title) + Int(o.title), Int(UInt16.max)))
+        headings = UInt16(min(Int(headings) + Int(o.headings), Int(UInt16.max)))
+        meta = UInt16(min(Int(meta) + Int(o.meta), Int(UInt16.max)))
+        body = UInt16(min(Int(body) + Int(o.body), Int(UInt16.max)))
     }
 }
 
-/// The words of one document, counted per field.
+/// A word's counts in one document, and the index of its first body token (-1 if none).
+struct TermInfo: Sendable {
+    var counts = FieldCounts()
+    var firstBody = -1
+}
+
+/// The words of one document, counted per field, with its body tokens for excerpts.
 struct DocumentTerms: Sendable {
-    var counts: [String: FieldCounts] = [:]
+    var counts: [String: TermInfo] = [:]
     var lengths: [Int] = [0, 0, 0, 0]
+    var bodyTokens: [Token] = []
 
     init(_ doc: SearchDocument) {
-        let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n"), doc.body]
+        let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n")]
         for (f, text) in fields.enumerated() {
             let words = Tokenizer.words(text)
             lengths[f] = words.count
-            for w in words { counts[w, default: FieldCounts()].add(field: f) }
+            for w in words { counts[w, default: TermInfo()].counts.add(field: f) }
         }
+        bodyTokens = Tokenizer.tokens(doc.body)
+        counts.reserveCapacity(counts.count + bodyTokens.count / 3)
+        var length = 0
+        for (i, t) in bodyTokens.enumerated() {
+            Self.count(t.word, at: i, into: &counts)
+            length += 1
+            if t.word.utf8.contains(0x2D) {
+                for part in t.word.split(separator: "-") {
+                    Self.count(String(part), at: i, into: &counts)
+                    length += 1
+                }
+            }
+        }
+        lengths[3] = length
     }
+
+    static func count(_ word: String, at i: Int, into counts: inout [String: TermInfo]) {
+        counts[word, default: TermInfo()].counts.add(field: 3)
+        if counts[word]!.firstBody < 0 { counts[word]!.firstBody = i }
+    }
+}
+
+struct WordCount: Sendable {
+    var word: Int
+    var counts: FieldCounts
+    var firstBody: Int
 }
 
 struct Posting: Sendable {
     var doc: Int
     var counts: FieldCounts
-}
-
-/// A key (a word, a stem, or both) and its postings, before scoring.
-struct KeyEntry: Sendable {
-    var key: String
-    var word: [Posting] = []
-    var stem: [Posting] = []
-    /// The stems of the word, one per language it was read in.
-    var stems: Set<String> = []
 }
 
 /// A key with its impacts computed and its card documents chosen.
@@ -283,8 +352,9 @@ struct ScoredEntry: Sendable {
     var stems: [String]
     var cardDocs: [Int]
 
-    init(entry e: KeyEntry, n: Double, lengths: [[Int]], averages: [Double]) {
-        key = e.key
+    init(key: String, word wordPostings: [Posting], stem stemPostings: [Posting], stems: [String],
+         n: Double, lengths: [[Int]], averages: [Double]) {
+        self.key = key
         func score(_ postings: [Posting]) -> [(doc: Int, impact: Int)] {
             let df = Double(postings.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
@@ -300,18 +370,30 @@ struct ScoredEntry: Sendable {
                 return (p.doc, max(1, Int((impact * 100).rounded())))
             }
         }
-        word = score(e.word)
-        stem = score(e.stem)
-        stems = e.stems.filter { $0 != e.key }.sorted(by: utf16Less)
-        var best: [Int: Int] = [:]
-        for p in word { best[p.doc] = max(best[p.doc] ?? 0, p.impact) }
-        for p in stem { best[p.doc] = max(best[p.doc] ?? 0, p.impact) }
-        cardDocs = best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(SearchIndexBuilder.cardsPerKey).map(\.key).sorted()
+        word = score(wordPostings)
+        stem = score(stemPostings)
+        self.stems = stems.sorted(by: utf16Less)
+        // The best documents: merge the two lists (both in document order), keep the top.
+        var best: [(doc: Int, impact: Int)] = []
+        var i = 0, j = 0
+        while i < word.count || j < stem.count {
+            if j >= stem.count || (i < word.count && word[i].doc < stem[j].doc) {
+                best.append(word[i]); i += 1
+            } else if i >= word.count || stem[j].doc < word[i].doc {
+                best.append(stem[j]); j += 1
+            } else {
+                best.append((word[i].doc, max(word[i].impact, stem[j].impact))); i += 1; j += 1
+            }
+        }
+        if best.count > SearchIndexBuilder.cardsPerKey {
+            best.sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.doc < $1.doc }
+            best.removeLast(best.count - SearchIndexBuilder.cardsPerKey)
+        }
+        cardDocs = best.map(\.doc).sorted()
     }
 
     /// `"key":{"w":[Δdoc,impact,…],"s":[…] or "w" when equal,"st":[stems],"c":[[doc,"excerpt"],…]}`.
-    func json(excerpts: [[String: String]]) -> String {
+    func json(excerpts: [[Int: String]], id: Int) -> JSONText {
         var out = JSONText(capacity: 64 + (word.count + stem.count) * 8 + cardDocs.count * 160)
         out.string(key)
         out.raw(":{")
@@ -319,14 +401,18 @@ struct ScoredEntry: Sendable {
         func field(_ name: String) {
             if !first { out.raw(",") }
             first = false
-            out.raw("\"\(name)\":")
+            out.byte(0x22)
+            out.raw(name)
+            out.raw("\":")
         }
         func postings(_ list: [(doc: Int, impact: Int)]) {
             out.raw("[")
             var last = 0
             for (i, p) in list.enumerated() {
-                if i > 0 { out.raw(",") }
-                out.raw("\(p.doc - last),\(p.impact)")
+                if i > 0 { out.byte(UInt8(ascii: ",")) }
+                out.int(p.doc - last)
+                out.byte(UInt8(ascii: ","))
+                out.int(p.impact)
                 last = p.doc
             }
             out.raw("]")
@@ -340,12 +426,14 @@ struct ScoredEntry: Sendable {
         field("c")
         out.raw("[")
         for (i, d) in cardDocs.enumerated() {
-            if i > 0 { out.raw(",") }
-            out.raw("[\(d),")
-            out.string(excerpts[d][key] ?? "")
-            out.raw("]")
+            if i > 0 { out.byte(UInt8(ascii: ",")) }
+            out.byte(UInt8(ascii: "["))
+            out.int(d)
+            out.byte(UInt8(ascii: ","))
+            out.string(excerpts[d][id] ?? "")
+            out.byte(UInt8(ascii: "]"))
         }
         out.raw("]}")
-        return out.text
+        return out
     }
 }

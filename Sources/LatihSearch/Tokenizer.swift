@@ -83,7 +83,7 @@ public enum Tokenizer {
         var out: [String] = []
         for t in tokens(text) {
             out.append(t.word)
-            if t.word.contains("-") {
+            if t.word.utf8.contains(0x2D) {
                 out += t.word.split(separator: "-").map(String.init)
             }
         }

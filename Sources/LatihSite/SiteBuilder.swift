@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// HTML added at the end of every page's body (the live-reload script of `latih serve`).
     public var bodyEnd: String
+    /// Write the search index under `search/` (on by default).
+    public var searchIndex = true
     /// Also warn about files beside the lessons that no page links to (`latih check`).
     public var reportUnusedFiles = false
     /// Asked between steps; when it returns true the build stops, removes what it had
@@ -108,10 +110,13 @@ public enum SiteBuilder {
             assetPaths[name] = published
             assetFiles.append((published, data))
         }
-        progress?("indexing for search")
-        let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
-        let index = SearchIndexBuilder(hash: { shortHash(Data($0.utf8)) })
-            .build(documents: searchDocuments, courses: searchCourses)
+        var index: (files: [SearchFile], catalogue: String) = ([], "")
+        if options.searchIndex {
+            progress?("indexing for search")
+            let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
+            index = SearchIndexBuilder(hash: { shortHash(Data($0)) })
+                .build(documents: searchDocuments, courses: searchCourses)
+        }
         if options.isCancelled() { return interrupted(options) }
         let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
                                 bodyEnd: options.bodyEnd, quizIDs: quizIDs, searchIndex: index.catalogue)

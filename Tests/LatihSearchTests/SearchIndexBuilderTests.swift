@@ -23,7 +23,7 @@ import Testing
     ]
 
     static func build(shardBytes: Int = 48_000) -> (files: [String: String], catalogue: String) {
-        var builder = SearchIndexBuilder(hash: { String(format: "%08x", UInt32(truncatingIfNeeded: $0.utf8.count)) })
+        var builder = SearchIndexBuilder(hash: { String(format: "%08x", UInt32(truncatingIfNeeded: $0.count)) })
         builder.shardBytes = shardBytes
         let (files, catalogue) = builder.build(documents: documents, courses: courses)
         return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }), catalogue)

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Generates a deterministic synthetic catalogue for benchmarks, twice: as Latih content
+and as the same Markdown in a minimal Hugo site.
+
+Lessons are Indonesian-like text of about 7 KB each: real Indonesian roots with real
+affixes (so stemming has work to do), in Zipf-like frequencies, with headings, lists,
+tables, code, links to neighbouring lessons, and a quiz in four lessons of five.
+
+    python3 bench/generate.py --lessons 10000 --out /tmp/bench/10000
+    → /tmp/bench/10000/latih/content, /tmp/bench/10000/hugo/{hugo.toml,layouts,content}
+"""
+import argparse
+import pathlib
+import random
+import shutil
+
+ROOTS = """ajar atur baca bagi bangun bantu batas bayar beri buat buka cari catat cegah cek cetak cipta coba daftar
+dapat datang dengar didik dorong duduk guna gerak hadap hadir hasil hitung hubung hukum ikut ingat isi jadi jaga
+jalan jamin jawab jual kaji kelola kembang kenal kerja kirim kumpul kurang lapor latih layan lihat lindung lipat
+lulus mainkan masuk minta mudah muat nilai olah pakai pantau pasang pelihara pengaruh periksa pikir pilih pimpin
+proses rancang rekam ringkas rumus sahkan salin sampai sebar sedia selesai serah setuju simpan sosialisasi susun
+tanggap tanya tata temu terap terima tulis tunjuk ubah ukur ulas undang urus wajib warga data sistem aplikasi layanan
+digital informasi dokumen anggaran arsip akun sandi jaringan server basis kebijakan program kegiatan laporan
+rapat surat publik daerah kota provinsi kelurahan kecamatan pegawai pejabat instansi dinas badan kantor unit tim
+aturan standar prosedur mutu risiko keamanan privasi insiden audit integrasi interoperabilitas arsitektur platform
+portal survei statistik grafik tabel kolom baris nilai rata median target indikator kinerja capaian evaluasi""".split()
+PREFIXES = [("me", 3), ("ber", 2), ("di", 3), ("pe", 1), ("ke", 1), ("ter", 1), ("", 10)]
+SUFFIXES = [("an", 3), ("kan", 2), ("i", 1), ("nya", 1), ("", 10)]
+FUNCTION = "dan yang untuk dengan dalam pada dari ke oleh atau agar bila karena sehingga tetapi juga sudah akan dapat harus ini itu setiap semua".split()
+CATEGORIES = ["Pemerintahan Digital", "Keamanan Siber", "Data dan Analisis", "Literasi Digital", "Pelayanan Publik",
+              "Komunikasi Publik", "Manajemen ASN", "Keuangan Daerah", "Kepemimpinan", "Budaya Kerja", "Kesehatan Kerja", "Hukum"]
+LEVELS = ["dasar", "menengah", "lanjut"]
+
+
+def nasal(root):
+    c = root[0]
+    if c in "aiueo":
+        return "meng" + root
+    if c in "pb":
+        return "mem" + root[1:] if c == "p" else "mem" + root
+    if c in "td":
+        return "men" + root[1:] if c == "t" else "men" + root
+    if c in "sc":
+        return "meny" + root[1:] if c == "s" else "men" + root
+    if c in "kg":
+        return "meng" + root[1:] if c == "k" else "meng" + root
+    return "me" + root
+
+
+def cumulative(weights):
+    out, total = [], 0
+    for w in weights:
+        total += w
+        out.append(total)
+    return out
+
+
+class Words:
+    def __init__(self, rng):
+        self.rng = rng
+        ranked = ROOTS[:]
+        rng.shuffle(ranked)
+        self.roots = ranked
+        total = 0.0
+        self.cum = []
+        for i in range(len(ranked)):
+            total += 1.0 / (i + 1) ** 0.9
+            self.cum.append(total)
+        self.prefixes = [p for p, _ in PREFIXES]
+        self.prefix_cum = cumulative([w for _, w in PREFIXES])
+        self.suffixes = [s for s, _ in SUFFIXES]
+        self.suffix_cum = cumulative([w for _, w in SUFFIXES])
+
+    def root(self):
+        return self.rng.choices(self.roots, cum_weights=self.cum)[0]
+
+    def word(self):
+        r = self.root()
+        p = self.rng.choices(self.prefixes, cum_weights=self.prefix_cum)[0]
+        s = self.rng.choices(self.suffixes, cum_weights=self.suffix_cum)[0]
+        if p == "me":
+            r = nasal(r)
+        elif p == "pe":
+            r = "pe" + nasal(r)[2:]
+        else:
+            r = p + r
+        return r + s
+
+    def sentence(self, n=None):
+        n = n or self.rng.randint(8, 18)
+        out = []
+        for i in range(n):
+            out.append(self.rng.choice(FUNCTION) if self.rng.random() < 0.3 else self.word())
+        s = " ".join(out)
+        return s[0].upper() + s[1:] + "."
+
+    def title(self):
+        return " ".join(w.capitalize() for w in (self.word() for _ in range(self.rng.randint(3, 6))))
+
+
+def lesson_body(w, rng, course, n, total, quiz):
+    parts = [" ".join(w.sentence() for _ in range(5))]
+    for h in range(5):
+        parts.append("## " + w.title())
+        parts.append(" ".join(w.sentence() for _ in range(rng.randint(4, 6))))
+        kind = (n + h) % 4
+        if kind == 0:
+            parts.append("\n".join("- " + w.sentence(6) for _ in range(4)))
+        elif kind == 1:
+            rows = ["| " + " | ".join(w.word() for _ in range(3)) + " |" for _ in range(4)]
+            parts.append("| Kolom | Nilai | Keterangan |\n| --- | --- | --- |\n" + "\n".join(rows))
+        elif kind == 2:
+            parts.append("```\n=RATA-RATA(" + w.word().upper() + "2:" + w.word().upper() + "40)\n=JUMLAH(B2:B40)\n```")
+        else:
+            parts.append("1. " + w.sentence(7) + "\n2. " + w.sentence(7) + "\n3. " + w.sentence(7))
+        parts.append(" ".join(w.sentence() for _ in range(rng.randint(3, 5))))
+    if n > 1:
+        parts.append(f"Lanjutkan dari [pelajaran sebelumnya]({n - 1:02d}-pelajaran-{n - 1}.md).")
+    if quiz:
+        parts.append("```quiz\n? " + w.sentence(8) + "\n(x) " + w.word() + "\n( ) " + w.word() + "\n( ) " + w.word() +
+                     "\n! " + w.sentence(6) + "\n\n? " + w.sentence(6) + "\n[x] " + w.word() + "\n[ ] " + w.word() +
+                     "\n[x] " + w.word() + "\n```")
+    return "\n\n".join(parts) + "\n"
+
+
+HUGO_CONFIG = """baseURL = "http://127.0.0.1/"
+title = "Bench"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[markup.goldmark.renderer]
+unsafe = false
+"""
+HUGO_BASEOF = """<!doctype html>
+<html lang="id"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main>{{ block "main" . }}{{ end }}</main></body></html>
+"""
+HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}</article>{{ end }}
+"""
+HUGO_LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+"""
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--lessons", type=int, required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--per-course", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=27)
+    args = ap.parse_args()
+    out = pathlib.Path(args.out)
+    if out.exists():
+        shutil.rmtree(out)
+    rng = random.Random(args.seed)
+    w = Words(rng)
+    latih = out / "latih" / "content"
+    hugo = out / "hugo"
+    write(latih / "site.conf", "title: Katalog Uji\ndescription: Katalog sintetis untuk pengukuran.\nlanguage: id\n")
+    write(hugo / "hugo.toml", HUGO_CONFIG)
+    write(hugo / "layouts" / "_default" / "baseof.html", HUGO_BASEOF)
+    write(hugo / "layouts" / "_default" / "single.html", HUGO_SINGLE)
+    write(hugo / "layouts" / "_default" / "list.html", HUGO_LIST)
+    write(hugo / "layouts" / "index.html", HUGO_LIST)
+    courses = (args.lessons + args.per_course - 1) // args.per_course
+    made = 0
+    for c in range(courses):
+        slug = f"kursus-{c:05d}"
+        count = min(args.per_course, args.lessons - made)
+        title = w.title()
+        summary = w.sentence(12)[:-1]
+        fm = (f"title: {title}\nsummary: {summary}\nlevel: {LEVELS[c % 3]}\ncategory: {CATEGORIES[c % len(CATEGORIES)]}\n"
+              f"tags: {w.root()}, {w.root()}\ncompetencies: {w.title()}\n")
+        body = " ".join(w.sentence() for _ in range(5)) + "\n"
+        write(latih / "courses" / slug / "course.md", f"---\n{fm}---\n\n{body}")
+        write(hugo / "content" / "courses" / slug / "_index.md", f"---\n{fm}---\n\n{body}")
+        for n in range(1, count + 1):
+            ltitle = w.title()
+            lfm = f"title: {ltitle}\nsummary: {w.sentence(10)[:-1]}\nduration: {rng.choice([15, 20, 30, 45, 60])} menit\n"
+            text = lesson_body(w, rng, slug, n, count, quiz=(n % 5 != 0))
+            name = f"{n:02d}-pelajaran-{n}.md"
+            write(latih / "courses" / slug / name, f"---\n{lfm}---\n\n{text}")
+            write(hugo / "content" / "courses" / slug / name, f"---\n{lfm}---\n\n{text}")
+        made += count
+    write(hugo / "content" / "_index.md", "---\ntitle: Katalog Uji\n---\n")
+    print(f"{made} lessons in {courses} courses under {out}")
+
+
+if __name__ == "__main__":
+    main()
