@@ -141,8 +141,12 @@ public struct SearchIndexBuilder: Sendable {
 
         // 6. Files.
         var files: [SearchFile] = []
-        func publish(_ logical: String, _ json: JSONText) -> String {
-            let name = "search/\(logical).\(hash(json.bytes))"
+        /// Names are hashed in parallel (SHA-256 of megabytes is not free), then published in order.
+        func hashed(_ parts: [(logical: String, json: JSONText)]) -> [String] {
+            parts.parallelMap { "search/\($0.logical).\(hash($0.json.bytes))" }
+        }
+        func publish(_ logical: String, _ json: JSONText, name given: String? = nil) -> String {
+            let name = given ?? "search/\(logical).\(hash(json.bytes))"
             let text = json.text
             files.append(SearchFile(path: name + ".json", contents: text))
             files.append(SearchFile(path: name + ".js", contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(text);\n"))
@@ -183,7 +187,8 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("}}")
             return out
         }
-        let shardNames = zip(ranges, shardJSON).enumerated().map { publish("terms/\($0.offset)", $0.element.1) }
+        let shardParts = shardJSON.enumerated().map { ("terms/\($0.offset)", $0.element) }
+        let shardNames = zip(shardParts, hashed(shardParts)).map { publish($0.0.0, $0.0.1, name: $0.1) }
         let shardLowers = ranges.map { ordered[$0.lowerBound].key }
 
         let groupRanges = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
@@ -197,7 +202,8 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("]")
             return out
         }
-        let groupNames = groupJSON.enumerated().map { publish("docs/\($0.offset)", $0.element) }
+        let groupParts = groupJSON.enumerated().map { ("docs/\($0.offset)", $0.element) }
+        let groupNames = zip(groupParts, hashed(groupParts)).map { publish($0.0.0, $0.0.1, name: $0.1) }
 
         var wordsJSON = JSONText(capacity: words.count * 10)
         wordsJSON.strings(words)
