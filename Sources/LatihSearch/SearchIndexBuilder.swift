@@ -29,7 +29,7 @@ public struct SearchIndexBuilder: Sendable {
     /// Characters of body text kept per document in group files, for snippets.
     static let groupTextLimit = 2400
     /// A shard is closed once it passes this many bytes of JSON.
-    public var shardBytes = 48_000
+    public var shardBytes = 32_000
     /// `(contents as UTF-8) → short hash`, for file names.
     let hash: @Sendable ([UInt8]) -> String
 
