@@ -190,16 +190,26 @@ public enum SiteBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Renders every document's Markdown in parallel, resolving links, then checks
-    /// anchors against the headings each page ended up with.
     /// One document to render: the document, the page it lands on, and the prefix of
     /// its quizzes' default ids (made from slugs, so renumbering lessons keeps them).
     typealias MarkdownJob = (doc: Document, output: String, quizBase: String)
 
-    /// Renders every document; returns the pages' Markdown, their quiz ids, the content
-    /// files that links lead to, and the diagnostics.
-    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer)
-        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
+    /// An anchor link to check once every page's headings are known.
+    typealias Anchor = (page: String, id: String, location: SourceLocation)
+
+    /// What rendering one document produced.
+    struct MarkdownResult: Sendable {
+        var path: String
+        var output: String
+        var rendered: RenderedMarkdown
+        var diagnostics: [Diagnostic]
+        var anchors: [Anchor]
+        var quizIDs: [(String, SourceLocation)]
+        var sources: [String]
+    }
+
+    /// Every document to render, and where each source file is published (for links).
+    static func markdownJobs(_ catalogue: Catalogue) -> ([MarkdownJob], [String: String]) {
         var targets: [String: String] = [:]
         var jobs: [MarkdownJob] = []
         for course in catalogue.courses {
@@ -223,52 +233,68 @@ public enum SiteBuilder {
             jobs.append((page.document, page.outputPath, "pages/\(page.slug)"))
         }
         for asset in catalogue.assets { targets[asset.sourcePath] = asset.outputPath }
+        return (jobs, targets)
+    }
 
+    /// Renders one document's Markdown, resolving its links and rendering its quizzes.
+    static func renderJob(_ job: MarkdownJob, resolver: LinkResolver, quizzes: QuizRenderer, rawHTML: Bool) -> MarkdownResult {
+        let (doc, output, quizBase) = job
+        var diags: [Diagnostic] = []
+        var anchors: [Anchor] = []
+        var sources: [String] = []
+        var quizIDs: [(String, SourceLocation)] = []
+        let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
+        let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
+            if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+                diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
+                                      hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))
+            }
+            let r = resolver.resolve(ref, in: doc, pageOutput: output)
+            if let d = r.diagnostic { diags.append(d) }
+            if let a = r.anchor { anchors.append(a) }
+            if let s = r.source { sources.append(s) }
+            return r.url
+        }, renderBlock: { block in
+            guard block.language == "quiz" || block.language == "gift" else { return nil }
+            let index = quizIDs.count
+            let parse = block.language == "quiz" ? QuizParser.parse : GiftParser.parse
+            let (quiz, d) = parse(block.literal, doc.path, block.contentLine, "\(quizBase)/\(index + 1)")
+            diags += d
+            quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
+            return quizzes.html(quiz, index: index)
+        })
+        return MarkdownResult(path: doc.path, output: output, rendered: result, diagnostics: diags, anchors: anchors,
+                              quizIDs: quizIDs, sources: sources)
+    }
+
+    /// Renders every document; returns the pages' Markdown, their quiz ids, the content
+    /// files that links lead to, and the diagnostics.
+    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer)
+        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
+        let (jobs, targets) = markdownJobs(catalogue)
         let resolver = LinkResolver(targets: targets)
         let rawHTML = catalogue.config.rawHTML
-        typealias Anchor = (page: String, id: String, location: SourceLocation)
-        let rendered: [(String, RenderedMarkdown, [Diagnostic], [Anchor], [(String, SourceLocation)], [String])] = jobs.parallelMap { job in
-            let (doc, output, quizBase) = job
-            var diags: [Diagnostic] = []
-            var anchors: [Anchor] = []
-            var sources: [String] = []
-            var quizIDs: [(String, SourceLocation)] = []
-            let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
-            let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
-                if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
-                    diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
-                                          hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))
-                }
-                let r = resolver.resolve(ref, in: doc, pageOutput: output)
-                if let d = r.diagnostic { diags.append(d) }
-                if let a = r.anchor { anchors.append(a) }
-                if let s = r.source { sources.append(s) }
-                return r.url
-            }, renderBlock: { block in
-                guard block.language == "quiz" || block.language == "gift" else { return nil }
-                let index = quizIDs.count
-                let parse = block.language == "quiz" ? QuizParser.parse : GiftParser.parse
-                let (quiz, d) = parse(block.literal, doc.path, block.contentLine, "\(quizBase)/\(index + 1)")
-                diags += d
-                quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
-                return quizzes.html(quiz, index: index)
-            })
-            return (doc.path, result, diags, anchors, quizIDs, sources)
-        }
+        let rendered = jobs.parallelMap { renderJob($0, resolver: resolver, quizzes: quizzes, rawHTML: rawHTML) }
+        return collect(rendered, catalogue)
+    }
 
+    /// Gathers rendered documents: checks quiz ids for duplicates, lessons for titles,
+    /// and every anchor link against the headings its page ended up with.
+    static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue)
+        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
         var documents: [String: RenderedMarkdown] = [:]
         var ids: [String: Set<String>] = [:]
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]
         var quizzesByDocument: [String: [String]] = [:]
         var used: Set<String> = []
-        for (job, (path, result, d, _, quizIDs, sources)) in zip(jobs, rendered) {
-            used.formUnion(sources)
-            documents[path] = result
-            if !quizIDs.isEmpty { quizzesByDocument[path] = quizIDs.map(\.0) }
-            ids[job.output, default: []].formUnion(result.headings.map(\.id))
-            diags += d
-            for (id, location) in quizIDs {
+        for r in rendered {
+            used.formUnion(r.sources)
+            documents[r.path] = r.rendered
+            if !r.quizIDs.isEmpty { quizzesByDocument[r.path] = r.quizIDs.map(\.0) }
+            ids[r.output, default: []].formUnion(r.rendered.headings.map(\.id))
+            diags += r.diagnostics
+            for (id, location) in r.quizIDs {
                 if let first = quizSeen[id] {
                     diags.append(.error(location, "duplicate quiz id `\(id)`",
                                         hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
@@ -286,8 +312,8 @@ public enum SiteBuilder {
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
         }
-        for (_, _, _, anchors, _, _) in rendered {
-            for a in anchors where !(ids[a.page]?.contains(a.id) ?? false) {
+        for r in rendered {
+            for a in r.anchors where !(ids[a.page]?.contains(a.id) ?? false) {
                 let known = (ids[a.page] ?? []).sorted()
                 let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
                     ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
