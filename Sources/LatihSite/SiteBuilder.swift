@@ -77,11 +77,45 @@ public enum SiteBuilder {
     }
 
     static func buildOnCurrentThread(_ options: BuildOptions, progress: (@Sendable (String) -> Void)?) -> BuildResult {
-        var diags: [Diagnostic] = []
         if options.write,
            let refusal = OutputFolder.refusal(output: options.outputDir, protecting: [options.contentDir, options.templatesDir]) {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: [refusal])
         }
+        let outcome = assemble(options, progress: progress)
+        guard case .built(let site) = outcome else {
+            if case .failed(let diags) = outcome { return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags) }
+            return interrupted(options)
+        }
+        var diags = site.diagnostics
+        let pages = site.pages
+        let fileCount = pages.count + site.assetFiles.count + site.catalogue.assets.count
+        guard options.write else {
+            return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags)
+        }
+        progress?("writing \(options.outputDir)/")
+        do {
+            try SiteWriter.write(to: options.outputDir, pages: pages, assets: site.assetFiles,
+                                 contentAssets: site.catalogue.assets, contentDir: options.contentDir,
+                                 isCancelled: options.isCancelled)
+        } catch SiteWriter.Cancelled.byRequest {
+            return interrupted(options)
+        } catch {
+            diags.append(.error(SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
+                                hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
+        }
+        return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+    }
+
+    /// What `assemble` ends with.
+    enum Outcome {
+        case built(BuiltSite)
+        case failed([Diagnostic])
+        case interrupted
+    }
+
+    /// Everything but writing: content, Markdown, search index and pages, in memory.
+    static func assemble(_ options: BuildOptions, progress: (@Sendable (String) -> Void)?) -> Outcome {
+        var diags: [Diagnostic] = []
         progress?("reading \(options.contentDir)/")
         let (catalogue, contentDiags) = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts).load()
         diags += contentDiags.map { inContent($0, options) }
@@ -90,7 +124,11 @@ public enum SiteBuilder {
 
         progress?("rendering Markdown")
         let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
-        let (documents, quizIDs, used, markdownDiags) = renderMarkdown(catalogue, quizzes: quizzes)
+        let (jobs, targets) = markdownJobs(catalogue)
+        let resolver = LinkResolver(targets: targets)
+        let rawHTML = catalogue.config.rawHTML
+        let results = jobs.parallelMap { renderJob($0, resolver: resolver, quizzes: quizzes, rawHTML: rawHTML) }
+        let (documents, quizIDs, used, markdownDiags) = collect(results, catalogue)
         diags += markdownDiags.map { inContent($0, options) }
         if options.reportUnusedFiles {
             for asset in catalogue.assets where !used.contains(asset.sourcePath) {
@@ -98,10 +136,8 @@ public enum SiteBuilder {
                                                 hint: "link to it from a lesson, or delete it so it is not published"), options))
             }
         }
-        if options.isCancelled() { return interrupted(options) }
-        guard let theme, !diags.hasErrors else {
-            return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags.sorted())
-        }
+        if options.isCancelled() { return .interrupted }
+        guard let theme, !diags.hasErrors else { return .failed(diags.sorted()) }
 
         var assetPaths: [String: String] = [:]
         var assetFiles: [(String, Data)] = []
@@ -113,38 +149,23 @@ public enum SiteBuilder {
         var index: (files: [SearchFile], catalogue: String) = ([], "")
         if options.searchIndex {
             progress?("indexing for search")
-            let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
-            index = SearchIndexBuilder(hash: { shortHash(Data($0)) })
-                .build(documents: searchDocuments, courses: searchCourses)
+            index = searchIndex(catalogue, documents)
         }
-        if options.isCancelled() { return interrupted(options) }
+        if options.isCancelled() { return .interrupted }
         let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
                                 bodyEnd: options.bodyEnd, quizIDs: quizIDs, searchIndex: index.catalogue)
         progress?("rendering pages")
-        var pages = PageRenderer(theme: theme, input: input).renderAll()
-        let pageCount = pages.count
-        pages += index.files.map { OutputFile(path: $0.path, contents: $0.contents) }
-        pages += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: assetPaths)
-        if let sitemap = Sitemap.xml(pages: pages.map(\.path), baseURL: catalogue.config.baseURL) {
-            pages.append(OutputFile(path: "sitemap.xml", contents: sitemap))
-        }
-        let fileCount = pages.count + assetFiles.count + catalogue.assets.count
-        if options.isCancelled() { return interrupted(options) }
-        guard options.write else {
-            return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
-        }
-        progress?("writing \(options.outputDir)/")
-        do {
-            try SiteWriter.write(to: options.outputDir, pages: pages, assets: assetFiles,
-                                 contentAssets: catalogue.assets, contentDir: options.contentDir,
-                                 isCancelled: options.isCancelled)
-        } catch SiteWriter.Cancelled.byRequest {
-            return interrupted(options)
-        } catch {
-            diags.append(.error(SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
-                                hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
-        }
-        return BuildResult(pageCount: pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+        let rendered = PageRenderer(theme: theme, input: input).renderAll()
+        if options.isCancelled() { return .interrupted }
+        return .built(BuiltSite(catalogue: catalogue, theme: theme, quizzes: quizzes, resolver: resolver,
+                                markdown: results, input: input, renderedPages: rendered, searchFiles: index.files,
+                                assetFiles: assetFiles, diagnostics: diags.sorted()))
+    }
+
+    /// The search index of a catalogue.
+    static func searchIndex(_ catalogue: Catalogue, _ documents: [String: RenderedMarkdown]) -> (files: [SearchFile], catalogue: String) {
+        let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
+        return SearchIndexBuilder(hash: { shortHash(Data($0)) }).build(documents: searchDocuments, courses: searchCourses)
     }
 
     static func interrupted(_ options: BuildOptions) -> BuildResult {
