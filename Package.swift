@@ -5,7 +5,7 @@ import PackageDescription
 // One target per concern, with dependencies pointing one way only:
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← CLI ← latih
 //             ← Markdown   ↗           Quiz    ↗
-// Parallel (parallelMap) ← Content, Search, Render, Site;  Search ← Site
+// Parallel (parallelMap) ← Content, Search, Render, Site;  Search ← Site;  Site ← Serve ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,8 +44,14 @@ let package = Package(
             "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz", "LatihSearch", "LatihParallel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihCLI", dependencies: [
+        // `latih serve`: Hummingbird, a file watcher and live reload, kept out of the core.
+        .target(name: "LatihServe", dependencies: [
             "LatihDiagnostics", "LatihSite",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .target(name: "LatihCLI", dependencies: [
+            "LatihDiagnostics", "LatihSite", "LatihServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

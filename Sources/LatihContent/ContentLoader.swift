@@ -165,3 +165,32 @@ public struct ContentLoader: Sendable {
         }
     }
 }
+
+extension ContentLoader {
+    /// Reads and parses one Markdown file of the catalogue again (for `latih serve`),
+    /// with the schema its place implies. Paths are relative to the content folder.
+    public func loadDocument(_ path: String) -> (Document?, [Diagnostic]) {
+        let parts = path.split(separator: "/").map(String.init)
+        let role: Role
+        switch classify(parts) {
+        case .success(let r): role = r
+        case .failure(let d): return (nil, [d])
+        }
+        let schema: Schema
+        switch role {
+        case .course: schema = .course
+        case .module: schema = .module
+        case .lesson: schema = .lesson
+        case .path: schema = .path
+        case .page: schema = .page
+        }
+        switch SourceReader.read(root + "/" + path, displayPath: path) {
+        case .failure(let d):
+            return (nil, [d])
+        case .success(let text):
+            let doc = FrontMatterParser.parseDocument(text, path: path, schema: schema)
+            return (Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine,
+                             isComplete: doc.isComplete), doc.diagnostics)
+        }
+    }
+}

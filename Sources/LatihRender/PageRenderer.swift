@@ -67,7 +67,7 @@ public struct PageRenderer: Sendable {
     }
 
     /// Every page, in a fixed order.
-    public func renderAll() -> [OutputFile] {
+    var jobs: [Job] {
         let c = input.catalogue
         var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search]
         for (i, course) in c.courses.enumerated() {
@@ -75,7 +75,34 @@ public struct PageRenderer: Sendable {
             for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }
         }
         jobs += c.paths.indices.map(Job.path) + c.pages.indices.map(Job.page)
-        return jobs.parallelMap(render)
+        return jobs
+    }
+
+    /// Every page, in a fixed order.
+    public func renderAll() -> [OutputFile] {
+        jobs.parallelMap(render)
+    }
+
+    /// Only the pages at these output paths (for `latih serve` after an edit).
+    public func render(only paths: Set<String>) -> [OutputFile] {
+        jobs.filter { paths.contains(outputPath(of: $0)) }.parallelMap(render)
+    }
+
+    /// Where a job's page is written, without rendering it.
+    func outputPath(of job: Job) -> String {
+        let c = input.catalogue
+        switch job {
+        case .catalogue: return "index.html"
+        case .paths: return "paths/index.html"
+        case .notFound: return "404.html"
+        case .progress: return "kemajuan/index.html"
+        case .certificate: return "sertifikat/index.html"
+        case .search: return "search/index.html"
+        case .course(let i): return c.courses[i].outputPath
+        case .lesson(let i, let j): return c.courses[i].lessons[j].outputPath
+        case .path(let i): return c.paths[i].outputPath
+        case .page(let i): return c.pages[i].outputPath
+        }
     }
 
     func render(_ job: Job) -> OutputFile {

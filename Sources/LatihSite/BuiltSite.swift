@@ -19,6 +19,9 @@ struct BuiltSite: Sendable {
     var renderedPages: [OutputFile]
     var searchFiles: [SearchFile]
     var assetFiles: [(String, Data)]
+    /// Findings of reading content and theme (front matter, structure), as shown to people.
+    var contentDiagnostics: [Diagnostic]
+    /// All findings: content, theme and Markdown.
     var diagnostics: [Diagnostic]
 
     /// Every text file of the site: pages, search index, offline files, sitemap.

@@ -121,6 +121,7 @@ public enum SiteBuilder {
         diags += contentDiags.map { inContent($0, options) }
         let (theme, themeDiags) = Theme.load(from: options.templatesDir, language: catalogue.config.language)
         diags += themeDiags
+        let contentDiagnostics = diags
 
         progress?("rendering Markdown")
         let quizzes = QuizRenderer(strings: theme?.strings ?? [:], rawHTML: catalogue.config.rawHTML)
@@ -159,7 +160,7 @@ public enum SiteBuilder {
         if options.isCancelled() { return .interrupted }
         return .built(BuiltSite(catalogue: catalogue, theme: theme, quizzes: quizzes, resolver: resolver,
                                 markdown: results, input: input, renderedPages: rendered, searchFiles: index.files,
-                                assetFiles: assetFiles, diagnostics: diags.sorted()))
+                                assetFiles: assetFiles, contentDiagnostics: contentDiagnostics, diagnostics: diags.sorted()))
     }
 
     /// The search index of a catalogue.

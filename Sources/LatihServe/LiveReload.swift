@@ -1,0 +1,43 @@
+/// The script `latih serve` adds to every page: it reloads the page when its file
+/// changed, and shows build errors over the page until they are fixed. Its text is
+/// inserted with textContent, and it styles through the CSS object model, which the
+/// pages' Content-Security-Policy allows.
+enum LiveReload {
+    static let script = #"""
+    (function () {
+      "use strict";
+      var box = null;
+      function here() {
+        var p = decodeURIComponent(location.pathname).replace(/^\//, "");
+        return p === "" || /\/$/.test(p) ? p + "index.html" : p;
+      }
+      function show(text) {
+        if (!box) {
+          box = document.createElement("div");
+          box.id = "latih-build-errors";
+          box.setAttribute("role", "alert");
+          var s = box.style;
+          s.position = "fixed"; s.left = "0"; s.right = "0"; s.bottom = "0"; s.maxHeight = "70vh"; s.overflow = "auto";
+          s.background = "#2b0d0d"; s.color = "#fff"; s.padding = "1rem 1.25rem"; s.zIndex = "2147483647";
+          s.borderTop = "4px solid #ff6b6b"; s.font = "14px/1.5 ui-monospace, monospace";
+          document.body.appendChild(box);
+        }
+        box.textContent = "";
+        var h = document.createElement("h2");
+        h.textContent = "Latih: the build failed. The last good page is shown; fix the file and save.";
+        h.style.font = "bold 16px/1.4 system-ui, sans-serif"; h.style.margin = "0 0 0.5rem";
+        var pre = document.createElement("pre");
+        pre.textContent = text;
+        pre.style.whiteSpace = "pre-wrap"; pre.style.margin = "0";
+        box.appendChild(h);
+        box.appendChild(pre);
+      }
+      var events = new EventSource("/_latih/events");
+      events.addEventListener("reload", function (e) {
+        var d = JSON.parse(e.data);
+        if (box || d.all || d.changed.indexOf(here()) >= 0) location.reload();
+      });
+      events.addEventListener("failed", function (e) { show(JSON.parse(e.data).text); });
+    })();
+    """#
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import LatihSite
+
+/// Answers requests from the in-memory site, plus the live-reload endpoints under `/_latih/`.
+struct SiteResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let session: SiteSession
+    let hub: ReloadHub
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed)
+        }
+        let raw = request.uri.path.removingPercentEncoding ?? request.uri.path
+        switch raw {
+        case "/_latih/events":
+            let stream = await hub.connect()
+            return Response(status: .ok,
+                            headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                            body: ResponseBody { writer in
+                                for await text in stream {
+                                    try await writer.write(ByteBuffer(string: text))
+                                }
+                                try await writer.finish(nil)
+                            })
+        case "/_latih/reload.js":
+            return file(Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8")
+        default:
+            break
+        }
+        var path = String(raw.drop(while: { $0 == "/" }))
+        if path.split(separator: "/").contains("..") { return Response(status: .forbidden) }
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if let data = session.file(path) {
+            return file(data, type: Self.contentType(path))
+        }
+        if let data = session.file(path + "/index.html") {
+            _ = data
+            return Response(status: .movedPermanently, headers: [.location: "/" + path + "/"])
+        }
+        let notFound = session.file("404.html") ?? Data("404".utf8)
+        var response = file(notFound, type: "text/html; charset=utf-8")
+        response.status = .notFound
+        return response
+    }
+
+    func file(_ data: Data, type: String) -> Response {
+        Response(status: .ok,
+                 headers: [.contentType: type, .cacheControl: "no-store"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json", "webmanifest": return "application/json"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "pdf": return "application/pdf"
+        case "xml": return "application/xml"
+        case "txt": return "text/plain; charset=utf-8"
+        default: return "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import LatihContent
+import LatihDiagnostics
+import LatihMarkdown
+import LatihRender
+import LatihSearch
+
+/// A site kept in memory for `latih serve`: built once, then updated after each edit,
+/// redoing only what the edit touches. A failed update leaves the last good site served.
+///
+/// Not thread-safe: the server calls it from one task at a time.
+public final class SiteSession: @unchecked Sendable {
+    /// What an update did.
+    public struct Update: Sendable {
+        /// False when the content has errors; the previous site is still served.
+        public var succeeded: Bool
+        /// Output paths whose contents changed (pages, index files).
+        public var changed: [String]
+        /// Every current finding.
+        public var diagnostics: [Diagnostic]
+        /// True when everything was rebuilt rather than just the edited pages.
+        public var wasFull: Bool
+    }
+
+    public let options: BuildOptions
+    private var site: BuiltSite?
+    private var files: [String: Data] = [:]
+    /// Guards `files` and `contentAssets`, which requests read while updates write.
+    private let lock = NSLock()
+    /// Content files served from disk, by output path.
+    private var contentAssets: [String: String] = [:]
+    /// The search index is redone after edits, when the server is idle.
+    public private(set) var searchIsStale = false
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(options: BuildOptions) {
+        var options = options
+        options.write = false
+        self.options = options
+    }
+
+    /// Builds everything.
+    public func build() -> Update {
+        let outcome = SiteBuilder.onLargeStack { [options] in SiteBuilder.assemble(options, progress: nil) }
+        switch outcome {
+        case .built(let built):
+            let before = files
+            install(built)
+            searchIsStale = false
+            diagnostics = built.diagnostics
+            let changed = files.filter { before[$0.key] != $0.value }.map(\.key).sorted()
+            return Update(succeeded: true, changed: changed, diagnostics: diagnostics, wasFull: true)
+        case .failed(let diags):
+            diagnostics = diags
+            return Update(succeeded: false, changed: [], diagnostics: diags, wasFull: true)
+        case .interrupted:
+            return Update(succeeded: false, changed: [], diagnostics: diagnostics, wasFull: true)
+        }
+    }
+
+    /// Brings the site up to date after changes: `content` holds paths relative to the
+    /// content folder; `theme` says whether anything in the templates folder changed.
+    /// Edits to existing documents are applied alone; new, deleted or renamed files,
+    /// `site.conf` and theme changes rebuild everything. Editors' temporary files
+    /// (`x.md~`, `.x.md.swp`, vim's `4913`) are ignored.
+    public func update(content: Set<String>, theme: Bool) -> Update {
+        guard let site, !theme else { return build() }
+        let knownDocs = Set(site.markdown.map(\.path))
+        let knownAssets = Dictionary(site.catalogue.assets.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
+        var edited: Set<String> = []
+        var touchedAssets: [String] = []
+        for path in content where !Self.isEditorTemporary(path) {
+            let exists = FileManager.default.fileExists(atPath: options.contentDir + "/" + path)
+            if path == "site.conf" { return build() }
+            if knownDocs.contains(path) {
+                guard exists else { return build() }
+                edited.insert(path)
+            } else if let output = knownAssets[path] {
+                guard exists else { return build() }
+                touchedAssets.append(output)
+            } else if exists {
+                var isDir: ObjCBool = false
+                FileManager.default.fileExists(atPath: options.contentDir + "/" + path, isDirectory: &isDir)
+                if !isDir.boolValue || !(try! FileManager.default.contentsOfDirectory(atPath: options.contentDir + "/" + path)).isEmpty {
+                    return build() // a new file, or a folder with files
+                }
+            }
+        }
+        if edited.isEmpty {
+            return Update(succeeded: diagnostics.hasErrors == false, changed: touchedAssets.sorted(), diagnostics: diagnostics, wasFull: false)
+        }
+        let paths = edited
+        let result = SiteBuilder.onLargeStack { [options] in Self.incremental(site, paths, options) }
+        switch result {
+        case .full:
+            return build()
+        case .failed(let diags):
+            diagnostics = diags
+            return Update(succeeded: false, changed: [], diagnostics: diags, wasFull: false)
+        case .updated(let next, let pages):
+            self.site = next
+            var changed: [String] = touchedAssets
+            lock.lock()
+            for page in pages {
+                let data = Data(page.contents.utf8)
+                if files[page.path] != data {
+                    files[page.path] = data
+                    changed.append(page.path)
+                }
+            }
+            lock.unlock()
+            searchIsStale = true
+            diagnostics = next.diagnostics
+            return Update(succeeded: true, changed: changed.sorted(), diagnostics: next.diagnostics, wasFull: false)
+        }
+    }
+
+    /// Rebuilds the search index and the search page after edits.
+    @discardableResult
+    public func refreshSearch() -> [String] {
+        guard var site, searchIsStale, options.searchIndex else { return [] }
+        let documents = site.input.documents
+        let index = SiteBuilder.onLargeStack { [site] in SiteBuilder.searchIndex(site.catalogue, documents) }
+        lock.lock()
+        defer { lock.unlock() }
+        let kept = Set(index.files.map(\.path))
+        for old in site.searchFiles where !kept.contains(old.path) { files[old.path] = nil }
+        for file in index.files { files[file.path] = Data(file.contents.utf8) }
+        site.searchFiles = index.files
+        site.input.searchIndex = index.catalogue
+        let renderer = PageRenderer(theme: site.theme, input: site.input)
+        let pages = renderer.render(only: ["search/index.html"])
+        for page in pages {
+            files[page.path] = Data(page.contents.utf8)
+            if let i = site.renderedPages.firstIndex(where: { $0.path == page.path }) { site.renderedPages[i] = page }
+        }
+        self.site = site
+        searchIsStale = false
+        return pages.map(\.path)
+    }
+
+    /// Names editors give the files they write before renaming them into place.
+    static func isEditorTemporary(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix("~") || name.hasPrefix(".#") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix(".tmp") || name == "4913" || (name.hasPrefix(".") && name.hasSuffix(".kate-swp"))
+    }
+
+    /// A file of the site by its path relative to the site root. Safe to call from any
+    /// thread while an update runs.
+    public func file(_ path: String) -> Data? {
+        lock.lock()
+        let data = files[path]
+        let source = contentAssets[path]
+        lock.unlock()
+        if let data { return data }
+        if let source {
+            return FileManager.default.contents(atPath: options.contentDir + "/" + source)
+        }
+        return nil
+    }
+
+    private func install(_ built: BuiltSite) {
+        var out: [String: Data] = [:]
+        for page in built.pages { out[page.path] = Data(page.contents.utf8) }
+        for (path, data) in built.assetFiles { out[path] = data }
+        let assets = Dictionary(built.catalogue.assets.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        lock.lock()
+        files = out
+        contentAssets = assets
+        lock.unlock()
+        site = built
+    }
+
+    enum Incremental {
+        case full
+        case failed([Diagnostic])
+        case updated(BuiltSite, [OutputFile])
+    }
+
+    /// Re-reads the edited documents, re-renders their Markdown, re-checks links and
+    /// anchors across the site, and re-renders the pages that show what changed.
+    static func incremental(_ site: BuiltSite, _ paths: Set<String>, _ options: BuildOptions) -> Incremental {
+        let loader = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts)
+        var catalogue = site.catalogue
+        var frontMatterDiags: [Diagnostic] = []
+        var before: [String: Document] = [:]
+        var after: [String: Document] = [:]
+        let shown = Set(paths.map { SiteBuilder.inContent(.error(SourceLocation(path: $0), ""), options).location.path })
+        for path in paths.sorted() {
+            let (doc, diags) = loader.loadDocument(path)
+            frontMatterDiags += diags.map { SiteBuilder.inContent($0, options) }
+            guard let doc else { return .full }
+            guard let next = catalogue.replacing(doc) else { return .full }
+            before[path] = document(path, in: site.catalogue)
+            after[path] = doc
+            catalogue = next
+        }
+        // Content findings: those of other files stay; the edited files' are new.
+        var diags = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
+        let (jobs, _) = SiteBuilder.markdownJobs(catalogue)
+        var results = site.markdown
+        var indexOfPath: [String: Int] = [:]
+        for (i, r) in results.enumerated() { indexOfPath[r.path] = i }
+        let edited = jobs.filter { paths.contains($0.doc.path) }
+        let rawHTML = catalogue.config.rawHTML
+        let rendered = edited.parallelMap {
+            SiteBuilder.renderJob($0, resolver: site.resolver, quizzes: site.quizzes, rawHTML: rawHTML)
+        }
+        for r in rendered {
+            guard let i = indexOfPath[r.path] else { return .full }
+            results[i] = r
+        }
+        let (documents, quizIDs, _, markdownDiags) = SiteBuilder.collect(results, catalogue)
+        diags += markdownDiags.map { SiteBuilder.inContent($0, options) }
+        if diags.hasErrors { return .failed(diags.sorted()) }
+
+        // Which pages show what changed.
+        var affected: Set<String> = []
+        for r in rendered {
+            let old = site.markdown[indexOfPath[r.path]!]
+            let sameShell = before[r.path].map { $0.frontMatter.fingerprint == after[r.path]?.frontMatter.fingerprint } ?? false
+                && old.rendered.leadingTitle == r.rendered.leadingTitle && old.quizIDs.map(\.0) == r.quizIDs.map(\.0)
+            affected.insert(r.output.components(separatedBy: "#")[0])
+            if !sameShell {
+                // Titles, durations and quizzes show in the course, its lessons' outlines,
+                // the catalogue, learning paths, progress and search pages.
+                affected.formUnion(["index.html", "paths/index.html", "kemajuan/index.html", "sertifikat/index.html", "search/index.html"])
+                for course in catalogue.courses where course.lessons.contains(where: { $0.document.path == r.path }) {
+                    affected.insert(course.outputPath)
+                    affected.formUnion(course.lessons.map(\.outputPath))
+                    for path in catalogue.paths where path.courseSlugs.contains(course.slug) { affected.insert(path.outputPath) }
+                }
+                for page in catalogue.pages where page.document.path == r.path { return .full } // page titles are in every page's nav
+            }
+        }
+        var next = site
+        next.catalogue = catalogue
+        next.markdown = results
+        next.contentDiagnostics = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
+        next.diagnostics = diags.sorted()
+        next.input.catalogue = catalogue
+        next.input.documents = documents
+        next.input.quizIDs = quizIDs
+        let pages = PageRenderer(theme: site.theme, input: next.input).render(only: affected)
+        var byPath: [String: Int] = [:]
+        for (i, p) in next.renderedPages.enumerated() { byPath[p.path] = i }
+        for page in pages {
+            if let i = byPath[page.path] { next.renderedPages[i] = page }
+        }
+        return .updated(next, pages)
+    }
+
+    /// The document at a path in a catalogue.
+    static func document(_ path: String, in catalogue: Catalogue) -> Document? {
+        for course in catalogue.courses {
+            if course.document.path == path { return course.document }
+            for module in course.modules where module.document.path == path { return module.document }
+            for lesson in course.lessons where lesson.document.path == path { return lesson.document }
+        }
+        return catalogue.paths.first { $0.document.path == path }?.document
+            ?? catalogue.pages.first { $0.document.path == path }?.document
+    }
+}
