@@ -32,6 +32,19 @@ struct Serve: ParsableCommand {
         }, log: { line in
             FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
         })
+        var stops: [DispatchSourceSignal] = []
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                terminal.clearStatus()
+                FileHandle.standardError.write(Data("stopped\n".utf8))
+                Foundation.exit(0)
+            }
+            source.resume()
+            stops.append(source)
+        }
+        defer { stops.forEach { $0.cancel() } }
         let done = DispatchSemaphore(value: 0)
         let failure = FailureBox()
         Task.detached {

@@ -82,7 +82,10 @@ public struct DevServer: Sendable {
             },
             logger: Self.quietLogger
         )
-        try await app.runService()
+        // Open pages keep their event streams open, which a graceful shutdown would wait
+        // for forever; a development server has nothing to flush, so the command exits
+        // on Ctrl-C or SIGTERM itself.
+        try await app.runService(gracefulShutdownSignals: [])
     }
 
     func report(_ update: SiteSession.Update, hub: ReloadHub, seconds: Double) {
