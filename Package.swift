@@ -50,8 +50,10 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `latih check --external`: http(s) links, through Foundation's URLSession.
+        .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihServe",
+            "LatihDiagnostics", "LatihSite", "LatihServe", "LatihLinkCheck",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LatihDiagnostics
+import LatihLinkCheck
 import LatihSite
 
 /// `latih check`: everything `build` checks, and files no page uses, without writing anything.
@@ -22,11 +23,29 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Also check every http(s) link on the web (concurrently, a few per host).")
+    var external = false
+
+    @Option(help: "Seconds to wait for each external link.")
+    var timeout: Double = 10
+
     func run() throws {
         var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
                                    includeDrafts: site.drafts, write: false)
         options.reportUnusedFiles = true
-        let result = SiteBuilder.build(options)
+        var result = SiteBuilder.build(options)
+        if external {
+            let checker = ExternalLinkChecker(timeout: timeout)
+            let links = result.externalLinks
+            let done = DispatchSemaphore(value: 0)
+            let found = DiagnosticsBox()
+            Task.detached {
+                found.value = await checker.check(links)
+                done.signal()
+            }
+            done.wait()
+            result.diagnostics = (result.diagnostics + found.value).sorted()
+        }
         let terminal = Terminal()
         switch format {
         case .text:
@@ -61,4 +80,9 @@ struct JSONDiagnostic: Encodable {
         message = d.message
         hint = d.hint
     }
+}
+
+/// Carries the external check's findings out of its task; written before the semaphore is signalled.
+private final class DiagnosticsBox: @unchecked Sendable {
+    var value: [Diagnostic] = []
 }

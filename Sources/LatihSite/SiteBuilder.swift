@@ -48,6 +48,8 @@ public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when `isCancelled` stopped the build.
     public var wasInterrupted = false
+    /// Every http(s) link in the content, with where it is written (for `check --external`).
+    public var externalLinks: [(url: String, location: SourceLocation)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
@@ -87,10 +89,16 @@ public enum SiteBuilder {
             return interrupted(options)
         }
         var diags = site.diagnostics
+        var links: [(url: String, location: SourceLocation)] = []
+        for r in site.markdown {
+            for link in r.rendered.links where link.destination.lowercased().hasPrefix("http://") || link.destination.lowercased().hasPrefix("https://") {
+                links.append((link.destination, inContent(SourceLocation(path: r.path, line: link.line, column: link.column), options)))
+            }
+        }
         let pages = site.pages
         let fileCount = pages.count + site.assetFiles.count + site.catalogue.assets.count
         guard options.write else {
-            return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags)
+            return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags, externalLinks: links)
         }
         progress?("writing \(options.outputDir)/")
         do {
@@ -179,9 +187,15 @@ public enum SiteBuilder {
     /// they name the file as it is on disk.
     static func inContent(_ d: Diagnostic, _ options: BuildOptions) -> Diagnostic {
         var d = d
-        let root = options.contentDir.hasSuffix("/") ? String(options.contentDir.dropLast()) : options.contentDir
-        if d.location.path != root { d.location.path = root + "/" + d.location.path }
+        d.location = inContent(d.location, options)
         return d
+    }
+
+    static func inContent(_ location: SourceLocation, _ options: BuildOptions) -> SourceLocation {
+        var l = location
+        let root = options.contentDir.hasSuffix("/") ? String(options.contentDir.dropLast()) : options.contentDir
+        if l.path != root { l.path = root + "/" + l.path }
+        return l
     }
 
     static func describe(_ error: Error) -> String {

@@ -56,3 +56,75 @@ def test_json_format_for_editors_and_ci(tmp_path):
             "message": "unknown key `titel`; did you mean `title`?",
             "hint": "the keys a lesson accepts are: title, summary, duration, draft, updated, tags"} in items
     assert sum(1 for i in items if i["severity"] == "warning") == 2
+
+
+class _Links(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A loopback web with every answer a link checker meets."""
+    hits = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_HEAD(self):
+        self.answer(body=False)
+
+    def do_GET(self):
+        self.answer(body=True)
+
+    def answer(self, body):
+        import time
+        _Links.hits.append((self.command, self.path))
+        if self.path == "/ok":
+            self.send_response(200)
+        elif self.path == "/hilang":
+            self.send_response(404)
+        elif self.path == "/pindah":
+            self.send_response(301)
+            self.send_header("Location", "/ok")
+        elif self.path == "/lambat":
+            time.sleep(3)
+            self.send_response(200)
+        elif self.path == "/tanpa-head" and self.command == "HEAD":
+            self.send_response(405)
+        elif self.path == "/tanpa-head":
+            self.send_response(200)
+        else:
+            self.send_response(500)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_external_links_against_a_loopback_server(tmp_path):
+    import http.server
+    import threading
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Links)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        content = tmp_path / "content"
+        (content / "courses" / "a").mkdir(parents=True)
+        (content / "site.conf").write_text("title: Uji\n")
+        (content / "courses" / "a" / "course.md").write_text(
+            f"---\ntitle: A\nsummary: S\nlevel: dasar\n---\n\nLihat [laman yang sama]({base}/ok).\n")
+        (content / "courses" / "a" / "01-x.md").write_text(
+            f"---\ntitle: X\n---\n\n[baik]({base}/ok) dan [hilang]({base}/hilang).\n\n"
+            f"[pindah]({base}/pindah)\n\n[lambat]({base}/lambat)\n\n[tanpa HEAD]({base}/tanpa-head)\n\n[galat]({base}/galat)\n")
+        _Links.hits.clear()
+        result = check(content, "--external", "--timeout", "1")
+        out = result.stderr
+        lesson = str(content / "courses" / "a" / "01-x.md")
+        assert f"{lesson}:5:39: error: external link is broken: {base}/hilang answered 404 Not Found" in out, out
+        assert f"{lesson}:7:1: warning: external link has moved permanently to {base}/ok" in out, out
+        assert f"{lesson}:9:1: warning: external link did not answer within 1 s: {base}/lambat" in out, out
+        assert f"{lesson}:13:1: warning: external link answered 500" in out, out
+        assert "tanpa-head" not in out, "a server that refuses HEAD is asked with GET"
+        assert result.returncode == 1
+        # Each URL is asked once, however many pages link to it.
+        assert sum(1 for m, p in _Links.hits if p == "/ok") <= 2  # once directly, once after the redirect
+        assert ("GET", "/tanpa-head") in _Links.hits
+        # Without --external nothing leaves the machine.
+        _Links.hits.clear()
+        assert check(content).returncode == 0
+        assert _Links.hits == []
+    finally:
+        server.shutdown()
