@@ -52,8 +52,10 @@ let package = Package(
         ]),
         // `latih check --external`: http(s) links, through Foundation's URLSession.
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
+        // `latih new`: catalogues, courses and lessons that pass `latih check`.
+        .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihServe", "LatihLinkCheck",
+            "LatihDiagnostics", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
