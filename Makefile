@@ -9,7 +9,7 @@ PIP_TEST := selenium pytest
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
-.PHONY: site test deps test-deps release swift-test js-test browser-test fuzz clean
+.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-smoke fuzz clean
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -45,6 +45,28 @@ js-test:
 
 browser-test:
 	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser Tests/robustness
+
+# Benchmarks against Hugo (Debian) and Pagefind (PyPI) on generated catalogues; see README "Measured".
+APT_BENCH := hugo time
+PIP_BENCH := pagefind-bin==1.5.2
+BENCH_SIZES ?= 1000,10000,50000
+BENCH_RUNS ?= 3
+bench-deps: test-deps
+	$(call apt_install,$(APT_BENCH))
+	@python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install -q $(PIP_BENCH)
+
+bench: bench-deps release
+	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+bench-search: bench-deps release
+	python3 bench/search_bench.py --lessons 10000 --runs $(BENCH_RUNS)
+
+# What CI runs after `make test`: both benchmarks at a tiny size with the debug build,
+# so the scripts keep working; no timing is asserted.
+bench-smoke: bench-deps
+	swift build
+	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
+	python3 bench/search_bench.py --lessons 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.

@@ -21,6 +21,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Field weights of BM25F: title, headings, meta (summary, tags, competencies), body.
     public static let fieldWeights: [Double] = [8, 4, 2, 1]
     static let k1 = 1.2
+    /// Impacts are stored as integers: BM25F × 20, so most fit in two packed characters.
+    static let impactScale = 20.0
     static let b = 0.75
     /// Documents with a card per key.
     public static let cardsPerKey = 10
@@ -373,7 +375,7 @@ struct ScoredEntry: Sendable {
                     pseudo += SearchIndexBuilder.fieldWeights[f] * tf / norm
                 }
                 let impact = idf * pseudo * (SearchIndexBuilder.k1 + 1) / (pseudo + SearchIndexBuilder.k1)
-                return (p.doc, max(1, Int((impact * 100).rounded())))
+                return (p.doc, max(1, Int((impact * SearchIndexBuilder.impactScale).rounded())))
             }
         }
         word = score(wordPostings)
@@ -398,7 +400,7 @@ struct ScoredEntry: Sendable {
         cardDocs = best.map(\.doc).sorted()
     }
 
-    /// `"key":{"w":[Δdoc,impact,…],"s":[…] or "w" when equal,"st":[stems],"c":[[doc,"excerpt"],…]}`.
+    /// `"key":{"w":"packed Δdoc,impact…","s":"…" or 0 when equal to w,"st":[stems],"c":[[doc,"excerpt"],…]}`.
     func json(excerpts: [[Int: String]], id: Int) -> JSONText {
         var out = JSONText(capacity: 64 + (word.count + stem.count) * 8 + cardDocs.count * 160)
         out.string(key)
@@ -411,22 +413,21 @@ struct ScoredEntry: Sendable {
             out.raw(name)
             out.raw("\":")
         }
+        /// Document-id deltas and impacts, alternating, packed into one string.
         func postings(_ list: [(doc: Int, impact: Int)]) {
-            out.raw("[")
+            out.byte(0x22)
             var last = 0
-            for (i, p) in list.enumerated() {
-                if i > 0 { out.byte(UInt8(ascii: ",")) }
-                out.int(p.doc - last)
-                out.byte(UInt8(ascii: ","))
-                out.int(p.impact)
+            for p in list {
+                out.packed(p.doc - last)
+                out.packed(p.impact)
                 last = p.doc
             }
-            out.raw("]")
+            out.byte(0x22)
         }
         if !word.isEmpty { field("w"); postings(word) }
         if !stem.isEmpty {
             field("s")
-            if stem.elementsEqual(word, by: { $0.doc == $1.doc && $0.impact == $1.impact }) { out.raw("\"w\"") } else { postings(stem) }
+            if stem.elementsEqual(word, by: { $0.doc == $1.doc && $0.impact == $1.impact }) { out.raw("0") } else { postings(stem) }
         }
         if !stems.isEmpty { field("st"); out.strings(stems) }
         field("c")

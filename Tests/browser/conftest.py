@@ -15,7 +15,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LATIH = os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih"))
+LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
 
 
 @pytest.fixture(scope="session")

@@ -42,10 +42,14 @@ test("shard lookup by range, and prefixes that span shards", () => {
   assert.deepEqual(core.shardsForPrefix(bounds, "san"), [3, 4], "\"sandi\" may start a shard");
 });
 
-test("postings decode from deltas, and a stem list may point at the word list", () => {
-  assert.deepEqual([...core.decodePostings([3, 50, 2, 70])], [[3, 50], [5, 70]]);
-  const entry = { w: [1, 10], s: "w" };
+test("postings unpack from the packed form, and a stem list may point at the word list", () => {
+  // 3 → "3"; 50 = 18 + 1×32 → "o1" ("o" is 32 + 18); 2 → "2"; 70 = 6 + 2×32 → "c2"
+  assert.deepEqual(core.unpack("3o12c2"), [3, 50, 2, 70]);
+  assert.deepEqual(core.unpack("_V"), [1023]);
+  assert.deepEqual([...core.decodePostings("3o12c2")], [[3, 50], [5, 70]]);
+  const entry = { w: "1A", s: 0 };
   assert.deepEqual([...core.stemPostings(entry)], [[1, 10]]);
+  assert.equal(core.wordPostings(entry), core.wordPostings(entry), "decoded once and kept");
 });
 
 test("exact beats stem beats prefix beats typo for the same impact", () => {

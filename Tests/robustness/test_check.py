@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LATIH = os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih"))
+LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
 
 
 def check(content, *args):

@@ -12,7 +12,7 @@ import subprocess
 import time
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LATIH = os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih"))
+LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
 
 
 def digest(folder):

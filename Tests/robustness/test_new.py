@@ -6,7 +6,7 @@ import pathlib
 import subprocess
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-LATIH = os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih"))
+LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
 
 
 def latih(*args, cwd):

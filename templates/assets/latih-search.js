@@ -330,16 +330,39 @@
     return out;
   }
 
-  /** `[Δdoc, impact, …]` → Map(doc → impact). */
+  /**
+   * Packed numbers (Sources/LatihSearch/JSONText.swift, `packed`): five bits per
+   * character, lowest first; `0`–`V` end a number, `W`–`_` say more bits follow.
+   */
+  var PACK = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var PACK_VALUE = new Int8Array(128).fill(-1);
+  for (var p = 0; p < PACK.length; p++) PACK_VALUE[PACK.charCodeAt(p)] = p;
+  function unpack(s) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = PACK_VALUE[s.charCodeAt(i)];
+      if (d >= 32) { value += (d - 32) * Math.pow(2, shift); shift += 5; }
+      else { out.push(value + d * Math.pow(2, shift)); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  /** Postings (packed, or `[Δdoc, impact, …]`) → Map(doc → impact). */
   function decodePostings(list) {
+    var flat = typeof list === "string" ? unpack(list) : list;
     var m = new Map(), doc = 0;
-    for (var i = 0; i + 1 < list.length; i += 2) { doc += list[i]; m.set(doc, list[i + 1]); }
+    for (var i = 0; i + 1 < flat.length; i += 2) { doc += flat[i]; m.set(doc, flat[i + 1]); }
     return m;
   }
-  function wordPostings(entry) { return entry && entry.w ? decodePostings(entry.w) : new Map(); }
+  // Decoded once per key and kept on the entry: warm queries reuse them.
+  function wordPostings(entry) {
+    if (!entry || !entry.w) return new Map();
+    return entry._w || (entry._w = decodePostings(entry.w));
+  }
   function stemPostings(entry) {
-    if (!entry || !entry.s) return new Map();
-    return decodePostings(entry.s === "w" ? entry.w : entry.s);
+    if (!entry || entry.s === undefined) return new Map();
+    if (entry.s === 0) return wordPostings(entry);
+    return entry._s || (entry._s = decodePostings(entry.s));
   }
 
   /**
@@ -504,7 +527,7 @@
     WEIGHTS: WEIGHTS, FACETS: FACETS, MAX_PREFIX_KEYS: MAX_PREFIX_KEYS,
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings,
-    wordPostings: wordPostings, stemPostings: stemPostings,
+    wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
     typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
     parseState: parseState, formatState: formatState
@@ -602,20 +625,20 @@
       return asked;
     }
 
-    function run(state) {
+    function run(state, typing) {
       var words = core.queryWords(state.q);
       return meta().then(function (m) {
         if (!words.length) return { m: m, words: words, ranked: [], loaded: [] };
         // Two rounds: the shards of the words themselves (and of what they begin), then
         // the shards of their stems. A word in the index names its stems; for one that is
         // not, the stemmer's candidate readings are fetched, so it decides as the build did.
+        // Words the query begins are looked up across shards only while typing; a
+        // submitted or linked query uses what its own shards hold.
         var first = [];
-        var typing = !/\s$/.test(state.q);
+        var partial = typing && !/\s$/.test(state.q);
         words.forEach(function (w, i) {
           first.push(core.shardFor(m.shards, w));
-          if (w.length >= 2 && (i === words.length - 1 ? typing || w.length >= 3 : w.length >= 3)) {
-            first = first.concat(core.shardsForPrefix(m.shards, w));
-          }
+          if (partial && i === words.length - 1 && w.length >= 2) first = first.concat(core.shardsForPrefix(m.shards, w));
         });
         return shards(m, first).then(function (loaded) {
           var second = first.slice();
@@ -858,7 +881,7 @@
     }
 
     var generation = 0;
-    function show(state) {
+    function show(state, typing) {
       var mine = ++generation;
       current = state;
       if (!core.queryWords(state.q).length) {
@@ -870,7 +893,7 @@
         return Promise.resolve();
       }
       page.setAttribute("aria-busy", "true");
-      return run(state).then(function (found) {
+      return run(state, typing).then(function (found) {
         if (mine !== generation) return null;
         var filtered = core.applyFacets(found.ranked, found.m.table, filterIndexes(found.m, state), found.m.facets);
         renderFacets(found.m, state, filtered.counts);
@@ -897,11 +920,11 @@
       });
     }
 
-    function update(state, resetPage) {
+    function update(state, resetPage, typing) {
       if (resetPage) shown = PAGE;
       var url = location.pathname + core.formatState(state) + location.hash;
       try { history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
-      return show(state);
+      return show(state, typing);
     }
 
     function readForm() {
@@ -918,7 +941,7 @@
     var timer = null;
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { update(readForm(), true); }, 120);
+      timer = setTimeout(function () { update(readForm(), true, true); }, 120);
     });
     form.addEventListener("submit", function (e) {
       e.preventDefault();
