@@ -50,6 +50,7 @@ public struct DevServer: Sendable {
         watcher.start()
         let render = self.render, log = self.log
         Task.detached {
+            var refresh: Task<Void, Never>?
             for await batch in watcher.batches {
                 var changed: Set<String> = []
                 var theme = false
@@ -61,9 +62,12 @@ public struct DevServer: Sendable {
                 let update = session.update(content: changed, theme: theme)
                 Self.report(update, hub: hub, seconds: Date().timeIntervalSince(t), render: render, log: log)
                 if update.succeeded, session.searchIsStale {
-                    // The search index waits until edits pause; pages come first.
-                    try? await Task.sleep(nanoseconds: 400_000_000)
-                    if session.searchIsStale {
+                    // The search index is rebuilt in the background once edits pause;
+                    // pages come first, and edits are not held up by it.
+                    refresh?.cancel()
+                    refresh = Task.detached {
+                        try? await Task.sleep(nanoseconds: 300_000_000)
+                        if Task.isCancelled { return }
                         let pages = session.refreshSearch()
                         if !pages.isEmpty { await hub.send(.reload(pages)) }
                     }

@@ -8,7 +8,8 @@ import LatihSearch
 /// A site kept in memory for `latih serve`: built once, then updated after each edit,
 /// redoing only what the edit touches. A failed update leaves the last good site served.
 ///
-/// Not thread-safe: the server calls it from one task at a time.
+/// `build` and `update` are called from one task at a time; `file` from any request, and
+/// `refreshSearch` from a background task while edits keep arriving.
 public final class SiteSession: @unchecked Sendable {
     /// What an update did.
     public struct Update: Sendable {
@@ -23,14 +24,27 @@ public final class SiteSession: @unchecked Sendable {
     }
 
     public let options: BuildOptions
-    private var site: BuiltSite?
+    /// The current site; read and replaced under `lock`.
+    private var site: BuiltSite? {
+        get { lock.lock(); defer { lock.unlock() }; return _site }
+        set { lock.lock(); _site = newValue; generation += 1; lock.unlock() }
+    }
+    private var _site: BuiltSite?
+    /// Counts replacements of the site, so a search refresh that raced an edit is dropped.
+    private var generation = 0
+    private var refreshing = false
+    private var previousSearchFiles: [String] = []
     private var files: [String: Data] = [:]
     /// Guards `files` and `contentAssets`, which requests read while updates write.
     private let lock = NSLock()
     /// Content files served from disk, by output path.
     private var contentAssets: [String: String] = [:]
-    /// The search index is redone after edits, when the server is idle.
-    public private(set) var searchIsStale = false
+    /// The search index is redone after edits, in the background.
+    public var searchIsStale: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return stale
+    }
+    private var stale = false
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(options: BuildOptions) {
@@ -46,7 +60,7 @@ public final class SiteSession: @unchecked Sendable {
         case .built(let built):
             let before = files
             install(built)
-            searchIsStale = false
+            lock.lock(); stale = false; lock.unlock()
             diagnostics = built.diagnostics
             let changed = files.filter { before[$0.key] != $0.value }.map(\.key).sorted()
             return Update(succeeded: true, changed: changed, diagnostics: diagnostics, wasFull: true)
@@ -109,34 +123,50 @@ public final class SiteSession: @unchecked Sendable {
                 }
             }
             lock.unlock()
-            searchIsStale = true
+            lock.lock(); stale = true; lock.unlock()
             diagnostics = next.diagnostics
             return Update(succeeded: true, changed: changed.sorted(), diagnostics: next.diagnostics, wasFull: false)
         }
     }
 
-    /// Rebuilds the search index and the search page after edits.
+    /// Rebuilds the search index and the search page after edits, without holding up
+    /// further edits: the index is built from a snapshot and installed only if no edit
+    /// came in meanwhile (otherwise it is built again). Returns the changed paths.
     @discardableResult
     public func refreshSearch() -> [String] {
-        guard var site, searchIsStale, options.searchIndex else { return [] }
-        let documents = site.input.documents
-        let index = SiteBuilder.onLargeStack { [site] in SiteBuilder.searchIndex(site.catalogue, documents) }
         lock.lock()
-        defer { lock.unlock() }
-        let kept = Set(index.files.map(\.path))
-        for old in site.searchFiles where !kept.contains(old.path) { files[old.path] = nil }
-        for file in index.files { files[file.path] = Data(file.contents.utf8) }
-        site.searchFiles = index.files
-        site.input.searchIndex = index.catalogue
-        let renderer = PageRenderer(theme: site.theme, input: site.input)
-        let pages = renderer.render(only: ["search/index.html"])
-        for page in pages {
-            files[page.path] = Data(page.contents.utf8)
-            if let i = site.renderedPages.firstIndex(where: { $0.path == page.path }) { site.renderedPages[i] = page }
+        if refreshing || !stale || !options.searchIndex { lock.unlock(); return [] }
+        refreshing = true
+        lock.unlock()
+        defer { lock.lock(); refreshing = false; lock.unlock() }
+        while true {
+            lock.lock()
+            guard var site = _site, stale else { lock.unlock(); return [] }
+            let seen = generation
+            lock.unlock()
+            let documents = site.input.documents
+            let index = SiteBuilder.onLargeStack { [site] in SiteBuilder.searchIndex(site.catalogue, documents) }
+            site.searchFiles = index.files
+            site.input.searchIndex = index.catalogue
+            let pages = PageRenderer(theme: site.theme, input: site.input).render(only: ["search/index.html"])
+            for page in pages {
+                if let i = site.renderedPages.firstIndex(where: { $0.path == page.path }) { site.renderedPages[i] = page }
+            }
+            lock.lock()
+            guard generation == seen else { lock.unlock(); continue }
+            // The index before last is dropped; the last one stays a while for pages
+            // rendered from it by an edit that raced this refresh.
+            let kept = Set(index.files.map(\.path)).union((_site?.searchFiles ?? []).map(\.path))
+            for old in previousSearchFiles where !kept.contains(old) { files[old] = nil }
+            previousSearchFiles = (_site?.searchFiles ?? []).map(\.path)
+            for file in index.files { files[file.path] = Data(file.contents.utf8) }
+            for page in pages { files[page.path] = Data(page.contents.utf8) }
+            _site = site
+            generation += 1
+            stale = false
+            lock.unlock()
+            return pages.map(\.path)
         }
-        self.site = site
-        searchIsStale = false
-        return pages.map(\.path)
     }
 
     /// Names editors give the files they write before renaming them into place.
