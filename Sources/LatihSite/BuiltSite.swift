@@ -14,6 +14,8 @@ struct BuiltSite: Sendable {
     var resolver: LinkResolver
     /// Every document's rendered Markdown, with its links and anchors, in catalogue order.
     var markdown: [SiteBuilder.MarkdownResult]
+    /// Heading ids by page, for anchor checks.
+    var headingIDs: [String: Set<String>]
     var input: RenderInput
     /// Pages made from templates, in a fixed order.
     var renderedPages: [OutputFile]

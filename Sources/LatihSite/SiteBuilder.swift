@@ -137,7 +137,7 @@ public enum SiteBuilder {
         let resolver = LinkResolver(targets: targets)
         let rawHTML = catalogue.config.rawHTML
         let results = jobs.parallelMap { renderJob($0, resolver: resolver, quizzes: quizzes, rawHTML: rawHTML) }
-        let (documents, quizIDs, used, markdownDiags) = collect(results, catalogue)
+        let (documents, quizIDs, used, markdownDiags, headingIDs) = collect(results, catalogue, knownIDs: nil)
         diags += markdownDiags.map { inContent($0, options) }
         if options.reportUnusedFiles {
             for asset in catalogue.assets where !used.contains(asset.sourcePath) {
@@ -167,7 +167,7 @@ public enum SiteBuilder {
         let rendered = PageRenderer(theme: theme, input: input).renderAll()
         if options.isCancelled() { return .interrupted }
         return .built(BuiltSite(catalogue: catalogue, theme: theme, quizzes: quizzes, resolver: resolver,
-                                markdown: results, input: input, renderedPages: rendered, searchFiles: index.files,
+                                markdown: results, headingIDs: headingIDs, input: input, renderedPages: rendered, searchFiles: index.files,
                                 assetFiles: assetFiles, contentDiagnostics: contentDiagnostics, diagnostics: diags.sorted()))
     }
 
@@ -318,8 +318,20 @@ public enum SiteBuilder {
     /// and every anchor link against the headings its page ended up with.
     static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue)
         -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
+        let (documents, quizzes, used, diags, _) = collect(rendered, catalogue, knownIDs: nil)
+        return (documents, quizzes, used, diags)
+    }
+
+    /// As `collect`, also returning every page's heading ids. With `knownIDs` (from the
+    /// last build) only the pages in `recompute` have theirs gathered again, which keeps
+    /// `latih serve`'s updates from hashing every heading of the site after each edit.
+    static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue,
+                        knownIDs: [String: Set<String>]?, recompute: Set<String> = [])
+        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic], [String: Set<String>]) {
         var documents: [String: RenderedMarkdown] = [:]
-        var ids: [String: Set<String>] = [:]
+        documents.reserveCapacity(rendered.count)
+        var ids: [String: Set<String>] = knownIDs ?? [:]
+        for page in recompute { ids[page] = [] }
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]
         var quizzesByDocument: [String: [String]] = [:]
@@ -328,7 +340,9 @@ public enum SiteBuilder {
             used.formUnion(r.sources)
             documents[r.path] = r.rendered
             if !r.quizIDs.isEmpty { quizzesByDocument[r.path] = r.quizIDs.map(\.0) }
-            ids[r.output, default: []].formUnion(r.rendered.headings.map(\.id))
+            if knownIDs == nil || recompute.contains(r.output) {
+                ids[r.output, default: []].formUnion(r.rendered.headings.map(\.id))
+            }
             diags += r.diagnostics
             for (id, location) in r.quizIDs {
                 if let first = quizSeen[id] {
@@ -339,8 +353,10 @@ public enum SiteBuilder {
                 }
             }
         }
-        for course in catalogue.courses {
+        for course in catalogue.courses where knownIDs == nil || recompute.contains(course.outputPath) {
             ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
+        }
+        for course in catalogue.courses {
             for lesson in course.lessons
             where lesson.document.isComplete && lesson.document.frontMatter.text("title") == nil
                 && documents[lesson.document.path]?.leadingTitle == nil {
@@ -356,7 +372,7 @@ public enum SiteBuilder {
                 diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
             }
         }
-        return (documents, quizzesByDocument, used, diags)
+        return (documents, quizzesByDocument, used, diags, ids)
     }
 }
 

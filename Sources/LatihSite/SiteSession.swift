@@ -228,11 +228,17 @@ public final class SiteSession: @unchecked Sendable {
         }
         // Content findings: those of other files stay; the edited files' are new.
         var diags = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
-        let (jobs, _) = SiteBuilder.markdownJobs(catalogue)
         var results = site.markdown
         var indexOfPath: [String: Int] = [:]
-        for (i, r) in results.enumerated() { indexOfPath[r.path] = i }
-        let edited = jobs.filter { paths.contains($0.doc.path) }
+        for (i, r) in results.enumerated() where paths.contains(r.path) { indexOfPath[r.path] = i }
+        // Each edited document keeps its page and quiz-id prefix; only its text is new.
+        var edited: [SiteBuilder.MarkdownJob] = []
+        for (path, i) in indexOfPath {
+            guard let doc = after[path] else { return .full }
+            let old = results[i]
+            let quizBase = Self.quizBase(path, old.output, catalogue)
+            edited.append((doc, old.output, quizBase))
+        }
         let rawHTML = catalogue.config.rawHTML
         let rendered = edited.parallelMap {
             SiteBuilder.renderJob($0, resolver: site.resolver, quizzes: site.quizzes, rawHTML: rawHTML)
@@ -241,7 +247,9 @@ public final class SiteSession: @unchecked Sendable {
             guard let i = indexOfPath[r.path] else { return .full }
             results[i] = r
         }
-        let (documents, quizIDs, _, markdownDiags) = SiteBuilder.collect(results, catalogue)
+        let recompute = Set(rendered.map(\.output))
+        let (documents, quizIDs, _, markdownDiags, headingIDs) =
+            SiteBuilder.collect(results, catalogue, knownIDs: site.headingIDs, recompute: recompute)
         diags += markdownDiags.map { SiteBuilder.inContent($0, options) }
         if diags.hasErrors { return .failed(diags.sorted()) }
 
@@ -267,6 +275,7 @@ public final class SiteSession: @unchecked Sendable {
         var next = site
         next.catalogue = catalogue
         next.markdown = results
+        next.headingIDs = headingIDs
         next.contentDiagnostics = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
         next.diagnostics = diags.sorted()
         next.input.catalogue = catalogue
@@ -279,6 +288,18 @@ public final class SiteSession: @unchecked Sendable {
             if let i = byPath[page.path] { next.renderedPages[i] = page }
         }
         return .updated(next, pages)
+    }
+
+    /// The default quiz-id prefix of a document, as `SiteBuilder.markdownJobs` makes it.
+    static func quizBase(_ path: String, _ output: String, _ catalogue: Catalogue) -> String {
+        for course in catalogue.courses where output.hasPrefix("courses/\(course.slug)/") {
+            if course.document.path == path { return course.slug }
+            if let m = course.modules.first(where: { $0.document.path == path }) { return "\(course.slug)/\(m.slug)" }
+            if let l = course.lessons.first(where: { $0.document.path == path }) { return "\(course.slug)/\(l.slug)" }
+        }
+        if let p = catalogue.paths.first(where: { $0.document.path == path }) { return "paths/\(p.slug)" }
+        if let p = catalogue.pages.first(where: { $0.document.path == path }) { return "pages/\(p.slug)" }
+        return path
     }
 
     /// The document at a path in a catalogue.
