@@ -247,9 +247,7 @@ public final class SiteSession: @unchecked Sendable {
             guard let i = indexOfPath[r.path] else { return .full }
             results[i] = r
         }
-        let recompute = Set(rendered.map(\.output))
-        let (documents, quizIDs, _, markdownDiags, headingIDs) =
-            SiteBuilder.collect(results, catalogue, knownIDs: site.headingIDs, recompute: recompute)
+        let (documents, quizIDs, markdownDiags, headingIDs) = collectEdited(site, results, rendered, catalogue)
         diags += markdownDiags.map { SiteBuilder.inContent($0, options) }
         if diags.hasErrors { return .failed(diags.sorted()) }
 
@@ -288,6 +286,60 @@ public final class SiteSession: @unchecked Sendable {
             if let i = byPath[page.path] { next.renderedPages[i] = page }
         }
         return .updated(next, pages)
+    }
+
+    /// What `SiteBuilder.collect` finds, worked out from the last build and the edited
+    /// documents: their Markdown, quiz ids and heading ids replace the old ones; every
+    /// anchor in the site is checked again (an edit may remove a heading others link to),
+    /// and so is every quiz id for duplicates. Iterates by index: copying 10,000 results
+    /// per edit was most of an update's time.
+    static func collectEdited(_ site: BuiltSite, _ results: [SiteBuilder.MarkdownResult],
+                              _ edited: [SiteBuilder.MarkdownResult], _ catalogue: Catalogue)
+        -> ([String: RenderedMarkdown], [String: [String]], [Diagnostic], [String: Set<String>]) {
+        var documents = site.input.documents
+        var quizIDs = site.input.quizIDs
+        var ids = site.headingIDs
+        let outputs = Set(edited.map(\.output))
+        for o in outputs { ids[o] = [] }
+        for r in edited {
+            documents[r.path] = r.rendered
+            quizIDs[r.path] = r.quizIDs.isEmpty ? nil : r.quizIDs.map(\.0)
+        }
+        var diags: [Diagnostic] = []
+        for i in results.indices {
+            if outputs.contains(results[i].output) { ids[results[i].output, default: []].formUnion(results[i].rendered.headings.map(\.id)) }
+            if !results[i].diagnostics.isEmpty { diags += results[i].diagnostics }
+        }
+        for course in catalogue.courses where outputs.contains(course.outputPath) {
+            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
+        }
+        var quizSeen: [String: SourceLocation] = [:]
+        for i in results.indices where !results[i].quizIDs.isEmpty {
+            for (id, location) in results[i].quizIDs {
+                if let first = quizSeen[id] {
+                    diags.append(.error(location, "duplicate quiz id `\(id)`",
+                                        hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
+                } else {
+                    quizSeen[id] = location
+                }
+            }
+        }
+        for r in edited where r.path.hasPrefix("courses/") && r.rendered.leadingTitle == nil {
+            if let doc = document(r.path, in: catalogue), doc.isComplete, doc.frontMatter.text("title") == nil,
+               catalogue.courses.contains(where: { $0.lessons.contains { $0.document.path == r.path } }) {
+                diags.append(.error(SourceLocation(path: r.path, line: 1, column: 1), "lesson has no title",
+                                    hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
+            }
+        }
+        for i in results.indices where !results[i].anchors.isEmpty {
+            for a in results[i].anchors where !(ids[a.page]?.contains(a.id) ?? false) {
+                let known = (ids[a.page] ?? []).sorted()
+                let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
+                    ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
+                diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
+            }
+        }
+        return (documents, quizIDs, diags, ids)
     }
 
     /// The default quiz-id prefix of a document, as `SiteBuilder.markdownJobs` makes it.
