@@ -26,6 +26,23 @@ struct BuiltSite: Sendable {
     /// All findings: content, theme and Markdown.
     var diagnostics: [Diagnostic]
 
+    /// Where each document's result is in `markdown`, by source path (for `latih serve`;
+    /// filled by `indexed()`, and still right after an edit, which changes no positions).
+    var markdownIndex: [String: Int] = [:]
+    /// Where each page is in `renderedPages`, by output path.
+    var pageIndex: [String: Int] = [:]
+    /// Content files by source path → output path.
+    var assetOutputs: [String: String] = [:]
+
+    /// The site with its lookup tables filled in.
+    func indexed() -> BuiltSite {
+        var s = self
+        s.markdownIndex = Dictionary(markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        s.pageIndex = Dictionary(renderedPages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
+        s.assetOutputs = Dictionary(catalogue.assets.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
+        return s
+    }
+
     /// Every text file of the site: pages, search index, offline files, sitemap.
     var pages: [OutputFile] {
         var out = renderedPages

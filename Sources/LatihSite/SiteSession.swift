@@ -59,7 +59,7 @@ public final class SiteSession: @unchecked Sendable {
         switch outcome {
         case .built(let built):
             let before = files
-            install(built)
+            install(built.indexed())
             lock.lock(); stale = false; lock.unlock()
             diagnostics = built.diagnostics
             let changed = files.filter { before[$0.key] != $0.value }.map(\.key).sorted()
@@ -79,25 +79,26 @@ public final class SiteSession: @unchecked Sendable {
     /// (`x.md~`, `.x.md.swp`, vim's `4913`) are ignored.
     public func update(content: Set<String>, theme: Bool) -> Update {
         guard let site, !theme else { return build() }
-        let knownDocs = Set(site.markdown.map(\.path))
-        let knownAssets = Dictionary(site.catalogue.assets.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
+        let knownDocs = site.markdownIndex
+        let knownAssets = site.assetOutputs
         var edited: Set<String> = []
         var touchedAssets: [String] = []
         for path in content where !Self.isEditorTemporary(path) {
             let exists = FileManager.default.fileExists(atPath: options.contentDir + "/" + path)
             if path == "site.conf" { return build() }
-            if knownDocs.contains(path) {
+            if knownDocs[path] != nil {
                 guard exists else { return build() }
                 edited.insert(path)
             } else if let output = knownAssets[path] {
                 guard exists else { return build() }
                 touchedAssets.append(output)
             } else if exists {
+                // A new file, or a new folder with files in it; an empty folder changes nothing.
+                let full = options.contentDir + "/" + path
                 var isDir: ObjCBool = false
-                FileManager.default.fileExists(atPath: options.contentDir + "/" + path, isDirectory: &isDir)
-                if !isDir.boolValue || !(try! FileManager.default.contentsOfDirectory(atPath: options.contentDir + "/" + path)).isEmpty {
-                    return build() // a new file, or a folder with files
-                }
+                _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+                let entries = (try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []
+                if !isDir.boolValue || !entries.isEmpty { return build() }
             }
         }
         if edited.isEmpty {
@@ -230,7 +231,7 @@ public final class SiteSession: @unchecked Sendable {
         var diags = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
         var results = site.markdown
         var indexOfPath: [String: Int] = [:]
-        for (i, r) in results.enumerated() where paths.contains(r.path) { indexOfPath[r.path] = i }
+        for path in paths { indexOfPath[path] = site.markdownIndex[path] }
         // Each edited document keeps its page and quiz-id prefix; only its text is new.
         var edited: [SiteBuilder.MarkdownJob] = []
         for (path, i) in indexOfPath {
@@ -280,10 +281,8 @@ public final class SiteSession: @unchecked Sendable {
         next.input.documents = documents
         next.input.quizIDs = quizIDs
         let pages = PageRenderer(theme: site.theme, input: next.input).render(only: affected)
-        var byPath: [String: Int] = [:]
-        for (i, p) in next.renderedPages.enumerated() { byPath[p.path] = i }
         for page in pages {
-            if let i = byPath[page.path] { next.renderedPages[i] = page }
+            if let i = next.pageIndex[page.path] { next.renderedPages[i] = page }
         }
         return .updated(next, pages)
     }
