@@ -5,7 +5,7 @@ struct Catalogue {
 
     /// Appends `,"courses":[…],"facets":{…},"docTags":{…},"other":[…]` to the catalogue file.
     ///
-    /// A course is `[title, path, category, level, [competencies], [tags], first doc, end doc]`,
+    /// A course is `[title, category, level, [competencies], [tags], first doc, end doc]`,
     /// facets as indexes into `facets`; documents of a course are consecutive, so its
     /// facets apply to the range. `docTags` maps a tag to the documents that carry it
     /// themselves, as id deltas.
@@ -31,8 +31,6 @@ struct Catalogue {
             if i > 0 { out.raw(",") }
             out.raw("[")
             out.string(c.title)
-            out.raw(",")
-            out.string(c.path)
             out.raw(",\(ci[c.category] ?? -1),\(li[c.level] ?? -1),")
             out.ints(c.competencies.compactMap { ki[$0] })
             out.raw(",")

@@ -3,8 +3,8 @@ import LatihParallel
 
 /// Builds the search index that `latih-search.js` reads. Layout (all under `search/`):
 ///
-/// - `index.<hash>.json`: the small catalogue: shard boundaries and file names, courses
-///   (title, path, facets, which documents are theirs), facet names, lesson-level tags.
+/// - `index.<hash>.json`: the small catalogue: shard boundaries and file hashes, courses
+///   (title, facets, which documents are theirs), facet names, lesson-level tags.
 /// - `terms/<n>.<hash>.json`: the shards. Keys are words and stems in one sorted space,
 ///   cut into ranges, so a prefix is always in one or two neighbouring shards. A key holds
 ///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
@@ -215,10 +215,13 @@ public struct SearchIndexBuilder: Sendable {
         var meta = JSONText(capacity: 16 * 1024)
         meta.raw("{\"v\":1,\"n\":\(documents.count),\"shards\":")
         meta.strings(shardLowers)
+        // Shard and group files are named `terms/<n>.<hash>` and `docs/<n>.<hash>`: the
+        // catalogue lists only the hashes, which is most of its size at 10,000 lessons.
+        let hashOnly = { (name: String) in String(name.split(separator: ".").last ?? "") }
         meta.raw(",\"files\":")
-        meta.strings(shardNames)
+        meta.strings(shardNames.map(hashOnly))
         meta.raw(",\"groups\":")
-        meta.strings(groupNames)
+        meta.strings(groupNames.map(hashOnly))
         meta.raw(",\"groupSize\":\(Self.groupSize),\"words\":")
         meta.string(wordsName)
         catalogue.write(into: &meta)

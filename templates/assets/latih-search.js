@@ -435,8 +435,9 @@
   function facetTable(meta) {
     var docs = new Array(meta.n);
     meta.courses.forEach(function (c) {
-      var values = { category: c[2] >= 0 ? [c[2]] : [], level: c[3] >= 0 ? [c[3]] : [], competency: c[4], tag: c[5] };
-      for (var d = c[6]; d < c[7]; d++) docs[d] = { course: c, values: values };
+      // [title, category, level, [competencies], [tags], first doc, end doc]
+      var values = { category: c[1] >= 0 ? [c[1]] : [], level: c[2] >= 0 ? [c[2]] : [], competency: c[3], tag: c[4] };
+      for (var d = c[5]; d < c[6]; d++) docs[d] = { course: c, values: values };
     });
     Object.keys(meta.docTags || {}).forEach(function (tag) {
       var doc = 0;
@@ -604,7 +605,7 @@
     }
     function shards(m, indexes) {
       var unique = Array.from(new Set(indexes)).sort(function (a, b) { return a - b; });
-      return Promise.all(unique.map(function (i) { return load(m.files[i]); }));
+      return Promise.all(unique.map(function (i) { return load("search/terms/" + i + "." + m.files[i]); }));
     }
 
     // ---- Querying ----
@@ -718,7 +719,7 @@
       });
       var missing = cards.filter(function (c) { return !c.info || c.text === null; });
       var groups = Array.from(new Set(missing.map(function (c) { return Math.floor(c.r.doc / m.groupSize); })));
-      return Promise.all(groups.map(function (g) { return load(m.groups[g]); })).then(function (loadedGroups) {
+      return Promise.all(groups.map(function (g) { return load("search/docs/" + g + "." + m.groups[g]); })).then(function (loadedGroups) {
         var byGroup = {};
         groups.forEach(function (g, i) { byGroup[g] = loadedGroups[i]; });
         missing.forEach(function (c) {
@@ -761,7 +762,7 @@
       var df = m.table[doc];
       var course = df && df.course ? df.course[0] : "";
       if (kind === 0) {
-        var category = df && df.course && df.course[2] >= 0 ? m.facets.category[df.course[2]] : "";
+        var category = df && df.course && df.course[1] >= 0 ? m.facets.category[df.course[1]] : "";
         return [t("search-kind-course"), category].filter(Boolean).join(" › ");
       }
       return [course, info[4]].filter(Boolean).join(" › ");
