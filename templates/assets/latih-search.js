@@ -23,7 +23,7 @@
   /** How much each kind of match counts: exact word > same stem > prefix > one typo. */
   var WEIGHTS = { exact: 1, stem: 0.7, prefix: 0.45, typo: 0.3 };
   var MAX_WORDS = 8;
-  var MAX_PREFIX_KEYS = 40;
+  var MAX_PREFIX_KEYS = 12;
 
   var WORD_CHAR = /[\p{L}\p{N}]/u;
   var MARK = /\p{M}/gu;
@@ -650,10 +650,15 @@
           });
           return shards(m, second);
         }).then(function (loaded) {
-          var matches = words.map(function (w) { return collect(w, loaded, m); });
+          var matches = words.map(function (w, i) { return collect(w, loaded, m, partial && i === words.length - 1); });
           var ranked = core.rank(matches);
-          var weak = words.filter(function (w, i) { return w.length >= 5 && matches[i].length < 2; });
-          var fewWithAll = ranked.filter(function (r) { return r.words === words.length; }).length < 3;
+          // A word is weak when at most one document matches it in any way.
+          var weak = words.filter(function (w, i) {
+            var docs = new Set();
+            matches[i].forEach(function (mt) { mt.postings.forEach(function (_, d) { docs.add(d); }); });
+            return w.length >= 5 && docs.size < 2;
+          });
+          var fewWithAll = ranked.filter(function (r) { return r.words === words.length; }).length < 2;
           if (!weak.length || !fewWithAll) return { m: m, words: words, ranked: ranked, loaded: loaded };
           // Too little found: try words one typo away, fetching the word list only now.
           return load(m.words).then(function (vocabulary) {
@@ -678,17 +683,20 @@
       });
     }
 
-    /** Every way one query word matches: itself, its stem, and words it begins. */
-    function collect(w, loaded, m) {
+    /**
+     * Every way one query word matches: itself, its stem, and words it begins. Words it
+     * begins count while it is being typed, or when it matches nothing as it stands.
+     */
+    function collect(w, loaded, m, partial) {
       var out = [];
       var exact = entryIn(loaded, w);
       if (exact && exact.w) out.push({ kind: "exact", key: w, postings: core.wordPostings(exact) });
       var stems = exact && exact.w ? [w].concat(exact.st || []) : [stemWithIndex(w, loaded), core.stemEnglish(w)];
       Array.from(new Set(stems)).forEach(function (s) {
         var e = entryIn(loaded, s);
-        if (e && e.s) out.push({ kind: "stem", key: s, postings: core.stemPostings(e) });
+        if (e && e.s !== undefined) out.push({ kind: "stem", key: s, postings: core.stemPostings(e) });
       });
-      if (w.length >= 2) {
+      if (w.length >= 2 && (partial || !out.length)) {
         var keys = [];
         loaded.forEach(function (shard) {
           Object.keys(shard.k).forEach(function (k) {
