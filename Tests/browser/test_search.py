@@ -190,3 +190,21 @@ def test_results_are_keyboard_reachable_and_more_results_load(browser, servers):
     WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#search-results .result")) > before)
     focused = browser.switch_to.active_element
     assert focused.tag_name == "a" and focused == browser.find_elements(By.CSS_SELECTOR, "#search-results .result a")[before]
+
+
+def test_long_facet_lists_show_the_most_frequent_values_first(browser, servers):
+    search(browser, servers["http-root"], "data")
+    fieldset = [f for f in browser.find_elements(By.CSS_SELECTOR, "#search-facets fieldset")
+                if f.find_elements(By.CSS_SELECTOR, "input[name=tag]")][0]
+    shown = fieldset.find_elements(By.CSS_SELECTOR, "input[name=tag]")
+    assert len(shown) == 8
+    counts = [int(re.search(r"\((\d+)\)", l.text).group(1)) for l in fieldset.find_elements(By.TAG_NAME, "label")]
+    more = fieldset.find_element(By.CSS_SELECTOR, ".facet-more")
+    total = int(re.search(r"\((\d+)\)", more.text).group(1))
+    assert total > 8
+    more.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#search-facets input[name=tag]")) == total)
+    assert browser.switch_to.active_element.get_attribute("name") == "tag"
+    all_counts = [int(re.search(r"\((\d+)\)", l.get_attribute("textContent")).group(1))
+                  for l in browser.find_elements(By.CSS_SELECTOR, "#search-facets input[name=tag] + label")]
+    assert min(counts) >= sorted(all_counts, reverse=True)[7], "the eight shown were the most frequent"

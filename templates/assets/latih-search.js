@@ -833,16 +833,25 @@
       return f === "level" ? t("search-level-" + name) : name;
     }
 
+    /** Facet values shown before "show all": a large catalogue has hundreds of tags. */
+    var FACET_SHOWN = 8;
+    var expanded = {};
+
     function renderFacets(m, state, counts) {
       facetBox.textContent = "";
       var any = false;
       facetBox.appendChild(el("h2", "visually-hidden", t("search-facets")));
       core.FACETS.forEach(function (f) {
         var selected = state.filters[f] || [];
-        var values = m.facets[f].map(function (name, i) { return { name: name, count: counts[f][i] }; })
+        var all = m.facets[f].map(function (name, i) { return { name: name, count: counts[f][i], order: i }; })
           .filter(function (v) { return v.count > 0 || selected.indexOf(v.name) >= 0; });
-        if (!values.length) return;
+        if (!all.length) return;
         any = true;
+        // The most frequent values first (then catalogue order), selected ones always.
+        var ranked = all.slice().sort(function (a, b) { return b.count - a.count || a.order - b.order; });
+        var values = expanded[f] ? all : all.filter(function (v) {
+          return selected.indexOf(v.name) >= 0 || ranked.indexOf(v) < FACET_SHOWN;
+        });
         var fs = el("fieldset", "facet");
         fs.appendChild(el("legend", null, t("search-facet-" + f)));
         values.forEach(function (v, i) {
@@ -861,6 +870,17 @@
           wrap.appendChild(label);
           fs.appendChild(wrap);
         });
+        if (values.length < all.length) {
+          var more = el("button", "link-button facet-more", t("search-facet-all", { n: String(all.length) }));
+          more.type = "button";
+          more.addEventListener("click", function () {
+            expanded[f] = true;
+            renderFacets(m, state, counts);
+            var next = facetBox.querySelectorAll("input[name='" + f + "']")[values.length];
+            if (next) next.focus();
+          });
+          fs.appendChild(more);
+        }
         facetBox.appendChild(fs);
       });
       facetBox.hidden = !any;
