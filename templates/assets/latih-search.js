@@ -654,9 +654,12 @@
           var ranked = core.rank(matches);
           // A word is weak when at most one document matches it in any way.
           var weak = words.filter(function (w, i) {
+            if (w.length < 5) return false;
+            var most = matches[i].reduce(function (n, mt) { return n + mt.postings.size; }, 0);
+            if (most >= 2 * matches[i].length && matches[i].some(function (mt) { return mt.postings.size >= 2; })) return false;
             var docs = new Set();
             matches[i].forEach(function (mt) { mt.postings.forEach(function (_, d) { docs.add(d); }); });
-            return w.length >= 5 && docs.size < 2;
+            return docs.size < 2;
           });
           var fewWithAll = ranked.filter(function (r) { return r.words === words.length; }).length < 2;
           if (!weak.length || !fewWithAll) return { m: m, words: words, ranked: ranked, loaded: loaded };
@@ -752,10 +755,12 @@
         (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { keys[s] = 1; });
       });
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
+      var memo = new Map();
       return function (word) {
         if (keys[word]) return true;
         if (prefixes.some(function (p) { return p.length >= 2 && word.indexOf(p) === 0; })) return true;
-        return !!keys[stemWithIndex(word, found.loaded)] || !!keys[core.stemEnglish(word)];
+        if (!memo.has(word)) memo.set(word, !!keys[stemWithIndex(word, found.loaded)] || !!keys[core.stemEnglish(word)]);
+        return memo.get(word);
       };
     }
 
