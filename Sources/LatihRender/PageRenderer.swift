@@ -83,26 +83,33 @@ public struct PageRenderer: Sendable {
         jobs.parallelMap(render)
     }
 
-    /// Only the pages at these output paths (for `latih serve` after an edit).
+    /// Only the pages at these output paths (for `latih serve` after an edit), found
+    /// from the paths themselves rather than by listing every page of the site.
     public func render(only paths: Set<String>) -> [OutputFile] {
-        jobs.filter { paths.contains(outputPath(of: $0)) }.parallelMap(render)
+        paths.sorted().compactMap(job(at:)).parallelMap(render)
     }
 
-    /// Where a job's page is written, without rendering it.
-    func outputPath(of job: Job) -> String {
+    /// The page job that writes `path`, if any.
+    func job(at path: String) -> Job? {
         let c = input.catalogue
-        switch job {
-        case .catalogue: return "index.html"
-        case .paths: return "paths/index.html"
-        case .notFound: return "404.html"
-        case .progress: return "kemajuan/index.html"
-        case .certificate: return "sertifikat/index.html"
-        case .search: return "search/index.html"
-        case .course(let i): return c.courses[i].outputPath
-        case .lesson(let i, let j): return c.courses[i].lessons[j].outputPath
-        case .path(let i): return c.paths[i].outputPath
-        case .page(let i): return c.pages[i].outputPath
+        switch path {
+        case "index.html": return .catalogue
+        case "paths/index.html": return .paths
+        case "404.html": return .notFound
+        case "kemajuan/index.html": return .progress
+        case "sertifikat/index.html": return .certificate
+        case "search/index.html": return .search
+        default: break
         }
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.count >= 3, parts[0] == "courses", let i = views.courseIndex[parts[1]] {
+            if parts.count == 3 { return .course(i) }
+            if let j = c.courses[i].lessons.firstIndex(where: { $0.slug == parts[2] }) { return .lesson(course: i, index: j) }
+            return nil
+        }
+        if parts.count == 3, parts[0] == "paths", let i = c.paths.firstIndex(where: { $0.outputPath == path }) { return .path(i) }
+        if parts.count == 2, let i = c.pages.firstIndex(where: { $0.outputPath == path }) { return .page(i) }
+        return nil
     }
 
     func render(_ job: Job) -> OutputFile {

@@ -33,13 +33,13 @@ struct ProgressCatalogue: Encodable {
     var courses: [CourseEntry]
     var paths: [PathEntry]
 
-    init(input: RenderInput, titles: [String: String], root: String) {
+    init(input: RenderInput, title: (Lesson) -> String, root: String) {
         courses = input.catalogue.courses.map { course in
             CourseEntry(
                 id: course.slug, title: course.title, url: root + course.outputPath, level: course.level,
                 competencies: course.document.frontMatter.list("competencies"),
                 lessons: course.lessons.map { lesson in
-                    LessonEntry(id: "\(course.slug)/\(lesson.slug)", title: titles[lesson.document.path] ?? lesson.slug,
+                    LessonEntry(id: "\(course.slug)/\(lesson.slug)", title: title(lesson),
                                 url: root + lesson.outputPath, minutes: lesson.minutes ?? 0,
                                 quizzes: input.quizIDs[lesson.document.path] ?? [])
                 })

@@ -8,8 +8,6 @@ import LatihMarkdown
 struct ViewModels: Sendable {
     let input: RenderInput
     let strings: [String: String]
-    /// Titles of lessons, resolved once (front matter first, then the leading `# heading`).
-    let lessonTitles: [String: String]
     /// Courses by slug, for prerequisites and path lists.
     let courseIndex: [String: Int]
     /// The interface strings the browser code needs (`progress-*`), as script-safe JSON.
@@ -18,14 +16,6 @@ struct ViewModels: Sendable {
     init(input: RenderInput, strings: [String: String]) {
         self.input = input
         self.strings = strings
-        var titles: [String: String] = [:]
-        for course in input.catalogue.courses {
-            for lesson in course.lessons {
-                titles[lesson.document.path] = lesson.document.frontMatter.text("title")
-                    ?? input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
-            }
-        }
-        lessonTitles = titles
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
@@ -33,6 +23,13 @@ struct ViewModels: Sendable {
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// A lesson's title: front matter first, then the leading `# heading`, then its slug.
+    /// Worked out when asked, not tabulated for every lesson up front: `latih serve`
+    /// renders a page or two per edit, and a table of 10,000 titles cost more than that.
+    func lessonTitle(_ lesson: Lesson) -> String {
+        lesson.document.frontMatter.text("title") ?? input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
+    }
 
     /// A string with `{name}` placeholders filled in.
     func fill(_ key: String, _ values: [String: String]) -> String {
@@ -97,13 +94,13 @@ struct ViewModels: Sendable {
             return ("404", "404.html", t("notfound-title"), common(outputPath: "404.html", title: t("notfound-title"), root: base))
         case .progress:
             let root = "../"
-            let data = ProgressCatalogue(input: input, titles: lessonTitles, root: root)
+            let data = ProgressCatalogue(input: input, title: lessonTitle, root: root)
             return ("progress", "kemajuan/index.html", t("progress-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
             ])
         case .certificate:
-            let data = ProgressCatalogue(input: input, titles: lessonTitles, root: "../")
+            let data = ProgressCatalogue(input: input, title: lessonTitle, root: "../")
             return ("certificate", "sertifikat/index.html", t("certificate-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
@@ -139,7 +136,7 @@ struct ViewModels: Sendable {
                     "id": "\(course.slug)/\(lesson.slug)",
                     "minutes": String(lesson.minutes ?? 0),
                     "hasQuiz": !(input.quizIDs[lesson.document.path] ?? []).isEmpty,
-                    "title": lessonTitles[lesson.document.path] ?? lesson.slug,
+                    "title": lessonTitle(lesson),
                     "summary": lesson.document.frontMatter.text("summary") ?? "",
                     "duration": duration(lesson.minutes ?? 0),
                     "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
@@ -154,7 +151,7 @@ struct ViewModels: Sendable {
             if !language.isEmpty { v["contentLang"] = language }
             if li > 0 { v["prev"] = lessonLink(lessons[li - 1], root: root) }
             if li + 1 < lessons.count { v["next"] = lessonLink(lessons[li + 1], root: root) }
-            return ("lesson", lesson.outputPath, lessonTitles[lesson.document.path] ?? lesson.slug, v)
+            return ("lesson", lesson.outputPath, lessonTitle(lesson), v)
         case .path(let i):
             let path = c.paths[i]
             let root = rootPrefix(for: path.outputPath)
@@ -228,7 +225,7 @@ struct ViewModels: Sendable {
     }
 
     func lessonLink(_ lesson: Lesson, root: String) -> [String: Any] {
-        ["title": lessonTitles[lesson.document.path] ?? lesson.slug, "url": root + lesson.outputPath]
+        ["title": lessonTitle(lesson), "url": root + lesson.outputPath]
     }
 
     func catalogue(root: String) -> [String: Any] {
@@ -263,7 +260,7 @@ struct ViewModels: Sendable {
                 return clean([
                     "lessonId": "\(l.courseSlug)/\(l.slug)",
                     "number": String(number),
-                    "title": lessonTitles[l.document.path] ?? l.slug,
+                    "title": lessonTitle(l),
                     "url": root + l.outputPath,
                     "lessonDuration": duration(l.minutes ?? 0),
                     "current": l.document.path == current,
