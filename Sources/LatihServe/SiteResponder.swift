@@ -30,10 +30,16 @@ struct SiteResponder: HTTPResponder {
             break
         }
         var path = String(raw.drop(while: { $0 == "/" }))
+        // No service worker while authoring: it would answer page loads from its cache
+        // and slow every reload down. `latih build` publishes it as usual.
+        if path == "sw.js" { return Response(status: .notFound) }
         if path.split(separator: "/").contains("..") { return Response(status: .forbidden) }
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         if let data = session.file(path) {
-            return file(data, type: Self.contentType(path))
+            // Theme assets and search files carry a hash of their contents in their
+            // names, so a reload after an edit fetches only the page itself.
+            let immutable = path.hasPrefix("assets/") || (path.hasPrefix("search/") && !path.hasSuffix(".html"))
+            return file(data, type: Self.contentType(path), cache: immutable ? "public, max-age=31536000, immutable" : "no-store")
         }
         if let data = session.file(path + "/index.html") {
             _ = data
@@ -45,9 +51,9 @@ struct SiteResponder: HTTPResponder {
         return response
     }
 
-    func file(_ data: Data, type: String) -> Response {
+    func file(_ data: Data, type: String, cache: String = "no-store") -> Response {
         Response(status: .ok,
-                 headers: [.contentType: type, .cacheControl: "no-store"],
+                 headers: [.contentType: type, .cacheControl: cache],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
