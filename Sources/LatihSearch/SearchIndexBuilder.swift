@@ -213,7 +213,7 @@ public struct SearchIndexBuilder: Sendable {
 
         let catalogue = Catalogue(documents: documents, courses: courses)
         var meta = JSONText(capacity: 16 * 1024)
-        meta.raw("{\"v\":1,\"n\":\(documents.count),\"shards\":")
+        meta.raw("{\"v\":1,\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
         meta.strings(shardLowers)
         // Shard and group files are named `terms/<n>.<hash>` and `docs/<n>.<hash>`: the
         // catalogue lists only the hashes, which is most of its size at 10,000 lessons.

@@ -33,32 +33,20 @@
 
   /**
    * Words of `text` with their UTF-16 offsets: runs of letters and digits, joined across
-   * single hyphens ("buku-buku"), lowercased and without diacritics.
+   * single hyphens ("buku-buku"), lowercased and without diacritics. One regular
+   * expression finds them; combining marks inside a word are kept until folding.
    */
+  var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
   function tokenize(text) {
-    var out = [];
-    var word = "", start = -1, end = 0;
-    var chars = Array.from(String(text));
-    var pos = 0;
-    function flush() {
-      word = word.replace(/-+$/, "");
-      if (start >= 0 && word) out.push({ word: word, start: start, end: end });
-      word = ""; start = -1;
+    var out = [], match;
+    var s = String(text);
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(s)) !== null) {
+      var raw = match[0];
+      var end = match.index + raw.length;
+      while (end > match.index && /\p{M}/u.test(s.charAt(end - 1))) end--;
+      out.push({ word: raw.toLowerCase().normalize("NFD").replace(MARK, ""), start: match.index, end: end });
     }
-    for (var i = 0; i < chars.length; i++) {
-      var c = chars[i];
-      if (WORD_CHAR.test(c)) {
-        if (start < 0) start = pos;
-        word += fold(c);
-        end = pos + c.length;
-      } else if (c === "-" && start >= 0 && word.slice(-1) !== "-" && i + 1 < chars.length && WORD_CHAR.test(chars[i + 1])) {
-        word += "-";
-      } else if (!/\p{M}/u.test(c)) {
-        flush();
-      }
-      pos += c.length;
-    }
-    flush();
     return out;
   }
 
@@ -347,20 +335,33 @@
     return out;
   }
 
-  /** Postings (packed, or `[Δdoc, impact, …]`) → Map(doc → impact). */
+  /**
+   * A posting list in typed arrays, in document order. It reads like a Map from
+   * document to impact (`size`, `forEach(impact, doc)`, iteration as [doc, impact]).
+   */
+  function Postings(docs, impacts) { this.docs = docs; this.impacts = impacts; this.size = docs.length; }
+  Postings.prototype.forEach = function (fn) {
+    for (var i = 0; i < this.docs.length; i++) fn(this.impacts[i], this.docs[i]);
+  };
+  Postings.prototype[Symbol.iterator] = function* () {
+    for (var i = 0; i < this.docs.length; i++) yield [this.docs[i], this.impacts[i]];
+  };
+
+  /** Postings (packed, or `[Δdoc, impact, …]`) → Postings. */
   function decodePostings(list) {
     var flat = typeof list === "string" ? unpack(list) : list;
-    var m = new Map(), doc = 0;
-    for (var i = 0; i + 1 < flat.length; i += 2) { doc += flat[i]; m.set(doc, flat[i + 1]); }
-    return m;
+    var n = flat.length >> 1, docs = new Int32Array(n), impacts = new Float64Array(n), doc = 0;
+    for (var i = 0; i < n; i++) { doc += flat[2 * i]; docs[i] = doc; impacts[i] = flat[2 * i + 1]; }
+    return new Postings(docs, impacts);
   }
+  var EMPTY = new Postings(new Int32Array(0), new Float64Array(0));
   // Decoded once per key and kept on the entry: warm queries reuse them.
   function wordPostings(entry) {
-    if (!entry || !entry.w) return new Map();
+    if (!entry || !entry.w) return EMPTY;
     return entry._w || (entry._w = decodePostings(entry.w));
   }
   function stemPostings(entry) {
-    if (!entry || entry.s === undefined) return new Map();
+    if (!entry || entry.s === undefined) return EMPTY;
     if (entry.s === 0) return wordPostings(entry);
     return entry._s || (entry._s = decodePostings(entry.s));
   }
@@ -397,35 +398,75 @@
   }
 
   /**
-   * Ranks documents. `matches` holds, per query word, a list of `{kind, postings}` with
-   * postings a Map(doc → impact). A document scores, per query word, its best weighted
-   * impact; documents matching more of the query's words come first, then by score,
-   * then by position in the catalogue.
+   * Ranks documents. `matches` holds, per query word, a list of `{kind, key, postings}`
+   * with postings a Map(doc → impact). A document scores, per query word, its best
+   * weighted impact; documents matching more of the query's words come first, then by
+   * score, then by position in the catalogue. Scores are kept in typed arrays indexed
+   * by document, since a common word has postings for most of the catalogue.
+   * Returns `{doc, score, words, via}` objects, `via[w]` being the best match for word w.
    */
-  function rank(matches) {
-    var totals = new Map();
+  function rank(matches, documents) {
+    var n = documents || 0;
+    if (!n) {
+      matches.forEach(function (forWord) {
+        forWord.forEach(function (m) { m.postings.forEach(function (_, doc) { if (doc >= n) n = doc + 1; }); });
+      });
+    }
+    var total = new Float64Array(n), count = new Uint8Array(n), best = new Float64Array(n);
+    var bestMatch = new Array(n);
+    var vias = matches.map(function () { return { match: new Array(n), score: new Float64Array(n) }; });
+    var touched = [];
     matches.forEach(function (forWord, w) {
-      var best = new Map();
+      var seen = [];
       forWord.forEach(function (m) {
         var weight = WEIGHTS[m.kind] * (m.factor || 1);
+        var docs = m.postings.docs, impacts = m.postings.impacts;
+        if (docs) {
+          for (var j = 0; j < docs.length; j++) {
+            var doc = docs[j], s = impacts[j] * weight;
+            if (best[doc] === 0) seen.push(doc);
+            if (s > best[doc]) { best[doc] = s; bestMatch[doc] = m; }
+          }
+          return;
+        }
         m.postings.forEach(function (impact, doc) {
           var s = impact * weight;
-          var prev = best.get(doc);
-          if (!prev || s > prev.score) best.set(doc, { score: s, kind: m.kind, key: m.key });
+          if (best[doc] === 0) seen.push(doc);
+          if (s > best[doc]) { best[doc] = s; bestMatch[doc] = m; }
         });
       });
-      best.forEach(function (b, doc) {
-        var t = totals.get(doc);
-        if (!t) { t = { doc: doc, score: 0, words: 0, via: [] }; totals.set(doc, t); }
-        t.score += b.score;
-        t.words += 1;
-        t.via[w] = b;
-      });
+      for (var i = 0; i < seen.length; i++) {
+        var d = seen[i];
+        if (count[d] === 0) touched.push(d);
+        count[d]++;
+        total[d] += best[d];
+        vias[w].match[d] = bestMatch[d];
+        vias[w].score[d] = best[d];
+        best[d] = 0;
+      }
     });
-    return Array.from(totals.values()).sort(function (a, b) {
-      return b.words - a.words || b.score - a.score || a.doc - b.doc;
+    var order = Int32Array.from(touched).sort(function (a, b) {
+      return count[b] - count[a] || total[b] - total[a] || a - b;
     });
+    var out = new Array(order.length);
+    for (var k = 0; k < order.length; k++) {
+      var doc = order[k];
+      out[k] = new Ranked(doc, total[doc], count[doc], vias);
+    }
+    return out;
   }
+
+  /** A ranked document. Its `via` (the best match per query word) is made when asked: only shown results need it. */
+  function Ranked(doc, score, words, vias) { this.doc = doc; this.score = score; this.words = words; this._vias = vias; }
+  Object.defineProperty(Ranked.prototype, "via", {
+    get: function () {
+      var doc = this.doc;
+      return this._vias.map(function (v) {
+        var m = v.match[doc];
+        return m ? { score: v.score[doc], kind: m.kind, key: m.key } : undefined;
+      });
+    }
+  });
 
   // ---- Facets ----
 
@@ -437,7 +478,8 @@
     meta.courses.forEach(function (c) {
       // [title, category, level, [competencies], [tags], first doc, end doc]
       var values = { category: c[1] >= 0 ? [c[1]] : [], level: c[2] >= 0 ? [c[2]] : [], competency: c[3], tag: c[4] };
-      for (var d = c[5]; d < c[6]; d++) docs[d] = { course: c, values: values };
+      var entry = { course: c, values: values }; // shared by the course's pages
+      for (var d = c[5]; d < c[6]; d++) docs[d] = entry;
     });
     Object.keys(meta.docTags || {}).forEach(function (tag) {
       var doc = 0;
@@ -468,13 +510,24 @@
   function applyFacets(ranked, table, filters, names) {
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = names[f].map(function () { return 0; }); });
+    var active = FACETS.filter(function (f) { return filters[f] && filters[f].length; });
     var kept = [];
-    ranked.forEach(function (r) {
-      var df = table[r.doc];
-      FACETS.forEach(function (f) {
-        if (df && passes(df, filters, f)) df.values[f].forEach(function (v) { counts[f][v]++; });
-      });
-      if (passes(df, filters, null)) kept.push(r);
+    // Documents with the same facet values (a course's pages, mostly) are counted as a
+    // group: one tally per distinct value set, not per document.
+    var groups = new Map();
+    for (var i = 0; i < ranked.length; i++) {
+      var df = table[ranked[i].doc];
+      if (!df) { if (!active.length) kept.push(ranked[i]); continue; }
+      groups.set(df, (groups.get(df) || 0) + 1);
+      if (!active.length || passes(df, filters, null)) kept.push(ranked[i]);
+    }
+    groups.forEach(function (n, df) {
+      for (var f = 0; f < FACETS.length; f++) {
+        var facet = FACETS[f];
+        if (active.length && !passes(df, filters, facet)) continue;
+        var values = df.values[facet];
+        for (var v = 0; v < values.length; v++) counts[facet][values[v]] += n;
+      }
     });
     return { results: kept, counts: counts };
   }
@@ -651,7 +704,7 @@
           return shards(m, second);
         }).then(function (loaded) {
           var matches = words.map(function (w, i) { return collect(w, loaded, m, partial && i === words.length - 1); });
-          var ranked = core.rank(matches);
+          var ranked = core.rank(matches, m.n);
           // A word is weak when at most one document matches it in any way.
           var weak = words.filter(function (w, i) {
             if (w.length < 5) return false;
@@ -679,7 +732,7 @@
                   if (e && e.w) matches[i].push({ kind: "typo", key: c, postings: core.wordPostings(e) });
                 });
               });
-              return { m: m, words: words, ranked: core.rank(matches), loaded: all };
+              return { m: m, words: words, ranked: core.rank(matches, m.n), loaded: all };
             });
           });
         });
@@ -755,12 +808,15 @@
         (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { keys[s] = 1; });
       });
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
-      var memo = new Map();
+      // Stems of excerpt words are worked out once per query, not once per result.
+      var stems = found.stems || (found.stems = new Map());
+      var english = found.m.en;
       return function (word) {
         if (keys[word]) return true;
         if (prefixes.some(function (p) { return p.length >= 2 && word.indexOf(p) === 0; })) return true;
-        if (!memo.has(word)) memo.set(word, !!keys[stemWithIndex(word, found.loaded)] || !!keys[core.stemEnglish(word)]);
-        return memo.get(word);
+        if (!stems.has(word)) stems.set(word, [stemWithIndex(word, found.loaded), english ? core.stemEnglish(word) : ""]);
+        var st = stems.get(word);
+        return !!keys[st[0]] || (!!st[1] && !!keys[st[1]]);
       };
     }
 

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.2d63c13f"]={"v":1,"n":5,"shards":["1"],"files":["71b7eff2"],"groups":["aa20de1f"],"groupSize":32,"words":"search/words.eb724f0d","courses":[["Kursus \u003cDasar\u003e \u0026 \"Uji\"",0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
