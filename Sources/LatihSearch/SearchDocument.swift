@@ -46,16 +46,14 @@ public struct SearchDocument: Sendable {
 /// all of its lessons.
 public struct SearchCourse: Sendable {
     public var title: String
-    public var path: String
     public var category: String
     public var level: String
     public var competencies: [String]
     public var tags: [String]
 
-    public init(title: String, path: String, category: String = "", level: String = "",
+    public init(title: String, category: String = "", level: String = "",
                 competencies: [String] = [], tags: [String] = []) {
         self.title = title
-        self.path = path
         self.category = category
         self.level = level
         self.competencies = competencies

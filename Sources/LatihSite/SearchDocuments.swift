@@ -19,7 +19,7 @@ enum SearchDocuments {
             let summary = fm.text("summary") ?? ""
             let competencies = fm.list("competencies")
             let tags = fm.list("tags")
-            courses.append(SearchCourse(title: course.title, path: course.outputPath, category: course.category,
+            courses.append(SearchCourse(title: course.title, category: course.category,
                                         level: course.level, competencies: competencies, tags: tags))
             docs.append(SearchDocument(kind: .course, title: course.title, path: course.outputPath, course: ci,
                                        minutes: course.minutes, language: language,

@@ -303,17 +303,6 @@ public enum SiteBuilder {
                               quizIDs: quizIDs, sources: sources)
     }
 
-    /// Renders every document; returns the pages' Markdown, their quiz ids, the content
-    /// files that links lead to, and the diagnostics.
-    static func renderMarkdown(_ catalogue: Catalogue, quizzes: QuizRenderer)
-        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
-        let (jobs, targets) = markdownJobs(catalogue)
-        let resolver = LinkResolver(targets: targets)
-        let rawHTML = catalogue.config.rawHTML
-        let rendered = jobs.parallelMap { renderJob($0, resolver: resolver, quizzes: quizzes, rawHTML: rawHTML) }
-        return collect(rendered, catalogue)
-    }
-
     /// Gathers rendered documents: checks quiz ids for duplicates, lessons for titles,
     /// and every anchor link against the headings its page ended up with.
     static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue)

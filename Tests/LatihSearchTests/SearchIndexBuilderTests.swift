@@ -5,9 +5,9 @@ import Testing
 /// The index as files: what a browser will read.
 @Suite struct SearchIndexBuilderTests {
     static let courses = [
-        SearchCourse(title: "Keamanan Siber", path: "courses/siber/index.html", category: "Keamanan", level: "dasar",
+        SearchCourse(title: "Keamanan Siber", category: "Keamanan", level: "dasar",
                      competencies: ["Keamanan informasi"], tags: ["akun"]),
-        SearchCourse(title: "Analisis Data", path: "courses/data/index.html", category: "Data", level: "menengah"),
+        SearchCourse(title: "Analisis Data", category: "Data", level: "menengah"),
     ]
     static let documents = [
         SearchDocument(kind: .course, title: "Keamanan Siber", path: "courses/siber/index.html", course: 0,
