@@ -1,7 +1,13 @@
-/// The script `latih serve` adds to every page: it reloads the page when its file
+/// The script `latih serve` adds to every page: it updates the page when its file
 /// changed, and shows build errors over the page until they are fixed. Its text is
 /// inserted with textContent, and it styles through the CSS object model, which the
 /// pages' Content-Security-Policy allows.
+///
+/// An edit to the open page swaps in the new `<main>` (fetched from the server, which
+/// made it) and re-arms the theme's quizzes, progress and catalogue filters, instead of
+/// reloading: a full reload of a lesson page costs about 110 ms on a small machine, more
+/// than the rest of the update. Pages with parts only a reload re-arms (the offline
+/// button), theme changes and errors still reload.
 enum LiveReload {
     static let script = #"""
     (function () {
@@ -32,10 +38,29 @@ enum LiveReload {
         box.appendChild(h);
         box.appendChild(pre);
       }
+      function swap() {
+        var url = location.href;
+        return fetch(url, { cache: "no-store" }).then(function (r) {
+          if (!r.ok) throw new Error(String(r.status));
+          return r.text();
+        }).then(function (html) {
+          var next = new DOMParser().parseFromString(html, "text/html");
+          var main = document.querySelector("main"), fresh = next.querySelector("main");
+          if (!main || !fresh || fresh.querySelector(".offline-save") || location.href !== url) throw new Error("reload");
+          main.replaceWith(document.adoptNode(fresh));
+          document.title = next.title;
+          var L = window.Latih || {};
+          if (L.quiz) L.quiz.enhanceQuizzes(document, window);
+          if (L.progress) L.progress.enhancePage(document, window);
+          if (L.enhanceCatalogue) L.enhanceCatalogue(document, window);
+          document.documentElement.setAttribute("data-latih-updated", String(Date.now()));
+        });
+      }
       var events = new EventSource("/_latih/events");
       events.addEventListener("reload", function (e) {
         var d = JSON.parse(e.data);
-        if (box || d.all || d.changed.indexOf(here()) >= 0) location.reload();
+        if (box || d.all) { location.reload(); return; }
+        if (d.changed.indexOf(here()) >= 0) swap().catch(function () { location.reload(); });
       });
       events.addEventListener("failed", function (e) { show(JSON.parse(e.data).text); });
     })();
