@@ -55,7 +55,8 @@ def free_port():
 
 
 def serve_measurements(latih, content, templates):
-    """Seconds from saving one lesson to `latih serve` serving the new page, and time to first byte."""
+    """Seconds from saving one lesson to `latih serve` serving the new page over HTTP, and
+    to the open page in headless Chromium showing it; and the time to first byte."""
     port = free_port()
     log = tempfile.NamedTemporaryFile("w+", suffix=".log")
     proc = subprocess.Popen([latih, "serve", "--content", content, "--templates", templates, "--port", str(port)],
@@ -83,8 +84,31 @@ def serve_measurements(latih, content, templates):
                 time.sleep(0.002)
             times.append(time.perf_counter() - t)
             time.sleep(0.3)
+        # The same in a browser that has the lesson open: live reload swaps the page.
+        sys.path.insert(0, str(HERE))
+        from search_bench import chrome
+        browser = chrome()
+        in_browser = []
+        try:
+            browser.get(url)
+            time.sleep(1)
+            for i in range(5):
+                marker = f"Penanda peramban {i} {time.time_ns()}"
+                t = time.perf_counter()
+                lesson.write_text(original + f"\n{marker}\n", encoding="utf-8")
+                while True:
+                    try:
+                        if marker in browser.execute_script("return document.body ? document.body.textContent : ''"):
+                            break
+                    except Exception:  # the page may be between documents
+                        pass
+                    time.sleep(0.002)
+                in_browser.append(time.perf_counter() - t)
+                time.sleep(0.5)
+        finally:
+            browser.quit()
         lesson.write_text(original, encoding="utf-8")
-        return statistics.median(times), ttfb
+        return statistics.median(times), statistics.median(in_browser), ttfb
     finally:
         proc.terminate()
         proc.wait(10)
@@ -126,7 +150,7 @@ def main():
             "latih_index": size_of(site / "search") // 2,  # .json and its .js twin: count one
             "pagefind_index": size_of(public / "pagefind") if (public / "pagefind").exists() else 0,
         }
-        row["edit"], row["ttfb"] = serve_measurements(args.latih, str(content), str(templates))
+        row["edit"], row["edit_browser"], row["ttfb"] = serve_measurements(args.latih, str(content), str(templates))
         results[n] = row
 
     print(f"\nLatih {subprocess.run([args.latih, '--version'], capture_output=True, text=True).stdout.strip()} against "
@@ -144,7 +168,8 @@ def main():
         print(f"{'':>8} {'ratio latih ÷ hugo':<22} {lw/hw:>8.2f} {lc/hc:>8.2f} {lm/hm:>8.2f}")
         if r["pagefind"]:
             print(f"{'':>8} {'ratio ÷ hugo+pagefind':<22} {lw/(hw+pw):>8.2f} {lc/(hc+pc):>8.2f} {lm/max(hm, pm):>8.2f}")
-        print(f"{'':>8} {'latih serve':<22} edit → new page {r['edit']*1000:.0f} ms; first byte {r['ttfb']*1000:.1f} ms")
+        print(f"{'':>8} {'latih serve':<22} edit → new page over HTTP {r['edit']*1000:.0f} ms, "
+              f"in the open browser page {r['edit_browser']*1000:.0f} ms; first byte {r['ttfb']*1000:.1f} ms")
     if len(results) >= 2:
         a, b = sorted(results)[-2:]
         print(f"\nscaling {a} → {b} lessons ({b/a:.0f}×): wall ×{results[b]['latih'][0]/results[a]['latih'][0]:.2f}, "

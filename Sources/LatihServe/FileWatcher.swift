@@ -20,7 +20,7 @@ final class FileWatcher: @unchecked Sendable {
     private var pending: Set<String> = []
     private var lastEvent = Date.distantPast
 
-    init(roots: [String], quiet: TimeInterval = 0.025) {
+    init(roots: [String], quiet: TimeInterval = 0.01) {
         self.roots = roots.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         self.quiet = quiet
         (batches, continuation) = AsyncStream.makeStream()
