@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
     /// Maps across all cores, keeping the input order so that results never depend on scheduling.
     public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
-        if count < 2 { return map(transform) }
+        if count < 2 || ParallelWork.isSerial { return map(transform) }
         let results = ResultSlots<T>(count: count)
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
@@ -35,5 +35,22 @@ private final class ResultSlots<T>: @unchecked Sendable {
     deinit {
         buffer.deinitialize(count: count)
         buffer.deallocate()
+    }
+}
+
+/// Lets a background job run its `parallelMap`s on its own thread alone, leaving the
+/// other cores to work that someone is waiting for (`latih serve` rebuilds the search
+/// index this way while edits keep being applied).
+public enum ParallelWork {
+    /// Runs `work` with every `parallelMap` it makes on the calling thread.
+    public static func serially<T>(_ work: () -> T) -> T {
+        let key = "latih.parallel.serial"
+        Thread.current.threadDictionary[key] = true
+        defer { Thread.current.threadDictionary[key] = nil }
+        return work()
+    }
+
+    static var isSerial: Bool {
+        Thread.current.threadDictionary["latih.parallel.serial"] != nil
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LatihContent
+import LatihParallel
 import LatihDiagnostics
 import LatihMarkdown
 import LatihRender
@@ -146,7 +147,9 @@ public final class SiteSession: @unchecked Sendable {
             let seen = generation
             lock.unlock()
             let documents = site.input.documents
-            let index = SiteBuilder.onLargeStack { [site] in SiteBuilder.searchIndex(site.catalogue, documents) }
+            let index = SiteBuilder.onLargeStack { [site] in
+                ParallelWork.serially { SiteBuilder.searchIndex(site.catalogue, documents) }
+            }
             site.searchFiles = index.files
             site.input.searchIndex = index.catalogue
             let pages = PageRenderer(theme: site.theme, input: site.input).render(only: ["search/index.html"])
