@@ -37,6 +37,9 @@ actor ReloadHub {
 
     func disconnect(_ id: UUID) { clients[id] = nil }
 
+    /// The diagnostics of the last failed update, while the build is broken.
+    func currentFailure() -> String? { failure }
+
     func send(_ event: Event) {
         if case .failed(let text) = event { failure = text } else { failure = nil }
         for c in clients.values { c.yield(event.text) }

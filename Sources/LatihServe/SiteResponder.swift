@@ -45,6 +45,17 @@ struct SiteResponder: HTTPResponder {
             _ = data
             return Response(status: .movedPermanently, headers: [.location: "/" + path + "/"])
         }
+        if !session.hasSite {
+            // The first build failed: there is no last good site, so every page is this one,
+            // which shows the diagnostics and reloads when a save fixes them.
+            let report = await hub.currentFailure() ?? "The site is being built…"
+            let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Latih: the build failed</title></head>"
+                + "<body><h1>Latih: the build failed</h1><p>Fix the file and save; this page reloads by itself.</p><pre>"
+                + Self.escape(report) + "</pre>" + DevServer.snippet + "</body></html>"
+            var response = file(Data(html.utf8), type: "text/html; charset=utf-8")
+            response.status = .serviceUnavailable
+            return response
+        }
         let notFound = session.file("404.html") ?? Data("404".utf8)
         var response = file(notFound, type: "text/html; charset=utf-8")
         response.status = .notFound
@@ -55,6 +66,11 @@ struct SiteResponder: HTTPResponder {
         Response(status: .ok,
                  headers: [.contentType: type, .cacheControl: cache],
                  body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func escape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     static func contentType(_ path: String) -> String {

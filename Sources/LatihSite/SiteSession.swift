@@ -173,6 +173,9 @@ public final class SiteSession: @unchecked Sendable {
         }
     }
 
+    /// Whether there is a site to serve yet (false while the first build has failed).
+    public var hasSite: Bool { site != nil }
+
     /// Names editors give the files they write before renaming them into place.
     static func isEditorTemporary(_ path: String) -> Bool {
         let name = path.split(separator: "/").last.map(String.init) ?? path

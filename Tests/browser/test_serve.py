@@ -133,6 +133,37 @@ def test_template_edit_rebuilds_everything(served, fresh_browser, tmp_path):
     assert "rebuilt everything" in served["log"].read_text()
 
 
+def test_a_first_build_that_fails_shows_its_errors_and_recovers(tmp_path, fresh_browser):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    lesson = content / LESSON
+    good = lesson.read_text(encoding="utf-8")
+    lesson.write_text(good.replace("\ntitle: ", "\ntitel: ", 1), encoding="utf-8")
+    log = open(tmp_path / "serve.log", "w+")
+    proc = subprocess.Popen([LATIH, "serve", "--content", str(content), "--templates", str(REPO / "templates"), "--port", "0"],
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = None
+        deadline = time.time() + 60
+        while time.time() < deadline and url is None:
+            time.sleep(0.1)
+            m = re.search(r"Serving (http://127\.0\.0\.1:\d+/)", (tmp_path / "serve.log").read_text())
+            url = m.group(1) if m else None
+        assert url
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            urllib.request.urlopen(url + LESSON_URL)
+        assert failed.value.code == 503
+        assert "unknown key `titel`" in failed.value.read().decode()
+        b = fresh_browser
+        b.get(url + LESSON_URL)
+        assert "the build failed" in b.find_element(By.TAG_NAME, "h1").text
+        lesson.write_text(good, encoding="utf-8")
+        wait_for(b, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Apa Itu SPBE?")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
 def test_the_reload_snippet_is_only_in_serve_mode(www):
     page = (www / "sub" / "site" / "index.html").read_text(encoding="utf-8")
     assert "_latih" not in page
