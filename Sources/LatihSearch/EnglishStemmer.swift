@@ -69,9 +69,16 @@ struct Porter2 {
     }
 
     func vowel(_ i: Int) -> Bool { i >= 0 && i < w.count && EnglishStemmer.isVowel(w[i]) }
-    func ends(_ s: String) -> Bool { w.count >= s.count && String(w.suffix(s.count)) == s }
+    func ends(_ s: String) -> Bool {
+        let n = s.count
+        return w.count >= n && w[(w.count - n)...].elementsEqual(s)
+    }
     /// The longest suffix in `list` that the word ends with.
-    func longest(_ list: [String]) -> String? { list.filter(ends).max { $0.count < $1.count } }
+    func longest(_ list: [String]) -> String? {
+        var best: String?
+        for s in list where s.count > (best?.count ?? 0) && ends(s) { best = s }
+        return best
+    }
     mutating func replace(_ suffix: String, _ by: String) {
         w.removeLast(suffix.count)
         w += Array(by)

@@ -47,16 +47,19 @@ public struct SearchIndexBuilder: Sendable {
         let counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
         // 2. The vocabulary (ids in sorted order), and each word's stem in each language.
         var vocabulary = Set<String>()
-        var hasEnglish = false
+        var englishWords = Set<String>()
         for (doc, terms) in zip(documents, counted) {
             vocabulary.formUnion(terms.counts.keys)
-            if doc.language == "en" { hasEnglish = true }
+            if doc.language == "en" { englishWords.formUnion(terms.counts.keys) }
         }
+        let hasEnglish = !englishWords.isEmpty
         let known = vocabulary
         let indonesian = IndonesianStemmer(isKnown: { known.contains($0) })
         let words = vocabulary.sorted(by: utf16Less)
         let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
-        let stemsEN: [String] = hasEnglish ? words.parallelMap { EnglishStemmer.stem($0) } : stemsID
+        // Porter2 only for words that English pages use; the others are never looked up.
+        let english = englishWords
+        let stemsEN: [String] = hasEnglish ? words.parallelMap { english.contains($0) ? EnglishStemmer.stem($0) : $0 } : stemsID
         // Keys: every word, then every stem that is not also a word.
         var keys = words
         var keyID: [String: Int] = [:]
