@@ -64,6 +64,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
         .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch"]),
+        .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),

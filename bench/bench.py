@@ -27,6 +27,8 @@ import urllib.request
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+from search_bench import chrome  # noqa: E402
 
 
 def measured(cmd, cwd=None):
@@ -85,8 +87,6 @@ def serve_measurements(latih, content, templates):
             times.append(time.perf_counter() - t)
             time.sleep(0.3)
         # The same in a browser that has the lesson open: live reload swaps the page.
-        sys.path.insert(0, str(HERE))
-        from search_bench import chrome
         browser = chrome()
         in_browser = []
         try:

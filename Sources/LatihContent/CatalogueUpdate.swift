@@ -3,9 +3,10 @@ import LatihFrontMatter
 extension Catalogue {
     /// The catalogue with one document replaced by a new reading of the same file, when
     /// the edit leaves the catalogue's shape as it was; nil when it may not (the caller
-    /// then rebuilds everything). Lessons and pages may change anything but their draft
-    /// status; courses, modules and learning paths may change only their body, since
-    /// their front matter (prerequisites, path courses, drafts) is checked across files.
+    /// then rebuilds everything). Lessons may change anything but their draft status;
+    /// courses, modules and learning paths may change only their body, since their front
+    /// matter (prerequisites, path courses, drafts) is checked across files; so may
+    /// pages, whose titles are in every page's navigation.
     public func replacing(_ doc: Document) -> Catalogue? {
         func draft(_ d: Document) -> Bool { d.frontMatter.bool("draft") ?? false }
         func sameFrontMatter(_ a: Document, _ b: Document) -> Bool { a.frontMatter.fingerprint == b.frontMatter.fingerprint }
@@ -53,7 +54,7 @@ extension Catalogue {
             return c
         }
         if let i = pages.firstIndex(where: { $0.document.path == doc.path }) {
-            guard draft(doc) == pages[i].draft else { return nil }
+            guard sameFrontMatter(pages[i].document, doc) else { return nil }
             c.pages[i].document = doc
             return c
         }

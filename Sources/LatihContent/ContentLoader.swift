@@ -23,6 +23,17 @@ public struct ContentLoader: Sendable {
         case lesson(course: String, module: (order: Int, slug: String)?, order: Int, slug: String)
         case path(String)
         case page(String)
+
+        /// The front-matter schema of a file in this role.
+        var schema: Schema {
+            switch self {
+            case .course: return .course
+            case .module: return .module
+            case .lesson: return .lesson
+            case .path: return .path
+            case .page: return .page
+            }
+        }
     }
 
     public func load() -> (Catalogue, [Diagnostic]) {
@@ -84,16 +95,8 @@ public struct ContentLoader: Sendable {
         let root = self.root
         let parsed: [(String, Role, Result<ParsedDocument, Diagnostic>)] = markdown.parallelMap { item in
             let (path, role) = item
-            let schema: Schema
-            switch role {
-            case .course: schema = .course
-            case .module: schema = .module
-            case .lesson: schema = .lesson
-            case .path: schema = .path
-            case .page: schema = .page
-            }
             return (path, role, SourceReader.read(root + "/" + path, displayPath: path).map {
-                FrontMatterParser.parseDocument($0, path: path, schema: schema)
+                FrontMatterParser.parseDocument($0, path: path, schema: role.schema)
             })
         }
 
@@ -176,19 +179,11 @@ extension ContentLoader {
         case .success(let r): role = r
         case .failure(let d): return (nil, [d])
         }
-        let schema: Schema
-        switch role {
-        case .course: schema = .course
-        case .module: schema = .module
-        case .lesson: schema = .lesson
-        case .path: schema = .path
-        case .page: schema = .page
-        }
         switch SourceReader.read(root + "/" + path, displayPath: path) {
         case .failure(let d):
             return (nil, [d])
         case .success(let text):
-            let doc = FrontMatterParser.parseDocument(text, path: path, schema: schema)
+            let doc = FrontMatterParser.parseDocument(text, path: path, schema: role.schema)
             return (Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine,
                              isComplete: doc.isComplete), doc.diagnostics)
         }

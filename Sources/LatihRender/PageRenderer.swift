@@ -66,7 +66,7 @@ public struct PageRenderer: Sendable {
         case search
     }
 
-    /// Every page, in a fixed order.
+    /// Every page's job, in a fixed order.
     var jobs: [Job] {
         let c = input.catalogue
         var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search]

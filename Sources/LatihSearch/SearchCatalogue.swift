@@ -1,5 +1,5 @@
 /// The part of the catalogue file that describes courses and facets.
-struct Catalogue {
+struct SearchCatalogue {
     let documents: [SearchDocument]
     let courses: [SearchCourse]
 

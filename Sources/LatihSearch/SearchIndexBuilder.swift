@@ -72,7 +72,7 @@ public struct SearchIndexBuilder: Sendable {
             return keys.count - 1
         }
         let stemKeyID = stemsID.map(id)
-        let stemKeyEN = stemsEN.map(id)
+        let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
         let wordIDs = keyID
 
         // 3. Each document's words as ids, sorted (in parallel).
@@ -214,7 +214,7 @@ public struct SearchIndexBuilder: Sendable {
         wordsJSON.strings(words)
         let wordsName = publish("words", wordsJSON)
 
-        let catalogue = Catalogue(documents: documents, courses: courses)
+        let catalogue = SearchCatalogue(documents: documents, courses: courses)
         var meta = JSONText(capacity: 16 * 1024)
         meta.raw("{\"v\":1,\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
         meta.strings(shardLowers)
@@ -328,22 +328,16 @@ struct DocumentTerms: Sendable {
         bodyTokens = Tokenizer.tokens(doc.body)
         counts.reserveCapacity(counts.count + bodyTokens.count / 3)
         var length = 0
-        for (i, t) in bodyTokens.enumerated() {
-            Self.count(t.word, at: i, into: &counts)
+        Tokenizer.forEachWord(of: bodyTokens) { word, i in
+            Self.count(&counts[word, default: TermInfo()], at: i) // one lookup per word
             length += 1
-            if t.word.utf8.contains(0x2D) {
-                for part in t.word.split(separator: "-") {
-                    Self.count(String(part), at: i, into: &counts)
-                    length += 1
-                }
-            }
         }
         lengths[3] = length
     }
 
-    static func count(_ word: String, at i: Int, into counts: inout [String: TermInfo]) {
-        counts[word, default: TermInfo()].counts.add(field: 3)
-        if counts[word]!.firstBody < 0 { counts[word]!.firstBody = i }
+    static func count(_ info: inout TermInfo, at i: Int) {
+        info.counts.add(field: 3)
+        if info.firstBody < 0 { info.firstBody = i }
     }
 }
 

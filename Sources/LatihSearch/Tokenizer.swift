@@ -81,13 +81,19 @@ public enum Tokenizer {
     /// so that "e-learning" is found by "learning" too.
     public static func words(_ text: String) -> [String] {
         var out: [String] = []
-        for t in tokens(text) {
-            out.append(t.word)
+        forEachWord(of: tokens(text)) { word, _ in out.append(word) }
+        return out
+    }
+
+    /// Calls `body` with each search word of `tokens` and the index of its token: each
+    /// token, then the parts of a hyphenated one.
+    static func forEachWord(of tokens: [Token], _ body: (String, Int) -> Void) {
+        for (i, t) in tokens.enumerated() {
+            body(t.word, i)
             if t.word.utf8.contains(0x2D) {
-                out += t.word.split(separator: "-").map(String.init)
+                for part in t.word.split(separator: "-") { body(String(part), i) }
             }
         }
-        return out
     }
 
     static func isWordByte(_ b: UInt8) -> Bool {

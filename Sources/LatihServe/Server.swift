@@ -40,15 +40,15 @@ public struct DevServer: Sendable {
         options.bodyEnd = Self.snippet
         let session = SiteSession(options: options)
         let hub = ReloadHub()
+        let render = self.render, log = self.log
         let started = Date()
         let first = session.build()
-        report(first, hub: hub, seconds: Date().timeIntervalSince(started))
+        Self.report(first, hub: hub, seconds: Date().timeIntervalSince(started), render: render, log: log)
 
         let content = URL(fileURLWithPath: options.contentDir).standardizedFileURL.path
         let templates = URL(fileURLWithPath: options.templatesDir).standardizedFileURL.path
         let watcher = FileWatcher(roots: [content, templates])
         watcher.start()
-        let render = self.render, log = self.log
         Task.detached {
             var refresh: Task<Void, Never>?
             for await batch in watcher.batches {
@@ -90,11 +90,6 @@ public struct DevServer: Sendable {
         // for forever; a development server has nothing to flush, so the command exits
         // on Ctrl-C or SIGTERM itself.
         try await app.runService(gracefulShutdownSignals: [])
-    }
-
-    func report(_ update: SiteSession.Update, hub: ReloadHub, seconds: Double) {
-        let render = self.render, log = self.log
-        Task { Self.report(update, hub: hub, seconds: seconds, render: render, log: log) }
     }
 
     static func report(_ update: SiteSession.Update, hub: ReloadHub, seconds: Double,

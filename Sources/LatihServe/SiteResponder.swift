@@ -41,8 +41,7 @@ struct SiteResponder: HTTPResponder {
             let immutable = path.hasPrefix("assets/") || (path.hasPrefix("search/") && !path.hasSuffix(".html"))
             return file(data, type: Self.contentType(path), cache: immutable ? "public, max-age=31536000, immutable" : "no-store")
         }
-        if let data = session.file(path + "/index.html") {
-            _ = data
+        if session.file(path + "/index.html") != nil {
             return Response(status: .movedPermanently, headers: [.location: "/" + path + "/"])
         }
         if !session.hasSite {

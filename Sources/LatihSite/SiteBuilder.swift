@@ -137,8 +137,9 @@ public enum SiteBuilder {
         let resolver = LinkResolver(targets: targets)
         let rawHTML = catalogue.config.rawHTML
         let results = jobs.parallelMap { renderJob($0, resolver: resolver, quizzes: quizzes, rawHTML: rawHTML) }
-        let (documents, quizIDs, used, markdownDiags, headingIDs) = collect(results, catalogue, knownIDs: nil)
-        diags += markdownDiags.map { inContent($0, options) }
+        let collected = collect(results, catalogue)
+        let (documents, quizIDs, used, headingIDs) = (collected.documents, collected.quizIDs, collected.used, collected.headingIDs)
+        diags += collected.diagnostics.map { inContent($0, options) }
         if options.reportUnusedFiles {
             for asset in catalogue.assets where !used.contains(asset.sourcePath) {
                 diags.append(inContent(.warning(SourceLocation(path: asset.sourcePath), "file is not used by any page",
@@ -237,6 +238,8 @@ public enum SiteBuilder {
     struct MarkdownResult: Sendable {
         var path: String
         var output: String
+        /// The prefix of the document's default quiz ids.
+        var quizBase: String
         var rendered: RenderedMarkdown
         var diagnostics: [Diagnostic]
         var anchors: [Anchor]
@@ -299,41 +302,58 @@ public enum SiteBuilder {
             quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
             return quizzes.html(quiz, index: index)
         })
-        return MarkdownResult(path: doc.path, output: output, rendered: result, diagnostics: diags, anchors: anchors,
+        return MarkdownResult(path: doc.path, output: output, quizBase: quizBase, rendered: result, diagnostics: diags, anchors: anchors,
                               quizIDs: quizIDs, sources: sources)
+    }
+
+    /// What gathering the rendered documents produced.
+    struct Collected: Sendable {
+        /// Rendered Markdown by document path.
+        var documents: [String: RenderedMarkdown]
+        /// Quiz ids by document path, in page order.
+        var quizIDs: [String: [String]]
+        /// Content files that links lead to.
+        var used: Set<String>
+        var diagnostics: [Diagnostic]
+        /// Heading ids by page, for anchor checks.
+        var headingIDs: [String: Set<String>]
     }
 
     /// Gathers rendered documents: checks quiz ids for duplicates, lessons for titles,
     /// and every anchor link against the headings its page ended up with.
-    static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue)
-        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic]) {
-        let (documents, quizzes, used, diags, _) = collect(rendered, catalogue, knownIDs: nil)
-        return (documents, quizzes, used, diags)
-    }
-
-    /// As `collect`, also returning every page's heading ids. With `knownIDs` (from the
-    /// last build) only the pages in `recompute` have theirs gathered again, which keeps
-    /// `latih serve`'s updates from hashing every heading of the site after each edit.
+    ///
+    /// With `previous` (the last build's), only the documents in `edited` are gathered
+    /// again, and only their pages' headings re-hashed, which keeps `latih serve`'s
+    /// updates from redoing the whole site; the checks across documents (duplicate quiz
+    /// ids, anchors) always run over all of them. Results are read by index: copying
+    /// 10,000 of them per edit was most of an update's time.
     static func collect(_ rendered: [MarkdownResult], _ catalogue: Catalogue,
-                        knownIDs: [String: Set<String>]?, recompute: Set<String> = [])
-        -> ([String: RenderedMarkdown], [String: [String]], Set<String>, [Diagnostic], [String: Set<String>]) {
-        var documents: [String: RenderedMarkdown] = [:]
-        documents.reserveCapacity(rendered.count)
-        var ids: [String: Set<String>] = knownIDs ?? [:]
-        for page in recompute { ids[page] = [] }
+                        previous: Collected? = nil, edited: Set<String> = []) -> Collected {
+        let full = previous == nil
+        var documents = previous?.documents ?? [:]
+        var quizzes = previous?.quizIDs ?? [:]
+        var ids = previous?.headingIDs ?? [:]
+        var used = previous?.used ?? []
+        if full { documents.reserveCapacity(rendered.count) }
+        var outputs: Set<String> = []
+        for i in rendered.indices where full || edited.contains(rendered[i].path) { outputs.insert(rendered[i].output) }
+        for page in outputs { ids[page] = [] }
+        for course in catalogue.courses where outputs.contains(course.outputPath) {
+            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
+        }
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]
-        var quizzesByDocument: [String: [String]] = [:]
-        var used: Set<String> = []
-        for r in rendered {
-            used.formUnion(r.sources)
-            documents[r.path] = r.rendered
-            if !r.quizIDs.isEmpty { quizzesByDocument[r.path] = r.quizIDs.map(\.0) }
-            if knownIDs == nil || recompute.contains(r.output) {
-                ids[r.output, default: []].formUnion(r.rendered.headings.map(\.id))
+        for i in rendered.indices {
+            if full || edited.contains(rendered[i].path) {
+                documents[rendered[i].path] = rendered[i].rendered
+                quizzes[rendered[i].path] = rendered[i].quizIDs.isEmpty ? nil : rendered[i].quizIDs.map(\.0)
+                used.formUnion(rendered[i].sources)
             }
-            diags += r.diagnostics
-            for (id, location) in r.quizIDs {
+            if outputs.contains(rendered[i].output) {
+                ids[rendered[i].output, default: []].formUnion(rendered[i].rendered.headings.map(\.id))
+            }
+            diags += rendered[i].diagnostics
+            for (id, location) in rendered[i].quizIDs {
                 if let first = quizSeen[id] {
                     diags.append(.error(location, "duplicate quiz id `\(id)`",
                                         hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
@@ -342,26 +362,23 @@ public enum SiteBuilder {
                 }
             }
         }
-        for course in catalogue.courses where knownIDs == nil || recompute.contains(course.outputPath) {
-            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
-        }
         for course in catalogue.courses {
             for lesson in course.lessons
-            where lesson.document.isComplete && lesson.document.frontMatter.text("title") == nil
-                && documents[lesson.document.path]?.leadingTitle == nil {
+            where (full || edited.contains(lesson.document.path)) && lesson.document.isComplete
+                && lesson.document.frontMatter.text("title") == nil && documents[lesson.document.path]?.leadingTitle == nil {
                 diags.append(.error(SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
         }
-        for r in rendered {
-            for a in r.anchors where !(ids[a.page]?.contains(a.id) ?? false) {
+        for i in rendered.indices where !rendered[i].anchors.isEmpty {
+            for a in rendered[i].anchors where !(ids[a.page]?.contains(a.id) ?? false) {
                 let known = (ids[a.page] ?? []).sorted()
                 let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
                     ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
                 diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
             }
         }
-        return (documents, quizzesByDocument, used, diags, ids)
+        return Collected(documents: documents, quizIDs: quizzes, used: used, diagnostics: diags, headingIDs: ids)
     }
 }
 

@@ -242,9 +242,7 @@ public final class SiteSession: @unchecked Sendable {
         var edited: [SiteBuilder.MarkdownJob] = []
         for (path, i) in indexOfPath {
             guard let doc = after[path] else { return .full }
-            let old = results[i]
-            let quizBase = Self.quizBase(path, old.output, catalogue)
-            edited.append((doc, old.output, quizBase))
+            edited.append((doc, results[i].output, results[i].quizBase))
         }
         let rawHTML = catalogue.config.rawHTML
         let rendered = edited.parallelMap {
@@ -254,8 +252,10 @@ public final class SiteSession: @unchecked Sendable {
             guard let i = indexOfPath[r.path] else { return .full }
             results[i] = r
         }
-        let (documents, quizIDs, markdownDiags, headingIDs) = collectEdited(site, results, rendered, catalogue)
-        diags += markdownDiags.map { SiteBuilder.inContent($0, options) }
+        let previous = SiteBuilder.Collected(documents: site.input.documents, quizIDs: site.input.quizIDs, used: [],
+                                             diagnostics: [], headingIDs: site.headingIDs)
+        let collected = SiteBuilder.collect(results, catalogue, previous: previous, edited: paths)
+        diags += collected.diagnostics.map { SiteBuilder.inContent($0, options) }
         if diags.hasErrors { return .failed(diags.sorted()) }
 
         // Which pages show what changed.
@@ -264,7 +264,7 @@ public final class SiteSession: @unchecked Sendable {
             let old = site.markdown[indexOfPath[r.path]!]
             let sameShell = before[r.path].map { $0.frontMatter.fingerprint == after[r.path]?.frontMatter.fingerprint } ?? false
                 && old.rendered.leadingTitle == r.rendered.leadingTitle && old.quizIDs.map(\.0) == r.quizIDs.map(\.0)
-            affected.insert(r.output.components(separatedBy: "#")[0])
+            affected.insert(r.output)
             if !sameShell {
                 // Titles, durations and quizzes show in the course, its lessons' outlines,
                 // the catalogue, learning paths, progress and search pages.
@@ -274,89 +274,22 @@ public final class SiteSession: @unchecked Sendable {
                     affected.formUnion(course.lessons.map(\.outputPath))
                     for path in catalogue.paths where path.courseSlugs.contains(course.slug) { affected.insert(path.outputPath) }
                 }
-                for page in catalogue.pages where page.document.path == r.path { return .full } // page titles are in every page's nav
             }
         }
         var next = site
         next.catalogue = catalogue
         next.markdown = results
-        next.headingIDs = headingIDs
+        next.headingIDs = collected.headingIDs
         next.contentDiagnostics = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
         next.diagnostics = diags.sorted()
         next.input.catalogue = catalogue
-        next.input.documents = documents
-        next.input.quizIDs = quizIDs
+        next.input.documents = collected.documents
+        next.input.quizIDs = collected.quizIDs
         let pages = PageRenderer(theme: site.theme, input: next.input).render(only: affected)
         for page in pages {
             if let i = next.pageIndex[page.path] { next.renderedPages[i] = page }
         }
         return .updated(next, pages)
-    }
-
-    /// What `SiteBuilder.collect` finds, worked out from the last build and the edited
-    /// documents: their Markdown, quiz ids and heading ids replace the old ones; every
-    /// anchor in the site is checked again (an edit may remove a heading others link to),
-    /// and so is every quiz id for duplicates. Iterates by index: copying 10,000 results
-    /// per edit was most of an update's time.
-    static func collectEdited(_ site: BuiltSite, _ results: [SiteBuilder.MarkdownResult],
-                              _ edited: [SiteBuilder.MarkdownResult], _ catalogue: Catalogue)
-        -> ([String: RenderedMarkdown], [String: [String]], [Diagnostic], [String: Set<String>]) {
-        var documents = site.input.documents
-        var quizIDs = site.input.quizIDs
-        var ids = site.headingIDs
-        let outputs = Set(edited.map(\.output))
-        for o in outputs { ids[o] = [] }
-        for r in edited {
-            documents[r.path] = r.rendered
-            quizIDs[r.path] = r.quizIDs.isEmpty ? nil : r.quizIDs.map(\.0)
-        }
-        var diags: [Diagnostic] = []
-        for i in results.indices {
-            if outputs.contains(results[i].output) { ids[results[i].output, default: []].formUnion(results[i].rendered.headings.map(\.id)) }
-            if !results[i].diagnostics.isEmpty { diags += results[i].diagnostics }
-        }
-        for course in catalogue.courses where outputs.contains(course.outputPath) {
-            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
-        }
-        var quizSeen: [String: SourceLocation] = [:]
-        for i in results.indices where !results[i].quizIDs.isEmpty {
-            for (id, location) in results[i].quizIDs {
-                if let first = quizSeen[id] {
-                    diags.append(.error(location, "duplicate quiz id `\(id)`",
-                                        hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
-                } else {
-                    quizSeen[id] = location
-                }
-            }
-        }
-        for r in edited where r.path.hasPrefix("courses/") && r.rendered.leadingTitle == nil {
-            if let doc = document(r.path, in: catalogue), doc.isComplete, doc.frontMatter.text("title") == nil,
-               catalogue.courses.contains(where: { $0.lessons.contains { $0.document.path == r.path } }) {
-                diags.append(.error(SourceLocation(path: r.path, line: 1, column: 1), "lesson has no title",
-                                    hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
-            }
-        }
-        for i in results.indices where !results[i].anchors.isEmpty {
-            for a in results[i].anchors where !(ids[a.page]?.contains(a.id) ?? false) {
-                let known = (ids[a.page] ?? []).sorted()
-                let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
-                    ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
-                diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
-            }
-        }
-        return (documents, quizIDs, diags, ids)
-    }
-
-    /// The default quiz-id prefix of a document, as `SiteBuilder.markdownJobs` makes it.
-    static func quizBase(_ path: String, _ output: String, _ catalogue: Catalogue) -> String {
-        for course in catalogue.courses where output.hasPrefix("courses/\(course.slug)/") {
-            if course.document.path == path { return course.slug }
-            if let m = course.modules.first(where: { $0.document.path == path }) { return "\(course.slug)/\(m.slug)" }
-            if let l = course.lessons.first(where: { $0.document.path == path }) { return "\(course.slug)/\(l.slug)" }
-        }
-        if let p = catalogue.paths.first(where: { $0.document.path == path }) { return "paths/\(p.slug)" }
-        if let p = catalogue.pages.first(where: { $0.document.path == path }) { return "pages/\(p.slug)" }
-        return path
     }
 
     /// The document at a path in a catalogue.

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -162,6 +163,17 @@ def test_a_first_build_that_fails_shows_its_errors_and_recovers(tmp_path, fresh_
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_hashed_files_are_cached_and_there_is_no_service_worker(served):
+    page = urllib.request.urlopen(served["url"] + LESSON_URL)
+    assert page.headers["Cache-Control"] == "no-store"
+    css = re.search(r'href="((?:\.\./)*assets/latih\.[0-9a-f]{8}\.css)"', page.read().decode()).group(1)
+    asset = urllib.request.urlopen(urllib.parse.urljoin(served["url"] + LESSON_URL, css))
+    assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    with pytest.raises(urllib.error.HTTPError) as worker:
+        urllib.request.urlopen(served["url"] + "sw.js")
+    assert worker.value.code == 404
 
 
 def test_the_reload_snippet_is_only_in_serve_mode(www):

@@ -128,3 +128,19 @@ def test_external_links_against_a_loopback_server(tmp_path):
         assert _Links.hits == []
     finally:
         server.shutdown()
+
+
+def test_build_without_search_and_with_timings(tmp_path):
+    out = tmp_path / "site"
+    result = subprocess.run([LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
+                             "--output", str(out), "--no-search", "--timings"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    # No index, and a search page that lists the catalogue without pointing at one.
+    assert not (out / "search" / "terms").exists() and not list((out / "search").glob("index.*.json"))
+    assert 'data-index=""' in (out / "search" / "index.html").read_text(encoding="utf-8")
+    phases = [line.split("ms", 1)[1].strip() for line in result.stderr.splitlines() if " ms " in line]
+    assert phases[:2] == [f"reading {REPO / 'content'}/", "rendering Markdown"], result.stderr
+    assert "indexing for search" not in phases and phases[-1] == "total"
+    with_index = subprocess.run([LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
+                                 "--output", str(tmp_path / "site2"), "--timings"], capture_output=True, text=True)
+    assert "indexing for search" in with_index.stderr
