@@ -6,7 +6,19 @@ Lessons are Indonesian-like text of about 7 KB each: real Indonesian roots with 
 affixes (so stemming has work to do), in Zipf-like frequencies, with headings, lists,
 tables, code, links to neighbouring lessons, and a quiz in four lessons of five.
 
+Two models of how words spread over the catalogue (`--model`):
+- `uniform` (the default, used by `make bench`): every word is drawn from one Zipf-like
+  distribution over 250 roots, independently of the course. Every word then occurs in
+  thousands of lessons and no two words go together more than chance has them: the worst
+  case for search, with no topics at all.
+- `topical`: closer to a real catalogue. Each course has a topic, a handful of roots that
+  make up a third of its content words (a course on archives says "arsip" in every
+  lesson, other courses rarely do), and 3 % of words come from a long tail of 40,000
+  rarer words (names, terms) in Zipf frequencies, so the vocabulary grows with the
+  catalogue as Heaps' law has it for real text.
+
     python3 bench/generate.py --lessons 10000 --out /tmp/bench/10000
+    python3 bench/generate.py --lessons 10000 --model topical --out /tmp/bench/topical-10000
     → /tmp/bench/10000/latih/content, /tmp/bench/10000/hugo/{hugo.toml,layouts,content}
 """
 import argparse
@@ -55,26 +67,61 @@ def cumulative(weights):
     return out
 
 
+SYLLABLES = "ba be bi bo bu da di du ga gi gu ja ji ka ke ki ko ku la li lo lu ma mi mo mu na ni no nu pa pi pu ra ri ro ru sa si so su ta ti to tu wa wi ya".split()
+TOPICS = 60
+TOPIC_ROOTS = 6
+TOPIC_SHARE = 0.35
+TAIL_WORDS = 40000
+TAIL_SHARE = 0.03
+
+
+def zipf_cum(n, s):
+    out, total = [], 0.0
+    for i in range(n):
+        total += 1.0 / (i + 1) ** s
+        out.append(total)
+    return out
+
+
 class Words:
-    def __init__(self, rng):
+    def __init__(self, rng, model="uniform"):
         self.rng = rng
+        self.model = model
         ranked = ROOTS[:]
         rng.shuffle(ranked)
         self.roots = ranked
-        total = 0.0
-        self.cum = []
-        for i in range(len(ranked)):
-            total += 1.0 / (i + 1) ** 0.9
-            self.cum.append(total)
+        self.cum = zipf_cum(len(ranked), 0.9)
+        self.topic = None
+        if model == "topical":
+            # Topics draw from all roots alike, so a rare root can be a course's theme.
+            topic_rng = random.Random(rng.random())
+            self.topics = [topic_rng.sample(ROOTS, TOPIC_ROOTS) for _ in range(TOPICS)]
+            tail, seen = [], set(ROOTS)
+            while len(tail) < TAIL_WORDS:
+                w = "".join(topic_rng.choice(SYLLABLES) for _ in range(topic_rng.randint(2, 4)))
+                if w not in seen:
+                    seen.add(w)
+                    tail.append(w)
+            self.tail = tail
+            self.tail_cum = zipf_cum(len(tail), 1.0)
         self.prefixes = [p for p, _ in PREFIXES]
         self.prefix_cum = cumulative([w for _, w in PREFIXES])
         self.suffixes = [s for s, _ in SUFFIXES]
         self.suffix_cum = cumulative([w for _, w in SUFFIXES])
 
     def root(self):
+        if self.topic is not None and self.rng.random() < TOPIC_SHARE:
+            return self.rng.choice(self.topic)
         return self.rng.choices(self.roots, cum_weights=self.cum)[0]
 
+    def course(self, c):
+        """Sets the topic of the course being written (topical model only)."""
+        if self.model == "topical":
+            self.topic = self.topics[self.rng.randrange(TOPICS)]
+
     def word(self):
+        if self.model == "topical" and self.rng.random() < TAIL_SHARE:
+            return self.rng.choices(self.tail, cum_weights=self.tail_cum)[0]
         r = self.root()
         p = self.rng.choices(self.prefixes, cum_weights=self.prefix_cum)[0]
         s = self.rng.choices(self.suffixes, cum_weights=self.suffix_cum)[0]
@@ -150,12 +197,13 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--per-course", type=int, default=20)
     ap.add_argument("--seed", type=int, default=27)
+    ap.add_argument("--model", choices=["uniform", "topical"], default="uniform")
     args = ap.parse_args()
     out = pathlib.Path(args.out)
     if out.exists():
         shutil.rmtree(out)
     rng = random.Random(args.seed)
-    w = Words(rng)
+    w = Words(rng, args.model)
     latih = out / "latih" / "content"
     hugo = out / "hugo"
     write(latih / "site.conf", "title: Katalog Uji\ndescription: Katalog sintetis untuk pengukuran.\nlanguage: id\n")
@@ -168,6 +216,7 @@ def main():
     made = 0
     for c in range(courses):
         slug = f"kursus-{c:05d}"
+        w.course(c)
         count = min(args.per_course, args.lessons - made)
         title = w.title()
         summary = w.sentence(12)[:-1]
@@ -185,7 +234,7 @@ def main():
             write(hugo / "content" / "courses" / slug / name, f"---\n{lfm}---\n\n{text}")
         made += count
     write(hugo / "content" / "_index.md", "---\ntitle: Katalog Uji\n---\n")
-    print(f"{made} lessons in {courses} courses under {out}")
+    print(f"{made} lessons in {courses} courses ({args.model}) under {out}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,12 @@ and counts the bytes it sends; headless Chromium runs each query from an empty c
 
 Prints, side by side with ratios (Latih ÷ Pagefind): bytes and requests of a cold query
 (engine code and index only, up to the top ten results with excerpts), the median warm
-query time in the browser, index size, and build times.
+query time in the browser, index size, and build times. It does so for both models of
+generated catalogue (bench/generate.py): `uniform`, with no topics, the worst case, and
+`topical`, with courses about something, as real catalogues are.
+
+    python3 bench/search_bench.py --lessons 10000 --work /tmp/bench
+    python3 bench/search_bench.py --models topical --query "data pegawai"   # list each request
 """
 import argparse
 import gzip
@@ -53,6 +58,15 @@ run(q).then(() => { document.body.dataset.done = "1"; });
 """
 
 
+def latih_ready(b):
+    return b.execute_script(
+        "return !!document.querySelector('#search-results .result') || /^Tidak/.test(document.getElementById('search-status').textContent)")
+
+
+def latih_is_search(p):
+    return p.startswith("/search/") and not p.endswith(".html") or "/assets/latih-search" in p
+
+
 def chrome():
     o = Options()
     o.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
@@ -78,10 +92,11 @@ def dir_bytes(d, gz=False):
 
 def queries_for(content):
     """Queries drawn from the generated text: common and rare roots, inflected forms, two words, a prefix."""
-    return ["layanan", "pelatihan", "merancang", "data pegawai", "keamanan", "dilaporkan", "pengelolaan arsip", "interop"]
+    return ["layanan", "pelatihan", "merancang", "data pegawai", "keamanan", "dilaporkan", "pengelolaan arsip", "interop",
+            "keamanan informasi", "laporan kinerja", "anggaran daerah", "pelayanan publik"]
 
 
-def cold(server, url, ready, is_search):
+def cold(server, url, ready, is_search, detail=False):
     b = chrome()
     try:
         b.get(server.url + "404-bench")  # a first page on the origin, outside the measurement
@@ -94,6 +109,9 @@ def cold(server, url, ready, is_search):
             if is_search(p) and p not in seen:
                 seen.add(p)
                 reqs.append((p, n))
+        if detail:
+            for p, n in reqs:
+                print(f"    {n/1024:>7.1f} KB  {p}")
         return sum(n for _, n in reqs), len(reqs)
     finally:
         b.quit()
@@ -124,13 +142,34 @@ def main():
     ap.add_argument("--work", default="/tmp/latih-bench")
     ap.add_argument("--latih", default=str(REPO / ".build" / "release" / "latih"))
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--models", default="uniform,topical",
+                    help="generated catalogues to measure (bench/generate.py --model), comma-separated")
+    ap.add_argument("--query", action="append", help="only these queries, Latih only, with each request listed")
     args = ap.parse_args()
-    work = pathlib.Path(args.work) / str(args.lessons)
+    for model in args.models.split(","):
+        bench_model(model, args)
+
+
+def bench_model(model, args):
+    name = str(args.lessons) if model == "uniform" else f"{model}-{args.lessons}"
+    work = pathlib.Path(args.work) / name
     if not (work / "latih" / "content").exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--lessons", str(args.lessons), "--out", str(work)], check=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), "--lessons", str(args.lessons), "--model", model,
+                        "--out", str(work)], check=True)
     content, templates = work / "latih" / "content", REPO / "templates"
     site = work / "latih" / "site"
     hugo_dir, public = work / "hugo", work / "hugo" / "public"
+    from urllib.parse import quote
+
+    if args.query:  # a probe: build once, list what each cold query fetches
+        subprocess.run([args.latih, "build", "--content", content, "--templates", templates, "--output", site], check=True)
+        srv = CountingServer(site)
+        for q in args.query:
+            print(f"{model}: {q!r}")
+            b, r = cold(srv, srv.url + "search/index.html?q=" + quote(q), latih_ready, latih_is_search, detail=True)
+            print(f"  {b/1024:.1f} KB in {r} requests")
+        srv.close()
+        return
 
     with_index, without_index, hugo_t, pagefind_t = [], [], [], []
     for _ in range(args.runs):
@@ -145,14 +184,10 @@ def main():
 
     queries = queries_for(content)
     latih_srv, pf_srv = CountingServer(site), CountingServer(public)
-    latih_ready = lambda b: b.execute_script(
-        "return !!document.querySelector('#search-results .result') || /^Tidak/.test(document.getElementById('search-status').textContent)")
     pf_ready = lambda b: b.execute_script("return document.body.dataset.done === '1'")
-    latih_is_search = lambda p: p.startswith("/search/") and not p.endswith(".html") or "/assets/latih-search" in p
     pf_is_search = lambda p: p.startswith("/pagefind/")
     rows = []
     for q in queries:
-        from urllib.parse import quote
         lb, lr = cold(latih_srv, latih_srv.url + "search/index.html?q=" + quote(q), latih_ready, latih_is_search)
         pb, pr = cold(pf_srv, pf_srv.url + "bench-search.html?q=" + quote(q), pf_ready, pf_is_search)
         rows.append((q, lb, lr, pb, pr))
@@ -163,14 +198,17 @@ def main():
     pf_srv.close()
 
     med = statistics.median
-    print(f"\nSearch benchmark: {args.lessons} generated lessons, {os.cpu_count()} cores, "
+    print(f"\nSearch benchmark: {args.lessons} generated lessons ({model} model), {os.cpu_count()} cores, "
           f"{time.strftime('%Y-%m-%d')}, medians of {args.runs} builds\n")
     print(f"{'cold query (gzip, engine + index)':<40} {'Latih':>16} {'Pagefind':>16} {'ratio':>7}")
     for q, lb, lr, pb, pr in rows:
-        print(f"  {q!r:<38} {lb/1024:>8.1f} KB {lr:>3} req {pb/1024:>8.1f} KB {pr:>3} req {lb/pb:>7.2f}")
+        over = "" if lb <= 100 * 1024 and lr <= 6 else "  over budget"
+        print(f"  {q!r:<38} {lb/1024:>8.1f} KB {lr:>3} req {pb/1024:>8.1f} KB {pr:>3} req {lb/pb:>7.2f}{over}")
     print(f"  {'worst':<38} {max(r[1] for r in rows)/1024:>8.1f} KB {max(r[2] for r in rows):>3} req "
           f"{max(r[3] for r in rows)/1024:>8.1f} KB {max(r[4] for r in rows):>3} req")
     print(f"{'median warm query in Chromium':<40} {latih_warm:>13.1f} ms {pf_warm:>13.1f} ms {latih_warm/pf_warm:>7.2f}")
+    page = len(gzip.compress((site / "search" / "index.html").read_bytes(), 6))
+    print(f"{'search page HTML (gzip, not counted above)':<40} {page/1024:>13.1f} KB")
     li, pi = dir_bytes(site / "search"), dir_bytes(public / "pagefind")
     print(f"{'index on disk':<40} {li/1e6:>13.1f} MB {pi/1e6:>13.1f} MB {li/pi:>7.2f}")
     lw, pw = med(with_index), med(hugo_t) + med(pagefind_t)

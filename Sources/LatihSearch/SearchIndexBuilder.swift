@@ -3,14 +3,15 @@ import LatihParallel
 
 /// Builds the search index that `latih-search.js` reads. Layout (all under `search/`):
 ///
-/// - `index.<hash>.json`: the small catalogue: shard boundaries and file hashes, courses
+/// - `index.<hash>.json`: the small catalogue: shard boundaries, the hash that names
+///   shards and groups, courses
 ///   (title, facets, which documents are theirs), facet names, lesson-level tags.
-/// - `terms/<n>.<hash>.json`: the shards. Keys are words and stems in one sorted space,
+/// - `terms/<n>.<h>.json`: the shards. Keys are words and stems in one sorted space,
 ///   cut into ranges, so a prefix is always in one or two neighbouring shards. A key holds
 ///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
 ///   and "cards" for its ten best documents: title, page, duration and an excerpt around
 ///   the match, so a one-word query needs no further request to show its top results.
-/// - `docs/<n>.<hash>.json`: cards and text of 32 documents each, fetched only for results
+/// - `docs/<n>.<h>.json`: cards and text of 32 documents each, fetched only for results
 ///   that no fetched shard carries a card for (filters, long queries).
 /// - `words.<hash>.json`: every word, fetched only when a query needs typo tolerance.
 ///
@@ -146,10 +147,8 @@ public struct SearchIndexBuilder: Sendable {
 
         // 6. Files.
         var files: [SearchFile] = []
-        /// Names are hashed in parallel (SHA-256 of megabytes is not free), then published in order.
-        func hashed(_ parts: [(logical: String, json: JSONText)]) -> [String] {
-            parts.parallelMap { "search/\($0.logical).\(hash($0.json.bytes))" }
-        }
+        /// Writes `json` as `<name>.json` and `<name>.js`; `name` defaults to `search/<logical>.<hash>`.
+        @discardableResult
         func publish(_ logical: String, _ json: JSONText, name given: String? = nil) -> String {
             let name = given ?? "search/\(logical).\(hash(json.bytes))"
             let text = json.text
@@ -192,10 +191,6 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("}}")
             return out
         }
-        let shardParts = shardJSON.enumerated().map { ("terms/\($0.offset)", $0.element) }
-        let shardNames = zip(shardParts, hashed(shardParts)).map { publish($0.0.0, $0.0.1, name: $0.1) }
-        let shardLowers = ranges.map { ordered[$0.lowerBound].key }
-
         let groupRanges = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
         let groupJSON: [JSONText] = groupRanges.parallelMap { range in
             var out = JSONText(capacity: 64 * 1024)
@@ -207,8 +202,16 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("]")
             return out
         }
-        let groupParts = groupJSON.enumerated().map { ("docs/\($0.offset)", $0.element) }
-        let groupNames = zip(groupParts, hashed(groupParts)).map { publish($0.0.0, $0.0.1, name: $0.1) }
+        // Shards and groups share one hash, of all their contents: the catalogue then
+        // names them with a single string instead of a hash per file (6.6 KB of every
+        // cold query at 10,000 lessons). Per-file hashes would save little caching across
+        // builds anyway: adding or removing a page renumbers the documents after it, which
+        // changes most shards.
+        let partHashes: [String] = (shardJSON + groupJSON).parallelMap { hash($0.bytes) }
+        let setHash = hash(Array(partHashes.joined(separator: "\n").utf8))
+        for (i, json) in shardJSON.enumerated() { publish("", json, name: "search/terms/\(i).\(setHash)") }
+        for (i, json) in groupJSON.enumerated() { publish("", json, name: "search/docs/\(i).\(setHash)") }
+        let shardLowers = ranges.map { ordered[$0.lowerBound].key }
 
         var wordsJSON = JSONText(capacity: words.count * 10)
         wordsJSON.strings(words)
@@ -218,13 +221,8 @@ public struct SearchIndexBuilder: Sendable {
         var meta = JSONText(capacity: 16 * 1024)
         meta.raw("{\"v\":1,\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
         meta.strings(shardLowers)
-        // Shard and group files are named `terms/<n>.<hash>` and `docs/<n>.<hash>`: the
-        // catalogue lists only the hashes, which is most of its size at 10,000 lessons.
-        let hashOnly = { (name: String) in String(name.split(separator: ".").last ?? "") }
-        meta.raw(",\"files\":")
-        meta.strings(shardNames.map(hashOnly))
-        meta.raw(",\"groups\":")
-        meta.strings(groupNames.map(hashOnly))
+        meta.raw(",\"h\":")
+        meta.string(setHash)
         meta.raw(",\"groupSize\":\(Self.groupSize),\"words\":")
         meta.string(wordsName)
         catalogue.write(into: &meta)

@@ -81,13 +81,14 @@ import Testing
         #expect(meta["n"] as? Int == 5)
         let shards = try #require(meta["shards"] as? [String])
         #expect(shards == shards.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
-        #expect((meta["files"] as? [String])?.count == shards.count)
         let courses = try #require(meta["courses"] as? [[Any]])
         #expect(courses[0][5] as? Int == 0 && courses[0][6] as? Int == 2)
         #expect(courses[1][5] as? Int == 2 && courses[1][6] as? Int == 4)
-        // Files are listed by hash alone; the browser rebuilds `search/terms/<n>.<hash>`.
-        let hashes = try #require(meta["files"] as? [String])
-        #expect(files["search/terms/0.\(hashes[0]).json"] != nil)
+        // Shards and groups share one hash; the browser rebuilds `search/terms/<n>.<h>`.
+        let h = try #require(meta["h"] as? String)
+        for n in shards.indices { #expect(files["search/terms/\(n).\(h).json"] != nil) }
+        #expect(files["search/docs/0.\(h).json"] != nil)
+        #expect(files.keys.filter { $0.hasPrefix("search/terms/") && $0.hasSuffix(".json") }.count == shards.count)
         let facets = try #require(meta["facets"] as? [String: [String]])
         #expect(facets["level"] == ["dasar", "menengah"])
         #expect(facets["tag"] == ["akun", "sandi"])

@@ -658,7 +658,7 @@
     }
     function shards(m, indexes) {
       var unique = Array.from(new Set(indexes)).sort(function (a, b) { return a - b; });
-      return Promise.all(unique.map(function (i) { return load("search/terms/" + i + "." + m.files[i]); }));
+      return Promise.all(unique.map(function (i) { return load("search/terms/" + i + "." + m.h); }));
     }
 
     // ---- Querying ----
@@ -783,7 +783,7 @@
       });
       var missing = cards.filter(function (c) { return !c.info || c.text === null; });
       var groups = Array.from(new Set(missing.map(function (c) { return Math.floor(c.r.doc / m.groupSize); })));
-      return Promise.all(groups.map(function (g) { return load("search/docs/" + g + "." + m.groups[g]); })).then(function (loadedGroups) {
+      return Promise.all(groups.map(function (g) { return load("search/docs/" + g + "." + m.h); })).then(function (loadedGroups) {
         var byGroup = {};
         groups.forEach(function (g, i) { byGroup[g] = loadedGroups[i]; });
         missing.forEach(function (c) {
