@@ -11,8 +11,8 @@ import LatihParallel
 ///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
 ///   and "cards" for its ten best documents: title, page, duration and an excerpt around
 ///   the match, so a one-word query needs no further request to show its top results.
-/// - `docs/<n>.<h>.json`: cards and text of 32 documents each, fetched only for results
-///   that no fetched shard carries a card for (filters, long queries).
+/// - `docs/<n>.<h>.json`: the card and text of document n, fetched only for results that
+///   no fetched shard carries a card for (filters, queries of several common words).
 /// - `words.<hash>.json`: every word, fetched only when a query needs typo tolerance.
 ///
 /// Each file also exists as `.js`, which registers the same data in
@@ -27,12 +27,17 @@ public struct SearchIndexBuilder: Sendable {
     static let b = 0.75
     /// Documents with a card per key.
     public static let cardsPerKey = 10
-    /// Documents per group file.
-    public static let groupSize = 32
+    /// Documents per group file. One: the results that need their group are spread over
+    /// the catalogue (the ten best pages for two common words are rarely neighbours, even
+    /// in a catalogue with topics), so a bigger group costs bytes and saves no requests.
+    public static let groupSize = 1
     /// Characters of body text kept per document in group files, for snippets.
     static let groupTextLimit = 2400
-    /// A shard is closed once it passes this many bytes of JSON.
-    public var shardBytes = 32_000
+    /// A shard is closed once it passes this many bytes of JSON. Smaller shards waste
+    /// less of what a query fetches (the other keys of its shards) but lengthen the list
+    /// of bounds in the catalogue; at 10,000 lessons 12 KB minimised the two together
+    /// over the search benchmark's queries (32 KB: 59–64 KB a query, 12 KB: 46–52 KB).
+    public var shardBytes = 12_000
     /// `(contents as UTF-8) → short hash`, for file names.
     let hash: @Sendable ([UInt8]) -> String
 
@@ -211,7 +216,12 @@ public struct SearchIndexBuilder: Sendable {
         let setHash = hash(Array(partHashes.joined(separator: "\n").utf8))
         for (i, json) in shardJSON.enumerated() { publish("", json, name: "search/terms/\(i).\(setHash)") }
         for (i, json) in groupJSON.enumerated() { publish("", json, name: "search/docs/\(i).\(setHash)") }
-        let shardLowers = ranges.map { ordered[$0.lowerBound].key }
+        // A shard's bound is the shortest prefix of its first key that sorts after the
+        // last key of the shard before: the browser only asks which shard a key falls
+        // in, and short bounds keep the catalogue small when shards are many.
+        let shardLowers = ranges.enumerated().map { i, range -> String in
+            i == 0 ? "" : Self.separator(after: ordered[range.lowerBound - 1].key, upTo: ordered[range.lowerBound].key)
+        }
 
         var wordsJSON = JSONText(capacity: words.count * 10)
         wordsJSON.strings(words)
@@ -229,6 +239,18 @@ public struct SearchIndexBuilder: Sendable {
         meta.raw("}")
         let metaName = publish("index", meta)
         return (files, metaName)
+    }
+
+    /// The shortest prefix of `next` that sorts after `last` (UTF-16 order; `last` < `next`).
+    static func separator(after last: String, upTo next: String) -> String {
+        let units = Array(next.utf16)
+        for n in 1..<max(units.count, 1) {
+            // A prefix that ends inside a surrogate pair is not a string of its own.
+            if UTF16.isLeadSurrogate(units[n - 1]) { continue }
+            let candidate = String(decoding: units[..<n], as: UTF16.self)
+            if utf16Less(last, candidate) { return candidate }
+        }
+        return next
     }
 
     /// `[kind, title, path, minutes, module]`.

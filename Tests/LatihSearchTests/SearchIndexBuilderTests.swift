@@ -120,10 +120,35 @@ import Testing
 
     @Test func manyShardsCoverEveryKeyOnce() throws {
         let one = try Self.keys(Self.build().files)
-        let (files, _) = Self.build(shardBytes: 200)
+        let (files, name) = Self.build(shardBytes: 200)
         #expect(files.keys.filter { $0.hasPrefix("search/terms/") && $0.hasSuffix(".json") }.count > 5)
         let many = try Self.keys(files)
         #expect(Set(one.keys) == Set(many.keys))
+        // Bounds are short separators, and every key sorts within its own shard's bounds,
+        // which is all the browser's lookup assumes.
+        let metaText = try #require(files[name + ".json"])
+        let meta = try #require(try Self.json(metaText) as? [String: Any])
+        let bounds = try #require(meta["shards"] as? [String])
+        let h = try #require(meta["h"] as? String)
+        #expect(bounds.first == "")
+        for (n, bound) in bounds.enumerated() {
+            let shardText = try #require(files["search/terms/\(n).\(h).json"])
+            let shard = try #require(try Self.json(shardText) as? [String: Any])
+            for key in try #require(shard["k"] as? [String: Any]).keys {
+                #expect(!utf16Less(key, bound), "\(key) sorts before its shard's bound \(bound)")
+                if n + 1 < bounds.count { #expect(utf16Less(key, bounds[n + 1]), "\(key) reaches the next shard") }
+            }
+        }
+        #expect(bounds.dropFirst().contains { bound in !one.keys.contains(bound) }, "some bounds are shorter than keys")
+    }
+
+    @Test func separatorsAreTheShortestPrefixThatSortsAfter() {
+        #expect(SearchIndexBuilder.separator(after: "kata", upTo: "kesehatan") == "ke")
+        #expect(SearchIndexBuilder.separator(after: "kerja", upTo: "kesehatan") == "kes")
+        #expect(SearchIndexBuilder.separator(after: "data", upTo: "data2") == "data2")
+        #expect(SearchIndexBuilder.separator(after: "a", upTo: "b") == "b")
+        // Never half of a surrogate pair.
+        #expect(SearchIndexBuilder.separator(after: "x\u{1F600}a", upTo: "x\u{1F601}") == "x\u{1F601}")
     }
 
     @Test func everyFileHasAScriptTwinForFileURLs() throws {

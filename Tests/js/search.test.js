@@ -40,6 +40,12 @@ test("shard lookup by range, and prefixes that span shards", () => {
   assert.equal(core.shardFor(bounds, "zebra"), 4);
   assert.deepEqual(core.shardsForPrefix(bounds, "kat"), [1, 2, 3]);
   assert.deepEqual(core.shardsForPrefix(bounds, "san"), [3, 4], "\"sandi\" may start a shard");
+  // Bounds are shortest separators: "kes" starts the shard whose first key is "kesehatan".
+  const short = ["", "kes", "ket", "l"];
+  assert.deepEqual(core.shardsForPrefix(short, "kese"), [1]);
+  assert.deepEqual(core.shardsForPrefix(short, "ke"), [0, 1, 2]);
+  assert.deepEqual(core.shardsForPrefix(short, "k"), [0, 1, 2]);
+  assert.deepEqual(core.shardsForPrefix(short, "lat"), [3]);
 });
 
 test("postings unpack from the packed form, and a stem list may point at the word list", () => {

@@ -311,10 +311,15 @@
     return best;
   }
 
-  /** Shards that may hold keys starting with `prefix`. */
+  /**
+   * Shards that may hold keys starting with `prefix`: those that meet the range from
+   * `prefix` to `prefix` followed by the highest code unit. Bounds are the shortest
+   * strings that separate two shards, so a shard's bound need not start with `prefix`
+   * even when its keys do.
+   */
   function shardsForPrefix(bounds, prefix) {
-    var first = shardFor(bounds, prefix), out = [first];
-    for (var i = first + 1; i < bounds.length && bounds[i].indexOf(prefix) === 0; i++) out.push(i);
+    var out = [];
+    for (var i = shardFor(bounds, prefix), last = shardFor(bounds, prefix + "\uffff"); i <= last; i++) out.push(i);
     return out;
   }
 
