@@ -628,8 +628,12 @@
     var fromFile = location.protocol === "file:";
     function load(name) {
       if (cache.has(name)) return cache.get(name);
-      var p;
-      if (fromFile) {
+      var p, ready = (window.latihSearchData || {})[name];
+      if (ready) {
+        // The catalogue comes as a script tag beside this one, so that it downloads
+        // alongside the engine, from http and from file:// alike.
+        p = Promise.resolve(ready);
+      } else if (fromFile) {
         p = new Promise(function (resolve, reject) {
           var s = document.createElement("script");
           s.src = root + name + ".js";
