@@ -13,9 +13,10 @@ import LatihParallel
 ///   the match, so a one-word query needs no further request to show its top results.
 /// - `docs/<n>.<h>.json`: the card and text of document n, fetched only for results that
 ///   no fetched shard carries a card for (filters, queries of several common words).
+///   From `file://` they come in script groups, `docs/g<n>.<h>.js`.
 /// - `words.<hash>.json`: every word, fetched only when a query needs typo tolerance.
 ///
-/// Each file also exists as `.js`, which registers the same data in
+/// Each other file also exists as `.js`, which registers the same data in
 /// `self.latihSearchData`: browsers refuse `fetch` from `file://` but run scripts.
 /// Names carry a hash of the contents, so hosts can cache them forever.
 public struct SearchIndexBuilder: Sendable {
@@ -27,10 +28,11 @@ public struct SearchIndexBuilder: Sendable {
     static let b = 0.75
     /// Documents with a card per key.
     public static let cardsPerKey = 10
-    /// Documents per group file. One: the results that need their group are spread over
-    /// the catalogue (the ten best pages for two common words are rarely neighbours, even
-    /// in a catalogue with topics), so a bigger group costs bytes and saves no requests.
-    public static let groupSize = 1
+    /// Documents per script file for `file://` (`docs/g<n>.<h>.js`). Over http each
+    /// document is a file of its own: the results that need one are spread over the
+    /// catalogue (the ten best pages for two common words are rarely neighbours, even in
+    /// a catalogue with topics), so a group would cost bytes and save no requests.
+    public static let groupSize = 64
     /// Characters of body text kept per document in group files, for snippets.
     static let groupTextLimit = 2400
     /// A shard is closed once it passes this many bytes of JSON. Smaller shards waste
@@ -196,15 +198,9 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("}}")
             return out
         }
-        let groupRanges = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
-        let groupJSON: [JSONText] = groupRanges.parallelMap { range in
-            var out = JSONText(capacity: 64 * 1024)
-            out.raw("[")
-            for d in range {
-                if d > range.lowerBound { out.raw(",") }
-                Self.groupRecord(documents[d], into: &out)
-            }
-            out.raw("]")
+        let docJSON: [JSONText] = documents.parallelMap { doc in
+            var out = JSONText(capacity: 4 * 1024)
+            Self.documentRecord(doc, into: &out)
             return out
         }
         // Shards and groups share one hash, of all their contents: the catalogue then
@@ -212,10 +208,23 @@ public struct SearchIndexBuilder: Sendable {
         // cold query at 10,000 lessons). Per-file hashes would save little caching across
         // builds anyway: adding or removing a page renumbers the documents after it, which
         // changes most shards.
-        let partHashes: [String] = (shardJSON + groupJSON).parallelMap { hash($0.bytes) }
+        let partHashes: [String] = (shardJSON + docJSON).parallelMap { hash($0.bytes) }
         let setHash = hash(Array(partHashes.joined(separator: "\n").utf8))
         for (i, json) in shardJSON.enumerated() { publish("", json, name: "search/terms/\(i).\(setHash)") }
-        for (i, json) in groupJSON.enumerated() { publish("", json, name: "search/docs/\(i).\(setHash)") }
+        // Documents: one JSON file each for the web, and their script twins in groups:
+        // from file:// bytes cost nothing, and 10,000 small files cost seconds to write.
+        for (i, json) in docJSON.enumerated() {
+            files.append(SearchFile(path: "search/docs/\(i).\(setHash).json", contents: json.text))
+        }
+        let scriptGroups = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
+        let scripts: [String] = scriptGroups.parallelMap { range in
+            var out = "(function(d){"
+            for i in range { out += "d[\"search/docs/\(i).\(setHash)\"]=\(docJSON[i].text);\n" }
+            return out + "})(self.latihSearchData=self.latihSearchData||{});\n"
+        }
+        for (g, script) in scripts.enumerated() {
+            files.append(SearchFile(path: "search/docs/g\(g).\(setHash).js", contents: script))
+        }
         // A shard's bound is the shortest prefix of its first key that sorts after the
         // last key of the shard before: the browser only asks which shard a key falls
         // in, and short bounds keep the catalogue small when shards are many.
@@ -269,7 +278,7 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// `[kind, title, path, minutes, module, summary, text]`.
-    static func groupRecord(_ doc: SearchDocument, into out: inout JSONText) {
+    static func documentRecord(_ doc: SearchDocument, into out: inout JSONText) {
         out.raw("[\(doc.kind.rawValue),")
         out.string(doc.title)
         out.raw(",")

@@ -626,7 +626,22 @@
     // ---- Loading ----
     var cache = new Map();
     var fromFile = location.protocol === "file:";
-    function load(name) {
+    var scripts = new Map();
+    /** Runs `src` once; index scripts register their data in `latihSearchData`. */
+    function script(src) {
+      if (!scripts.has(src)) {
+        scripts.set(src, new Promise(function (resolve, reject) {
+          var s = document.createElement("script");
+          s.src = src;
+          s.onload = resolve;
+          s.onerror = function () { scripts.delete(src); reject(new Error("cannot load " + src)); };
+          document.head.appendChild(s);
+        }));
+      }
+      return scripts.get(src);
+    }
+    /** Index file `name` (without extension); from file://, the script `scriptName` holds it. */
+    function load(name, scriptName) {
       if (cache.has(name)) return cache.get(name);
       var p, ready = (window.latihSearchData || {})[name];
       if (ready) {
@@ -634,15 +649,10 @@
         // alongside the engine, from http and from file:// alike.
         p = Promise.resolve(ready);
       } else if (fromFile) {
-        p = new Promise(function (resolve, reject) {
-          var s = document.createElement("script");
-          s.src = root + name + ".js";
-          s.onload = function () {
-            var data = (window.latihSearchData || {})[name];
-            if (data) resolve(data); else reject(new Error("no data in " + name));
-          };
-          s.onerror = function () { reject(new Error("cannot load " + name)); };
-          document.head.appendChild(s);
+        p = script(root + (scriptName || name) + ".js").then(function () {
+          var data = (window.latihSearchData || {})[name];
+          if (!data) throw new Error("no data in " + name);
+          return data;
         });
       } else {
         p = fetch(root + name + ".json").then(function (r) {
@@ -791,12 +801,12 @@
         return { r: r, info: info, text: text };
       });
       var missing = cards.filter(function (c) { return !c.info || c.text === null; });
-      var groups = Array.from(new Set(missing.map(function (c) { return Math.floor(c.r.doc / m.groupSize); })));
-      return Promise.all(groups.map(function (g) { return load("search/docs/" + g + "." + m.h); })).then(function (loadedGroups) {
-        var byGroup = {};
-        groups.forEach(function (g, i) { byGroup[g] = loadedGroups[i]; });
-        missing.forEach(function (c) {
-          var rec = byGroup[Math.floor(c.r.doc / m.groupSize)][c.r.doc % m.groupSize];
+      // A file per document over http; from file://, scripts of `groupSize` documents.
+      return Promise.all(missing.map(function (c) {
+        return load("search/docs/" + c.r.doc + "." + m.h, "search/docs/g" + Math.floor(c.r.doc / m.groupSize) + "." + m.h);
+      })).then(function (records) {
+        missing.forEach(function (c, i) {
+          var rec = records[i];
           c.info = c.info || rec.slice(0, 5);
           if (c.text === null) {
             var matcher = matcherFor(found, c.r);

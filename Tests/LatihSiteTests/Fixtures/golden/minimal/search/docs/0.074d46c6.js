@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/0.074d46c6"]=[[0,"Kursus \u003cDasar\u003e \u0026 \"Uji\"","courses/dasar/index.html",110,"","Ringkasan dengan \u003cscript\u003ealert(1)\u003c/script\u003e yang harus di-escape.","Pengantar kursus.\n"]];

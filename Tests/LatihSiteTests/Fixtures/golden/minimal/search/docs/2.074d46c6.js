@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/2.074d46c6"]=[[1,"Pelajaran Pertama","courses/dasar/pertama/index.html",90,"","","Bagian Satu\nKe kedua, modul, gambar dan luar.\nDiagram uji\n"]];
