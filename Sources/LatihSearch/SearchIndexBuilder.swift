@@ -3,21 +3,23 @@ import LatihParallel
 
 /// Builds the search index that `latih-search.js` reads. Layout (all under `search/`):
 ///
-/// - `index.<hash>.json`: the small catalogue: shard boundaries, the hash that names
-///   shards and groups, courses
-///   (title, facets, which documents are theirs), facet names, lesson-level tags.
-/// - `terms/<n>.<h>.json`: the shards. Keys are words and stems in one sorted space,
-///   cut into ranges, so a prefix is always in one or two neighbouring shards. A key holds
+/// - `index.<hash>.json`: the small catalogue: shard bounds, the hash `h` that names
+///   shards and documents, courses (title, facets, which documents are theirs), facet
+///   names, lesson-level tags.
+/// - `terms/<n>.<h>.json`: the shards, of about 12 KB. Keys are words and stems in one
+///   sorted space, cut into ranges, so a prefix is in few neighbouring shards. A key holds
 ///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
 ///   and "cards" for its ten best documents: title, page, duration and an excerpt around
 ///   the match, so a one-word query needs no further request to show its top results.
-/// - `docs/<n>.<h>.json`: the card and text of document n, fetched only for results that
-///   no fetched shard carries a card for (filters, queries of several common words).
-///   From `file://` they come in script groups, `docs/g<n>.<h>.js`.
+/// - `docs/<n>.<h>.json`: the cards and the first 1,200 characters of documents 2n and
+///   2n + 1, fetched only for results that no fetched shard carries a card for (filters,
+///   queries of several common words).
 /// - `words.<hash>.json`: every word, fetched only when a query needs typo tolerance.
 ///
-/// Each other file also exists as `.js`, which registers the same data in
-/// `self.latihSearchData`: browsers refuse `fetch` from `file://` but run scripts.
+/// Each file's data is also registered by a script, in `self.latihSearchData` under the
+/// file's name: browsers refuse `fetch` from `file://` but run scripts. The catalogue
+/// and the word list have a twin `.js` each; shards and documents come in scripts of 16
+/// files (`terms/s<n>.<h>.js`, `docs/s<n>.<h>.js`).
 /// Names carry a hash of the contents, so hosts can cache them forever.
 public struct SearchIndexBuilder: Sendable {
     /// Field weights of BM25F: title, headings, meta (summary, tags, competencies), body.
@@ -28,13 +30,18 @@ public struct SearchIndexBuilder: Sendable {
     static let b = 0.75
     /// Documents with a card per key.
     public static let cardsPerKey = 10
-    /// Documents per script file for `file://` (`docs/g<n>.<h>.js`). Over http each
-    /// document is a file of its own: the results that need one are spread over the
-    /// catalogue (the ten best pages for two common words are rarely neighbours, even in
-    /// a catalogue with topics), so a group would cost bytes and save no requests.
-    public static let groupSize = 64
-    /// Characters of body text kept per document in group files, for snippets.
-    static let groupTextLimit = 2400
+    /// Documents per JSON file (`docs/<n>.<h>.json`, n = document ÷ 2). The results that
+    /// need one are spread over the catalogue (the ten best pages for two common words
+    /// are rarely neighbours, even in a catalogue with topics), so bigger files cost bytes
+    /// and save no requests; two per file halve the files to write at the same bytes as
+    /// one with 2,400 characters.
+    public static let docsPerFile = 2
+    /// Characters of body text kept per document, for snippets: enough for the first
+    /// occurrence of the common words that send a query here.
+    static let docTextLimit = 1200
+    /// Files per script for `file://` (`terms/s<n>.<h>.js`, `docs/s<n>.<h>.js`), where
+    /// bytes cost nothing and every file costs time to write.
+    public static let filesPerScript = 16
     /// A shard is closed once it passes this many bytes of JSON. Smaller shards waste
     /// less of what a query fetches (the other keys of its shards) but lengthen the list
     /// of bounds in the catalogue; at 10,000 lessons 12 KB minimised the two together
@@ -198,33 +205,43 @@ public struct SearchIndexBuilder: Sendable {
             out.raw("}}")
             return out
         }
-        let docJSON: [JSONText] = documents.parallelMap { doc in
-            var out = JSONText(capacity: 4 * 1024)
-            Self.documentRecord(doc, into: &out)
+        let docRanges = stride(from: 0, to: documents.count, by: Self.docsPerFile).map { $0..<min($0 + Self.docsPerFile, documents.count) }
+        let docJSON: [JSONText] = docRanges.parallelMap { range in
+            var out = JSONText(capacity: range.count * 2048)
+            out.byte(UInt8(ascii: "["))
+            for d in range {
+                if d > range.lowerBound { out.byte(UInt8(ascii: ",")) }
+                Self.documentRecord(documents[d], into: &out)
+            }
+            out.byte(UInt8(ascii: "]"))
             return out
         }
-        // Shards and groups share one hash, of all their contents: the catalogue then
+        // Shards and documents share one hash, of all their contents: the catalogue then
         // names them with a single string instead of a hash per file (6.6 KB of every
         // cold query at 10,000 lessons). Per-file hashes would save little caching across
         // builds anyway: adding or removing a page renumbers the documents after it, which
         // changes most shards.
         let partHashes: [String] = (shardJSON + docJSON).parallelMap { hash($0.bytes) }
         let setHash = hash(Array(partHashes.joined(separator: "\n").utf8))
-        for (i, json) in shardJSON.enumerated() { publish("", json, name: "search/terms/\(i).\(setHash)") }
-        // Documents: one JSON file each for the web, and their script twins in groups:
-        // from file:// bytes cost nothing, and 10,000 small files cost seconds to write.
-        for (i, json) in docJSON.enumerated() {
-            files.append(SearchFile(path: "search/docs/\(i).\(setHash).json", contents: json.text))
+        // JSON files for the web; from file:// the same data comes in scripts of
+        // `filesPerScript` files, each registered under its JSON file's name.
+        func publishAll(_ folder: String, _ parts: [JSONText]) {
+            let texts = parts.map(\.text)
+            for (i, text) in texts.enumerated() {
+                files.append(SearchFile(path: "search/\(folder)/\(i).\(setHash).json", contents: text))
+            }
+            let groups = stride(from: 0, to: texts.count, by: Self.filesPerScript).map { $0..<min($0 + Self.filesPerScript, texts.count) }
+            let scripts: [String] = groups.parallelMap { range in
+                var out = "(function(d){\n"
+                for i in range { out += "d[\"search/\(folder)/\(i).\(setHash)\"]=" + texts[i] + ";\n" }
+                return out + "})(self.latihSearchData=self.latihSearchData||{});\n"
+            }
+            for (g, script) in scripts.enumerated() {
+                files.append(SearchFile(path: "search/\(folder)/s\(g).\(setHash).js", contents: script))
+            }
         }
-        let scriptGroups = stride(from: 0, to: documents.count, by: Self.groupSize).map { $0..<min($0 + Self.groupSize, documents.count) }
-        let scripts: [String] = scriptGroups.parallelMap { range in
-            var out = "(function(d){"
-            for i in range { out += "d[\"search/docs/\(i).\(setHash)\"]=\(docJSON[i].text);\n" }
-            return out + "})(self.latihSearchData=self.latihSearchData||{});\n"
-        }
-        for (g, script) in scripts.enumerated() {
-            files.append(SearchFile(path: "search/docs/g\(g).\(setHash).js", contents: script))
-        }
+        publishAll("terms", shardJSON)
+        publishAll("docs", docJSON)
         // A shard's bound is the shortest prefix of its first key that sorts after the
         // last key of the shard before: the browser only asks which shard a key falls
         // in, and short bounds keep the catalogue small when shards are many.
@@ -242,7 +259,7 @@ public struct SearchIndexBuilder: Sendable {
         meta.strings(shardLowers)
         meta.raw(",\"h\":")
         meta.string(setHash)
-        meta.raw(",\"groupSize\":\(Self.groupSize),\"words\":")
+        meta.raw(",\"docsPerFile\":\(Self.docsPerFile),\"filesPerScript\":\(Self.filesPerScript),\"words\":")
         meta.string(wordsName)
         catalogue.write(into: &meta)
         meta.raw("}")
@@ -289,8 +306,8 @@ public struct SearchIndexBuilder: Sendable {
         out.string(doc.summary)
         out.raw(",")
         var text = doc.body
-        if text.count > groupTextLimit {
-            text = String(text.prefix(groupTextLimit))
+        if text.count > docTextLimit {
+            text = String(text.prefix(docTextLimit))
             if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
             text += " …"
         }

@@ -84,7 +84,7 @@ import Testing
         let courses = try #require(meta["courses"] as? [[Any]])
         #expect(courses[0][5] as? Int == 0 && courses[0][6] as? Int == 2)
         #expect(courses[1][5] as? Int == 2 && courses[1][6] as? Int == 4)
-        // Shards and groups share one hash; the browser rebuilds `search/terms/<n>.<h>`.
+        // Shards and documents share one hash; the browser rebuilds `search/terms/<n>.<h>`.
         let h = try #require(meta["h"] as? String)
         for n in shards.indices { #expect(files["search/terms/\(n).\(h).json"] != nil) }
         #expect(files["search/docs/0.\(h).json"] != nil)
@@ -152,17 +152,20 @@ import Testing
     }
 
     @Test func everyFileHasAScriptTwinForFileURLs() throws {
-        let (files, name) = Self.build()
+        let (files, name) = Self.build(shardBytes: 200) // shards enough for several scripts
+        #expect(files.keys.contains { $0.hasPrefix("search/terms/s1.") })
         let script = try #require(files[name + ".js"])
         #expect(script.hasPrefix("(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]="))
         // Every JSON file's data is registered, under its name, by the script that the
-        // browser runs instead from file://: its twin, or for a document its group's.
+        // browser runs instead from file://: its twin, or for shards and documents the
+        // script of its group of files.
         for (path, json) in files where path.hasSuffix(".json") {
             let name = String(path.dropLast(5))
-            if name.hasPrefix("search/docs/") {
-                let parts = name.dropFirst("search/docs/".count).split(separator: ".")
+            let parts = name.split(separator: "/").last!.split(separator: ".")
+            if name.hasPrefix("search/docs/") || name.hasPrefix("search/terms/") {
+                let folder = name.hasPrefix("search/docs/") ? "docs" : "terms"
                 let n = try #require(Int(parts[0]))
-                let group = try #require(files["search/docs/g\(n / SearchIndexBuilder.groupSize).\(parts[1]).js"])
+                let group = try #require(files["search/\(folder)/s\(n / SearchIndexBuilder.filesPerScript).\(parts[1]).js"])
                 #expect(group.contains("d[\"\(name)\"]=\(json);"), "\(name) is not in its group script")
             } else {
                 #expect(files[name + ".js"] == "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(json);\n")

@@ -677,7 +677,9 @@
     }
     function shards(m, indexes) {
       var unique = Array.from(new Set(indexes)).sort(function (a, b) { return a - b; });
-      return Promise.all(unique.map(function (i) { return load("search/terms/" + i + "." + m.h); }));
+      return Promise.all(unique.map(function (i) {
+        return load("search/terms/" + i + "." + m.h, "search/terms/s" + Math.floor(i / m.filesPerScript) + "." + m.h);
+      }));
     }
 
     // ---- Querying ----
@@ -801,12 +803,13 @@
         return { r: r, info: info, text: text };
       });
       var missing = cards.filter(function (c) { return !c.info || c.text === null; });
-      // A file per document over http; from file://, scripts of `groupSize` documents.
+      // `docsPerFile` documents a file; from file://, scripts of `filesPerScript` files.
       return Promise.all(missing.map(function (c) {
-        return load("search/docs/" + c.r.doc + "." + m.h, "search/docs/g" + Math.floor(c.r.doc / m.groupSize) + "." + m.h);
-      })).then(function (records) {
+        var file = Math.floor(c.r.doc / m.docsPerFile);
+        return load("search/docs/" + file + "." + m.h, "search/docs/s" + Math.floor(file / m.filesPerScript) + "." + m.h);
+      })).then(function (files) {
         missing.forEach(function (c, i) {
-          var rec = records[i];
+          var rec = files[i][c.r.doc % m.docsPerFile];
           c.info = c.info || rec.slice(0, 5);
           if (c.text === null) {
             var matcher = matcherFor(found, c.r);

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.25c18925"]={"v":1,"n":5,"en":false,"shards":[""],"h":"2ddf706e","groupSize":64,"words":"search/words.eb724f0d","courses":[["Kursus \u003cDasar\u003e \u0026 \"Uji\"",0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
