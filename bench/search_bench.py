@@ -146,8 +146,9 @@ def main():
                     help="generated catalogues to measure (bench/generate.py --model), comma-separated")
     ap.add_argument("--query", action="append", help="only these queries, Latih only, with each request listed")
     args = ap.parse_args()
-    for model in args.models.split(","):
-        bench_model(model, args)
+    done = [bench_model(model, args) for model in args.models.split(",")]
+    for runs in filter(None, done):  # deleted at the end: see bench_model
+        shutil.rmtree(runs)
 
 
 def bench_model(model, args):
@@ -158,7 +159,7 @@ def bench_model(model, args):
                         "--out", str(work)], check=True)
     content, templates = work / "latih" / "content", REPO / "templates"
     site = work / "latih" / "site"
-    hugo_dir, public = work / "hugo", work / "hugo" / "public"
+    hugo_dir = work / "hugo"
     from urllib.parse import quote
 
     if args.query:  # a probe: build once, list what each cold query fetches
@@ -171,13 +172,21 @@ def bench_model(model, args):
         srv.close()
         return
 
+    # Every timed build writes a folder of its own, deleted only after the last: on a
+    # file system without a journal (this machine's), ext4 skips inodes freed in the last
+    # minutes when it creates files, so a build right after deleting the previous output
+    # pays for it, by several seconds and unevenly. Fresh folders keep that out.
+    runs = work / "runs"
+    if runs.exists():
+        shutil.rmtree(runs)  # left by an interrupted run
+        time.sleep(60)
     with_index, without_index, hugo_t, pagefind_t = [], [], [], []
-    for _ in range(args.runs):
+    for i in range(args.runs):
+        site = runs / f"latih-{i}"
         with_index.append(timed([args.latih, "build", "--content", content, "--templates", templates, "--output", site]))
         without_index.append(timed([args.latih, "build", "--no-search", "--content", content, "--templates", templates,
-                                    "--output", work / "latih" / "site-plain"]))
-        if public.exists():
-            shutil.rmtree(public)
+                                    "--output", runs / f"latih-plain-{i}"]))
+        public = runs / f"hugo-{i}"
         hugo_t.append(timed(["hugo", "--quiet", "-d", str(public)], cwd=hugo_dir))
         pagefind_t.append(timed([sys.executable, "-m", "pagefind_bin", "--site", str(public)]))
     (public / "bench-search.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
@@ -214,6 +223,7 @@ def bench_model(model, args):
     lw, pw = med(with_index), med(hugo_t) + med(pagefind_t)
     print(f"{'build with search':<40} {lw:>14.2f} s {pw:>14.2f} s {lw/pw:>7.2f}   (Hugo {med(hugo_t):.2f} s + Pagefind {med(pagefind_t):.2f} s)")
     print(f"{'indexing cost':<40} {100*(lw/med(without_index)-1):>13.0f} %  of a build without search ({med(without_index):.2f} s)")
+    return runs
 
 
 if __name__ == "__main__":
