@@ -134,10 +134,16 @@ def main():
         hugo_dir, public = work / "hugo", work / "hugo" / "public"
         use_pagefind = not args.no_pagefind and n <= args.pagefind_max
         latih_runs, hugo_runs, pagefind_runs = [], [], []
-        for _ in range(args.runs):  # alternate the tools, so drift hits both alike
+        # Each run writes fresh folders, deleted after the last: ext4 without a journal
+        # (this machine's) slows file creation for minutes after files are deleted, which
+        # would charge one tool for the other's clean-up.
+        runs = work / "runs"
+        if runs.exists():
+            shutil.rmtree(runs)
+            time.sleep(60)
+        for i in range(args.runs):  # alternate the tools, so drift hits both alike
+            site, public = runs / f"latih-{i}", runs / f"hugo-{i}"
             latih_runs.append(measured([args.latih, "build", "--content", content, "--templates", templates, "--output", site]))
-            if public.exists():
-                shutil.rmtree(public)
             hugo_runs.append(measured(["hugo", "--quiet", "-d", public], cwd=hugo_dir))
             if use_pagefind:
                 pagefind_runs.append(measured([sys.executable, "-m", "pagefind_bin", "--site", public]))
@@ -147,9 +153,10 @@ def main():
             "hugo": [med(hugo_runs, i) for i in range(3)],
             "pagefind": [med(pagefind_runs, i) for i in range(3)] if pagefind_runs else None,
             "latih_bytes": size_of(site), "hugo_bytes": size_of(public) - (size_of(public / "pagefind") if (public / "pagefind").exists() else 0),
-            "latih_index": size_of(site / "search") // 2,  # .json and its .js twin: count one
+            "latih_index": size_of(site / "search") // 2,  # JSON files and the scripts for file://: count one
             "pagefind_index": size_of(public / "pagefind") if (public / "pagefind").exists() else 0,
         }
+        shutil.rmtree(runs)
         row["edit"], row["edit_browser"], row["ttfb"] = serve_measurements(args.latih, str(content), str(templates))
         results[n] = row
 

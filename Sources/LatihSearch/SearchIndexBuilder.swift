@@ -95,32 +95,57 @@ public struct SearchIndexBuilder: Sendable {
             terms.counts.map { WordCount(word: wordIDs[$0.key]!, counts: $0.value.counts, firstBody: $0.value.firstBody) }
                 .sorted { $0.word < $1.word }
         }
-        // 4. Postings in document order; a document's stems are summed over its words.
-        var wordPostings = [[Posting]](repeating: [], count: keys.count)
-        var stemPostings = [[Posting]](repeating: [], count: keys.count)
-        var stemsOfWord = [Set<Int>](repeating: [], count: words.count)
+        // 4. Postings in document order; a document's stems are summed over its words
+        //    (each document's sums in parallel, then appended in order).
+        let docStems: [[(key: Int, counts: FieldCounts)]] = Array(docWords.indices).parallelMap { d in
+            let english = documents[d].language == "en"
+            var stems = docWords[d].map { (key: english ? stemKeyEN[$0.word] : stemKeyID[$0.word], counts: $0.counts) }
+            stems.sort { $0.key < $1.key }
+            var merged: [(key: Int, counts: FieldCounts)] = []
+            merged.reserveCapacity(stems.count)
+            for s in stems {
+                if let last = merged.last, last.key == s.key { merged[merged.count - 1].counts.add(s.counts) } else { merged.append(s) }
+            }
+            return merged
+        }
+        // Postings of all keys in two flat arrays, each key's a contiguous range: counted
+        // first, then filled in document order (no array per key to grow).
+        var wordStart = [Int](repeating: 0, count: keys.count + 1)
+        var stemStart = [Int](repeating: 0, count: keys.count + 1)
+        var usedInIndonesian = [Bool](repeating: false, count: words.count)
+        var usedInEnglish = [Bool](repeating: false, count: words.count)
         for (d, list) in docWords.enumerated() {
             let english = documents[d].language == "en"
-            var stems: [(key: Int, counts: FieldCounts)] = []
-            stems.reserveCapacity(list.count)
             for wc in list {
-                wordPostings[wc.word].append(Posting(doc: d, counts: wc.counts))
-                let stem = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
-                stems.append((stem, wc.counts))
-                if stem != wc.word { stemsOfWord[wc.word].insert(stem) }
+                wordStart[wc.word + 1] += 1
+                if english { usedInEnglish[wc.word] = true } else { usedInIndonesian[wc.word] = true }
             }
-            stems.sort { $0.key < $1.key }
-            var i = 0
-            while i < stems.count {
-                var sum = stems[i].counts
-                var j = i + 1
-                while j < stems.count, stems[j].key == stems[i].key {
-                    sum.add(stems[j].counts)
-                    j += 1
-                }
-                stemPostings[stems[i].key].append(Posting(doc: d, counts: sum))
-                i = j
+            for s in docStems[d] { stemStart[s.key + 1] += 1 }
+        }
+        for k in 0..<keys.count {
+            wordStart[k + 1] += wordStart[k]
+            stemStart[k + 1] += stemStart[k]
+        }
+        let empty = Posting(doc: 0, counts: FieldCounts())
+        var wordFlat = [Posting](repeating: empty, count: wordStart[keys.count])
+        var stemFlat = [Posting](repeating: empty, count: stemStart[keys.count])
+        var wordNext = wordStart, stemNext = stemStart
+        for (d, list) in docWords.enumerated() {
+            for wc in list {
+                wordFlat[wordNext[wc.word]] = Posting(doc: d, counts: wc.counts)
+                wordNext[wc.word] += 1
             }
+            for s in docStems[d] {
+                stemFlat[stemNext[s.key]] = Posting(doc: d, counts: s.counts)
+                stemNext[s.key] += 1
+            }
+        }
+        // A word's stems depend only on the languages of the pages that use it.
+        let stemsOfWord: [Set<Int>] = words.indices.map { w in
+            var out = Set<Int>()
+            if usedInIndonesian[w], stemKeyID[w] != w { out.insert(stemKeyID[w]) }
+            if usedInEnglish[w], stemKeyEN[w] != w { out.insert(stemKeyEN[w]) }
+            return out
         }
 
         // 5. Impacts (BM25F, computed here once rather than in every browser) and the
@@ -130,9 +155,11 @@ public struct SearchIndexBuilder: Sendable {
         let averages = totals.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
         let n = Double(documents.count)
         let lengths = counted.map(\.lengths)
-        let allKeys = keys, wordLists = wordPostings, stemLists = stemPostings, stemSets = stemsOfWord
+        let allKeys = keys, wordLists = wordFlat, stemLists = stemFlat, stemSets = stemsOfWord
+        let wordRanges = wordStart, stemRanges = stemStart
         let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
-            ScoredEntry(key: allKeys[k], word: wordLists[k], stem: stemLists[k],
+            ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
+                        stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
                         n: n, lengths: lengths, averages: averages)
         }
@@ -406,10 +433,10 @@ struct ScoredEntry: Sendable {
     var stems: [String]
     var cardDocs: [Int]
 
-    init(key: String, word wordPostings: [Posting], stem stemPostings: [Posting], stems: [String],
+    init(key: String, word wordPostings: ArraySlice<Posting>, stem stemPostings: ArraySlice<Posting>, stems: [String],
          n: Double, lengths: [[Int]], averages: [Double]) {
         self.key = key
-        func score(_ postings: [Posting]) -> [(doc: Int, impact: Int)] {
+        func score(_ postings: ArraySlice<Posting>) -> [(doc: Int, impact: Int)] {
             let df = Double(postings.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
             return postings.map { p in
