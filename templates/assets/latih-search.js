@@ -719,7 +719,8 @@
           var second = first.slice();
           words.forEach(function (w) {
             var e = entryIn(loaded, w);
-            var stems = e && e.w ? e.st || [] : consulted(w).concat([core.stemEnglish(w)]);
+            // An English reading is worth a shard only when the index has English pages.
+            var stems = e && e.w ? e.st || [] : consulted(w).concat(m.en ? [core.stemEnglish(w)] : []);
             stems.forEach(function (st) { second.push(core.shardFor(m.shards, st)); });
           });
           return shards(m, second);
