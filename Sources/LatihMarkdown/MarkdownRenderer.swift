@@ -1,6 +1,8 @@
 import CCmarkGFM
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Renders Markdown with cmark-gfm. This is the only file in Latih that sees a C pointer:
@@ -12,6 +14,17 @@ public enum MarkdownRenderer {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// Held while cmark-gfm parses inlines. It keeps the characters that start an
+    /// extension's inline syntax (`~` for strikethrough, `|` in tables, `:` and `w` for
+    /// autolinks) in one global table, which every parse fills when it starts on inlines
+    /// and empties when it is done (`cmark_manage_extensions_special_characters`). Two
+    /// parses at once, as the build runs them, lose strikethrough and autolinks at random
+    /// whenever the other finishes first (see standardese/standardese#199). Emptying the
+    /// extensions' lists instead is no way out: cmark-gfm also finds a delimiter's
+    /// extension through them, and loops forever without. Reading blocks, walking the tree
+    /// and rendering HTML stay parallel.
+    private static let inlineLock = InlineLock()
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
@@ -38,7 +51,8 @@ public enum MarkdownRenderer {
         source.utf8CString.withUnsafeBufferPointer { buf in
             cmark_parser_feed(parser, buf.baseAddress, buf.count - 1)
         }
-        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+        let finished = inlineLock.holding { cmark_parser_finish(parser) }
+        guard let doc = finished else { fatalError("cmark_parser_finish: out of memory") }
         defer { cmark_node_free(doc) }
 
         var walker = TreeWalker(lineOffset: options.firstLine - 1, hiddenFences: options.hiddenFences)
@@ -197,5 +211,20 @@ private struct TreeWalker {
             }
         }
         return out
+    }
+}
+
+/// A process-wide mutex (pthread), for `MarkdownRenderer.inlineLock`.
+private final class InlineLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    func holding<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
     }
 }

@@ -56,6 +56,24 @@ import Testing
         #expect(r.html.contains("footnote"))
     }
 
+    /// cmark-gfm keeps the characters that start an extension's inline syntax (`~`, `|`,
+    /// `:`, `w`) in one global table, and each parse adds and then removes them: parsers
+    /// on several threads, as the build runs them, used to lose strikethrough and autolinks
+    /// at random (seen in CI).
+    @Test func extensionsSurviveParallelRendering() async {
+        let source = "~~lama~~ di https://jakarta.go.id\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    (0..<400).map { _ in MarkdownRenderer.render(source).html }
+                }
+            }
+            return await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        let broken = results.filter { !$0.contains("<del>lama</del>") || !$0.contains("<a href=\"https://jakarta.go.id\">") }
+        #expect(broken.count == 0, "\(broken.count) of \(results.count) renders lost an extension: \(broken.first ?? "")")
+    }
+
     @Test func fencedBlocksCanBeReplaced() {
         let r = MarkdownRenderer.render("Awal\n\n```quiz\n? Soal\n```\n", options: MarkdownOptions(firstLine: 3)) { _ in nil } renderBlock: { block in
             block.language == "quiz" ? "<form data-line=\"\(block.contentLine)\"></form>" : nil
