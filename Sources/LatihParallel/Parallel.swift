@@ -38,6 +38,11 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 }
 
+/// Written by one thread before a semaphore is signalled, read by another after it.
+private final class SideResult<T>: @unchecked Sendable {
+    var value: T?
+}
+
 /// Lets a background job run its `parallelMap`s on its own thread alone, leaving the
 /// other cores to work that someone is waiting for (`latih serve` rebuilds the search
 /// index this way while edits keep being applied).
@@ -48,6 +53,26 @@ public enum ParallelWork {
         Thread.current.threadDictionary[key] = true
         defer { Thread.current.threadDictionary[key] = nil }
         return work()
+    }
+
+    /// Runs `side` on a thread of its own (with a 64 MiB stack, like the build's) while
+    /// `main` runs on the calling thread, and returns both results once both are done.
+    /// Their `parallelMap`s share the cores, so a job that keeps them only half busy
+    /// (the search index, with its sequential steps) costs little wall time beside one
+    /// that fills them (page rendering). Serial callers (see `serially`) run both in turn.
+    public static func alongside<A, B: Sendable>(_ main: () -> A, _ side: @escaping @Sendable () -> B) -> (A, B) {
+        if isSerial { return (main(), side()) }
+        let box = SideResult<B>()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.value = side()
+            done.signal()
+        }
+        thread.stackSize = 64 << 20
+        thread.start()
+        let a = main()
+        done.wait()
+        return (a, box.value!)
     }
 
     static var isSerial: Bool {

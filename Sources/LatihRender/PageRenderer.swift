@@ -83,6 +83,16 @@ public struct PageRenderer: Sendable {
         jobs.parallelMap(render)
     }
 
+    /// The path of the one page that names the search index's catalogue file
+    /// (`RenderInput.searchIndex`), and so is rendered after the index is built.
+    public static let searchPagePath = "search/index.html"
+
+    /// Every page but the search page, in a fixed order: what can be rendered while the
+    /// search index is still being built.
+    public func renderAllButSearch() -> [OutputFile] {
+        jobs.filter { if case .search = $0 { return false } else { return true } }.parallelMap(render)
+    }
+
     /// Only the pages at these output paths (for `latih serve` after an edit), found
     /// from the paths themselves rather than by listing every page of the site.
     public func render(only paths: Set<String>) -> [OutputFile] {
@@ -98,7 +108,7 @@ public struct PageRenderer: Sendable {
         case "404.html": return .notFound
         case "kemajuan/index.html": return .progress
         case "sertifikat/index.html": return .certificate
-        case "search/index.html": return .search
+        case Self.searchPagePath: return .search
         default: break
         }
         let parts = path.split(separator: "/").map(String.init)

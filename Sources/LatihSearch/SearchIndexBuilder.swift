@@ -64,8 +64,8 @@ public struct SearchIndexBuilder: Sendable {
         var vocabulary = Set<String>()
         var englishWords = Set<String>()
         for (doc, terms) in zip(documents, counted) {
-            vocabulary.formUnion(terms.counts.keys)
-            if doc.language == "en" { englishWords.formUnion(terms.counts.keys) }
+            vocabulary.formUnion(terms.words)
+            if doc.language == "en" { englishWords.formUnion(terms.words) }
         }
         let hasEnglish = !englishWords.isEmpty
         let known = vocabulary
@@ -92,7 +92,7 @@ public struct SearchIndexBuilder: Sendable {
 
         // 3. Each document's words as ids, sorted (in parallel).
         let docWords: [[WordCount]] = counted.parallelMap { terms in
-            terms.counts.map { WordCount(word: wordIDs[$0.key]!, counts: $0.value.counts, firstBody: $0.value.firstBody) }
+            zip(terms.words, terms.infos).map { WordCount(word: wordIDs[$0]!, counts: $1.counts, firstBody: $1.firstBody) }
                 .sorted { $0.word < $1.word }
         }
         // 4. Postings in document order; a document's stems are summed over its words
@@ -181,7 +181,7 @@ public struct SearchIndexBuilder: Sendable {
             for k in wanted[d] {
                 let stemOfKey = k < words.count ? (english ? stemKeyEN[k] : stemKeyID[k]) : k
                 let at = firstOfKey[k].flatMap { $0 < Int.max ? $0 : nil } ?? firstOfKey[stemOfKey]
-                out[k] = Excerpts.passage(documents[d], counted[d].bodyTokens, around: at)
+                out[k] = Excerpts.passage(documents[d], counted[d].bodySpans, around: at)
             }
             return out
         }
@@ -385,32 +385,56 @@ struct TermInfo: Sendable {
     var firstBody = -1
 }
 
-/// The words of one document, counted per field, with its body tokens for excerpts.
+/// Where a token stands in a document's body, in UTF-8 bytes: what excerpts are cut by.
+struct TokenSpan: Sendable {
+    var start: Int32
+    var end: Int32
+}
+
+/// The words of one document, counted per field, with its body tokens' spans for excerpts.
 struct DocumentTerms: Sendable {
-    var counts: [String: TermInfo] = [:]
+    /// The distinct words, and their counts at the same index.
+    var words: [String]
+    var infos: [TermInfo]
     var lengths: [Int] = [0, 0, 0, 0]
-    var bodyTokens: [Token] = []
+    var bodySpans: [TokenSpan] = []
 
     init(_ doc: SearchDocument) {
+        var counter = WordCounter(expectedWords: doc.body.utf8.count / 12)
+        var lengths = [0, 0, 0, 0]
+        var spans: [TokenSpan] = []
+        spans.reserveCapacity(doc.body.utf8.count / 6)
+        // Each token counts, then each part of a hyphenated one ("e-learning" is found by
+        // "learning" too), as `Tokenizer.forEachWord` and the browser's tokenizer split them.
+        func each(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+            Tokenizer.scan(text) { word, start, end in
+                let i = spans.count
+                spans.append(TokenSpan(start: Int32(start), end: Int32(end)))
+                body(word, i)
+                guard word.contains(0x2D) else { return }
+                var from = 0
+                for j in 0...word.count where j == word.count || word[j] == 0x2D {
+                    if j > from { body(UnsafeBufferPointer(rebasing: word[from..<j]), i) }
+                    from = j + 1
+                }
+            }
+        }
         let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n")]
         for (f, text) in fields.enumerated() {
-            let words = Tokenizer.words(text)
-            lengths[f] = words.count
-            for w in words { counts[w, default: TermInfo()].counts.add(field: f) }
+            each(text) { word, _ in
+                counter.count(word, field: f)
+                lengths[f] += 1
+            }
+            spans.removeAll(keepingCapacity: true)
         }
-        bodyTokens = Tokenizer.tokens(doc.body)
-        counts.reserveCapacity(counts.count + bodyTokens.count / 3)
-        var length = 0
-        Tokenizer.forEachWord(of: bodyTokens) { word, i in
-            Self.count(&counts[word, default: TermInfo()], at: i) // one lookup per word
-            length += 1
+        each(doc.body) { word, i in
+            counter.count(word, field: 3, token: i)
+            lengths[3] += 1
         }
-        lengths[3] = length
-    }
-
-    static func count(_ info: inout TermInfo, at i: Int) {
-        info.counts.add(field: 3)
-        if info.firstBody < 0 { info.firstBody = i }
+        self.words = counter.words
+        self.infos = counter.infos
+        self.lengths = lengths
+        self.bodySpans = spans
     }
 }
 

@@ -16,65 +16,94 @@ public enum Tokenizer {
     /// The words of `text`, in order.
     public static func tokens(_ text: String) -> [Token] {
         var out: [Token] = []
-        var utf8 = Array(text.utf8)
-        utf8.append(0x20)
-        var i = 0
-        var current: [UInt8] = []
-        var start = -1
-        var last = 0
-        var scalars = String.UnicodeScalarView()
-        func flush() {
-            if start >= 0 {
-                // A trailing hyphen is not part of the word.
-                while current.last == 0x2D { current.removeLast() }
-                if !current.isEmpty { out.append(Token(word: String(decoding: current, as: UTF8.self), start: start, end: last)) }
-            }
-            current.removeAll(keepingCapacity: true)
-            start = -1
+        scan(text) { word, start, end in
+            out.append(Token(word: String(decoding: word, as: UTF8.self), start: start, end: end))
         }
-        while i < utf8.count {
-            let b = utf8[i]
-            if b < 0x80 {
-                if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-                    if start < 0 { start = i }
-                    current.append(b)
-                    last = i + 1
-                } else if b >= 0x41 && b <= 0x5A {
-                    if start < 0 { start = i }
-                    current.append(b + 0x20)
-                    last = i + 1
-                } else if b == 0x2D, start >= 0, current.last != 0x2D, i + 1 < utf8.count, isWordByte(utf8[i + 1]) {
-                    current.append(b)
-                } else {
-                    flush()
-                }
-                i += 1
-                continue
-            }
-            // A non-ASCII scalar: decode it, fold it, and keep it when it is a letter or digit.
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            let end = min(i + length, utf8.count)
-            let scalarText = String(decoding: utf8[i..<end], as: UTF8.self)
-            var kept = false
-            for scalar in scalarText.unicodeScalars where isLetterOrDigit(scalar) {
-                scalars.removeAll()
-                scalars.append(scalar)
-                for folded in String(scalars).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
-                where !isCombiningMark(folded) {
-                    current.append(contentsOf: Array(String(folded).utf8))
-                    kept = true
-                }
-            }
-            if kept {
-                if start < 0 { start = i }
-                last = end
-            } else if !scalarText.unicodeScalars.allSatisfy(isCombiningMark) {
-                flush()
-            }
-            i = end
-        }
-        flush()
         return out
+    }
+
+    /// Calls `body` with each token of `text`: its folded UTF-8 bytes (valid only during
+    /// the call), and where it starts and ends in `text`'s UTF-8. The index counts words
+    /// through this, without making a String for every token.
+    static func scan(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let n = utf8.count
+            // A token of lowercase ASCII letters, digits and inner hyphens (most of them)
+            // is passed as its slice of `text`; any other is folded into `current`.
+            var current: [UInt8] = []
+            current.reserveCapacity(64)
+            var pure = true
+            var start = -1
+            var last = 0
+            var scalars = String.UnicodeScalarView()
+            func flush() {
+                if start >= 0 {
+                    if pure {
+                        body(UnsafeBufferPointer(rebasing: utf8[start..<last]), start, last)
+                    } else {
+                        // A trailing hyphen is not part of the word.
+                        while current.last == 0x2D { current.removeLast() }
+                        if !current.isEmpty { current.withUnsafeBufferPointer { body($0, start, last) } }
+                    }
+                }
+                current.removeAll(keepingCapacity: true)
+                start = -1
+                pure = true
+            }
+            /// From here on the token is built in `current`.
+            func unpure(at i: Int) {
+                if pure, start >= 0 { current.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                pure = false
+            }
+            var i = 0
+            while i < n {
+                let b = utf8[i]
+                if b < 0x80 {
+                    if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        if start < 0 { start = i }
+                        if !pure { current.append(b) }
+                        last = i + 1
+                    } else if b >= 0x41 && b <= 0x5A {
+                        if start < 0 { start = i }
+                        unpure(at: i)
+                        current.append(b + 0x20)
+                        last = i + 1
+                    } else if b == 0x2D, start >= 0, (pure ? utf8[i - 1] : current.last) != 0x2D, i + 1 < n, isWordByte(utf8[i + 1]) {
+                        if !pure { current.append(b) }
+                    } else {
+                        flush()
+                    }
+                    i += 1
+                    continue
+                }
+                // A non-ASCII scalar: decode it, fold it, and keep it when it is a letter or digit.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                let end = min(i + length, n)
+                let scalarText = String(decoding: UnsafeBufferPointer(rebasing: utf8[i..<end]), as: UTF8.self)
+                var kept = false
+                for scalar in scalarText.unicodeScalars where isLetterOrDigit(scalar) {
+                    unpure(at: i)
+                    scalars.removeAll()
+                    scalars.append(scalar)
+                    for folded in String(scalars).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+                    where !isCombiningMark(folded) {
+                        current.append(contentsOf: Array(String(folded).utf8))
+                        kept = true
+                    }
+                }
+                if kept {
+                    if start < 0 { start = i }
+                    last = end
+                } else if !scalarText.unicodeScalars.allSatisfy(isCombiningMark) {
+                    flush()
+                } else {
+                    unpure(at: i) // a combining mark inside a word is dropped
+                }
+                i = end
+            }
+            flush()
+        }
     }
 
     /// Every search word of `text`: each token, and the parts of a hyphenated token,

@@ -156,16 +156,23 @@ public enum SiteBuilder {
             assetPaths[name] = published
             assetFiles.append((published, data))
         }
+        var input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
+                                bodyEnd: options.bodyEnd, quizIDs: quizIDs)
+        var rendered: [OutputFile]
         var index: (files: [SearchFile], catalogue: String) = ([], "")
         if options.searchIndex {
-            progress?("indexing for search")
-            index = searchIndex(catalogue, documents)
+            // The index is built while the pages render: only the search page names it.
+            progress?("rendering pages, indexing for search")
+            let pageInput = input
+            (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput).renderAllButSearch() },
+                                                       { searchIndex(catalogue, documents) })
+            if options.isCancelled() { return .interrupted }
+            input.searchIndex = index.catalogue
+            rendered += PageRenderer(theme: theme, input: input).render(only: [PageRenderer.searchPagePath])
+        } else {
+            progress?("rendering pages")
+            rendered = PageRenderer(theme: theme, input: input).renderAll()
         }
-        if options.isCancelled() { return .interrupted }
-        let input = RenderInput(catalogue: catalogue, documents: documents, assetPaths: assetPaths,
-                                bodyEnd: options.bodyEnd, quizIDs: quizIDs, searchIndex: index.catalogue)
-        progress?("rendering pages")
-        let rendered = PageRenderer(theme: theme, input: input).renderAll()
         if options.isCancelled() { return .interrupted }
         return .built(BuiltSite(catalogue: catalogue, theme: theme, quizzes: quizzes, resolver: resolver,
                                 markdown: results, headingIDs: headingIDs, input: input, renderedPages: rendered, searchFiles: index.files,

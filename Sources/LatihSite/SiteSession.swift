@@ -152,7 +152,7 @@ public final class SiteSession: @unchecked Sendable {
             }
             site.searchFiles = index.files
             site.input.searchIndex = index.catalogue
-            let pages = PageRenderer(theme: site.theme, input: site.input).render(only: ["search/index.html"])
+            let pages = PageRenderer(theme: site.theme, input: site.input).render(only: [PageRenderer.searchPagePath])
             for page in pages {
                 if let i = site.renderedPages.firstIndex(where: { $0.path == page.path }) { site.renderedPages[i] = page }
             }

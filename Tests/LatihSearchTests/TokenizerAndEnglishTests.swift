@@ -38,3 +38,40 @@ import Testing
         #expect(EnglishStemmer.stem("kérja") == "kérja")
     }
 }
+
+@Suite struct DocumentTermsTests {
+    /// The counts the index keeps, worked out the plain way: `Tokenizer.words` per field
+    /// and a dictionary.
+    static func reference(_ doc: SearchDocument) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n"), doc.body]
+        for (f, text) in fields.enumerated() {
+            for w in Tokenizer.words(text) { out[w, default: [0, 0, 0, 0]][f] += 1 }
+        }
+        return out
+    }
+
+    @Test func countsEveryWordOfEveryFieldAsTheTokenizerSplitsIt() {
+        // 300 distinct words make the counter's table grow several times; hyphenated,
+        // upper-case and accented words take the tokenizer's slower path.
+        var body = (0..<300).map { "kata\($0)" }.joined(separator: " ")
+        body += " Buku-buku buku BUKU e-learning Kérja kerja-keras kata7 kata7"
+        let doc = SearchDocument(kind: .lesson, title: "Buku Kerja", path: "a/index.html", language: "id",
+                                 headings: ["Kata Pengantar", "Buku-buku"], meta: ["ringkasan buku", "tag"],
+                                 summary: "ringkasan buku", body: body)
+        let terms = DocumentTerms(doc)
+        let counted = Dictionary(uniqueKeysWithValues: zip(terms.words, terms.infos).map { w, info in
+            (w, (0..<4).map { Int(info.counts[$0]) })
+        })
+        #expect(counted == Self.reference(doc))
+        #expect(counted["buku"] == [1, 2, 1, 4])
+        #expect(terms.lengths == [2, 5, 3, Tokenizer.words(body).count])
+        // The first body token of each word, for excerpts.
+        let first = Dictionary(uniqueKeysWithValues: zip(terms.words, terms.infos).map { ($0, $1.firstBody) })
+        #expect(first["kata7"] == 7)
+        #expect(first["buku"] == 300)
+        #expect(first["kerja"] == 304)
+        #expect(first["pengantar"] == -1)
+        #expect(terms.bodySpans.count == Tokenizer.tokens(body).count)
+    }
+}
