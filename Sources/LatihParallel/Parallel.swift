@@ -55,24 +55,40 @@ public enum ParallelWork {
         return work()
     }
 
-    /// Runs `side` on a thread of its own (with a 64 MiB stack, like the build's) while
+    /// Runs `side` on a thread of its own (with a large stack, see `onLargeStack`) while
     /// `main` runs on the calling thread, and returns both results once both are done.
     /// Their `parallelMap`s share the cores, so a job that keeps them only half busy
     /// (the search index, with its sequential steps) costs little wall time beside one
     /// that fills them (page rendering). Serial callers (see `serially`) run both in turn.
     public static func alongside<A, B: Sendable>(_ main: () -> A, _ side: @escaping @Sendable () -> B) -> (A, B) {
         if isSerial { return (main(), side()) }
-        let box = SideResult<B>()
+        let waitForSide = startOnLargeStack(side)
+        let a = main()
+        return (a, waitForSide())
+    }
+
+    /// Runs `work` on a thread with a 64 MiB stack and waits for it. Callers may be on
+    /// a dispatch or Swift-concurrency thread with a 512 KiB stack, which the build's
+    /// deep frames (and deeply nested content) must not depend on.
+    public static func onLargeStack<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T {
+        startOnLargeStack(work)()
+    }
+
+    /// Starts `work` on a new thread with a 64 MiB stack; the function returned waits for
+    /// its result.
+    static func startOnLargeStack<T: Sendable>(_ work: @escaping @Sendable () -> T) -> () -> T {
+        let box = SideResult<T>()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
-            box.value = side()
+            box.value = work()
             done.signal()
         }
         thread.stackSize = 64 << 20
         thread.start()
-        let a = main()
-        done.wait()
-        return (a, box.value!)
+        return {
+            done.wait()
+            return box.value!
+        }
     }
 
     static var isSerial: Bool {

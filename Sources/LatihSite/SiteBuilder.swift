@@ -62,20 +62,9 @@ public enum SiteBuilder {
         onLargeStack { buildOnCurrentThread(options, progress: progress) }
     }
 
-    /// Runs `work` on a thread with a 64 MiB stack and waits for it. Callers may be on
-    /// a dispatch or Swift-concurrency thread with a 512 KiB stack, which the build's
-    /// deep frames (and deeply nested content) must not depend on.
+    /// Runs `work` on a thread with a 64 MiB stack and waits for it (see `ParallelWork.onLargeStack`).
     static func onLargeStack<T: Sendable>(_ work: @escaping @Sendable () -> T) -> T {
-        let box = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.value = work()
-            done.signal()
-        }
-        thread.stackSize = 64 << 20
-        thread.start()
-        done.wait()
-        return box.value!
+        ParallelWork.onLargeStack(work)
     }
 
     static func buildOnCurrentThread(_ options: BuildOptions, progress: (@Sendable (String) -> Void)?) -> BuildResult {
@@ -387,10 +376,4 @@ public enum SiteBuilder {
         }
         return Collected(documents: documents, quizIDs: quizzes, used: used, diagnostics: diags, headingIDs: ids)
     }
-}
-
-/// Carries a result from the build thread to the caller, which waits on a semaphore
-/// before reading it, so the two never touch it at once.
-private final class ResultBox<T>: @unchecked Sendable {
-    var value: T?
 }
