@@ -79,6 +79,33 @@ test("a document's best match counts once per query word; matching more words ra
   assert.equal(ranked[1].score, 500, "max(500×1, 600×0.7) = 500, not the sum");
 });
 
+test("best picks the k first of rank's order from unsorted scores, ties broken by catalogue order", () => {
+  // 2,000 documents over two words, with many equal scores.
+  let seed = 3;
+  const next = (m) => (seed = (seed * 1103515245 + 12345) % 2147483648) % m;
+  const a = new Map(), b = new Map();
+  for (let doc = 0; doc < 2000; doc++) {
+    if (next(3)) a.set(doc, 10 * next(20));
+    if (!next(4)) b.set(doc, 10 * next(5));
+  }
+  const matches = [[{ kind: "exact", key: "a", postings: a }], [{ kind: "stem", key: "b", postings: b }]];
+  const ranked = core.rank(matches, 2000);
+  const scored = core.score(matches, 2000);
+  assert.equal(scored.length, ranked.length);
+  for (const k of [1, 10, 37, ranked.length, ranked.length + 5]) {
+    assert.deepEqual(core.best(scored, k).map((r) => r.doc), ranked.slice(0, k).map((r) => r.doc), `k = ${k}`);
+  }
+  for (let i = 1; i < ranked.length; i++) assert.ok(core.compareRanked(ranked[i - 1], ranked[i]) < 0, "a strict total order");
+  assert.ok(ranked[0].words === 2 && ranked[ranked.length - 1].words === 1);
+});
+
+test("a document counts once per query word even when its impacts are zero", () => {
+  const zero = () => new Map([[1, 0]]);
+  const ranked = core.rank([[{ kind: "exact", key: "a", postings: zero() }, { kind: "stem", key: "b", postings: zero() }]]);
+  assert.deepEqual(ranked.map((r) => [r.doc, r.words]), [[1, 1]]);
+  assert.equal(ranked[0].via[0].key, "a", "the first match stands when none scores more");
+});
+
 test("typo candidates are one edit away and only for words of five letters or more", () => {
   const vocab = ["phishing", "fishing", "verifikasi", "kata", "sandi", "phising"];
   assert.deepEqual(core.typoCandidates("phisihng", vocab), ["phishing", "phising"]);

@@ -37,6 +37,7 @@
    * expression finds them; combining marks inside a word are kept until folding.
    */
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+  var NON_ASCII = /[^\x00-\x7f]/;
   function tokenize(text) {
     var out = [], match;
     var s = String(text);
@@ -44,6 +45,10 @@
     while ((match = WORD.exec(s)) !== null) {
       var raw = match[0];
       var end = match.index + raw.length;
+      if (!NON_ASCII.test(raw)) { // most words: nothing to fold but case
+        out.push({ word: raw.toLowerCase(), start: match.index, end: end });
+        continue;
+      }
       while (end > match.index && /\p{M}/u.test(s.charAt(end - 1))) end--;
       out.push({ word: raw.toLowerCase().normalize("NFD").replace(MARK, ""), start: match.index, end: end });
     }
@@ -406,11 +411,20 @@
    * Ranks documents. `matches` holds, per query word, a list of `{kind, key, postings}`
    * with postings a Map(doc → impact). A document scores, per query word, its best
    * weighted impact; documents matching more of the query's words come first, then by
-   * score, then by position in the catalogue. Scores are kept in typed arrays indexed
-   * by document, since a common word has postings for most of the catalogue.
-   * Returns `{doc, score, words, via}` objects, `via[w]` being the best match for word w.
+   * score, then by position in the catalogue (`compareRanked`). Returns every matching
+   * document as `{doc, score, words, via}`, `via[w]` being the best match for word w.
    */
   function rank(matches, documents) {
+    return score(matches, documents).sort(compareRanked);
+  }
+
+  /**
+   * What `rank` returns, in no particular order. A common word matches most of the
+   * catalogue, and the page shows ten results at a time: `best` picks those without
+   * sorting thousands of documents (sorting was a third of a warm query at 10,000).
+   * Scores are kept in typed arrays indexed by document.
+   */
+  function score(matches, documents) {
     var n = documents || 0;
     if (!n) {
       matches.forEach(function (forWord) {
@@ -418,47 +432,70 @@
       });
     }
     var total = new Float64Array(n), count = new Uint8Array(n), best = new Float64Array(n);
-    var bestMatch = new Array(n);
-    var vias = matches.map(function () { return { match: new Array(n), score: new Float64Array(n) }; });
+    // Which match was best, as 1 + its index in the word's list (0: none), in typed
+    // arrays rather than arrays of objects, which cost a warm query twice as much.
+    var bestMatch = new Uint8Array(n);
+    var vias = matches.map(function (forWord) { return { matches: forWord, match: new Uint8Array(n), score: new Float64Array(n) }; });
     var touched = [];
     matches.forEach(function (forWord, w) {
+      if (forWord.length > 255) forWord = forWord.slice(0, 255);
       var seen = [];
-      forWord.forEach(function (m) {
+      forWord.forEach(function (m, mi) {
         var weight = WEIGHTS[m.kind] * (m.factor || 1);
         var docs = m.postings.docs, impacts = m.postings.impacts;
         if (docs) {
           for (var j = 0; j < docs.length; j++) {
             var doc = docs[j], s = impacts[j] * weight;
-            if (best[doc] === 0) seen.push(doc);
-            if (s > best[doc]) { best[doc] = s; bestMatch[doc] = m; }
+            if (bestMatch[doc] === 0) { seen.push(doc); best[doc] = s; bestMatch[doc] = mi + 1; } else if (s > best[doc]) { best[doc] = s; bestMatch[doc] = mi + 1; }
           }
           return;
         }
         m.postings.forEach(function (impact, doc) {
           var s = impact * weight;
-          if (best[doc] === 0) seen.push(doc);
-          if (s > best[doc]) { best[doc] = s; bestMatch[doc] = m; }
+          if (bestMatch[doc] === 0) { seen.push(doc); best[doc] = s; bestMatch[doc] = mi + 1; } else if (s > best[doc]) { best[doc] = s; bestMatch[doc] = mi + 1; }
         });
       });
+      var via = vias[w];
       for (var i = 0; i < seen.length; i++) {
         var d = seen[i];
         if (count[d] === 0) touched.push(d);
         count[d]++;
         total[d] += best[d];
-        vias[w].match[d] = bestMatch[d];
-        vias[w].score[d] = best[d];
+        via.match[d] = bestMatch[d];
+        via.score[d] = best[d];
         best[d] = 0;
+        bestMatch[d] = 0;
       }
     });
-    var order = Int32Array.from(touched).sort(function (a, b) {
-      return count[b] - count[a] || total[b] - total[a] || a - b;
-    });
-    var out = new Array(order.length);
-    for (var k = 0; k < order.length; k++) {
-      var doc = order[k];
+    var out = new Array(touched.length);
+    for (var k = 0; k < touched.length; k++) {
+      var doc = touched[k];
       out[k] = new Ranked(doc, total[doc], count[doc], vias);
     }
     return out;
+  }
+
+  /** Rank order: more query words matched, then a higher score, then catalogue order. */
+  function compareRanked(a, b) {
+    return b.words - a.words || b.score - a.score || a.doc - b.doc;
+  }
+
+  /** The `k` best of `ranked` (from `score`), in rank order: one pass, keeping the best so far sorted. */
+  function best(ranked, k) {
+    if (k >= ranked.length) return ranked.slice().sort(compareRanked);
+    var top = [];
+    for (var i = 0; i < ranked.length; i++) {
+      var r = ranked[i];
+      if (top.length === k && compareRanked(r, top[k - 1]) >= 0) continue;
+      var lo = 0, hi = top.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (compareRanked(top[mid], r) < 0) lo = mid + 1; else hi = mid;
+      }
+      top.splice(lo, 0, r);
+      if (top.length > k) top.pop();
+    }
+    return top;
   }
 
   /** A ranked document. Its `via` (the best match per query word) is made when asked: only shown results need it. */
@@ -467,7 +504,7 @@
     get: function () {
       var doc = this.doc;
       return this._vias.map(function (v) {
-        var m = v.match[doc];
+        var m = v.match[doc] ? v.matches[v.match[doc] - 1] : null;
         return m ? { score: v.score[doc], kind: m.kind, key: m.key } : undefined;
       });
     }
@@ -477,24 +514,34 @@
 
   var FACETS = ["category", "level", "competency", "tag"];
 
-  /** Each document's facet values (as facet-name indexes), from the catalogue file. */
+  /**
+   * Each document's facet values (as facet-name indexes), from the catalogue file. The
+   * entries are shared by documents with the same values (a course's pages) and numbered
+   * (`id`, and `table.entries` in that order), so results are tallied per entry.
+   */
   function facetTable(meta) {
     var docs = new Array(meta.n);
+    var entries = [];
+    function entry(course, values) {
+      var e = { course: course, values: values, id: entries.length };
+      entries.push(e);
+      return e;
+    }
     meta.courses.forEach(function (c) {
       // [title, category, level, [competencies], [tags], first doc, end doc]
       var values = { category: c[1] >= 0 ? [c[1]] : [], level: c[2] >= 0 ? [c[2]] : [], competency: c[3], tag: c[4] };
-      var entry = { course: c, values: values }; // shared by the course's pages
-      for (var d = c[5]; d < c[6]; d++) docs[d] = entry;
+      var shared = entry(c, values); // shared by the course's pages
+      for (var d = c[5]; d < c[6]; d++) docs[d] = shared;
     });
     Object.keys(meta.docTags || {}).forEach(function (tag) {
       var doc = 0;
       meta.docTags[tag].forEach(function (delta) {
         doc += delta;
-        var entry = docs[doc] || { course: null, values: { category: [], level: [], competency: [], tag: [] } };
-        var values = Object.assign({}, entry.values, { tag: entry.values.tag.concat([Number(tag)]) });
-        docs[doc] = { course: entry.course, values: values };
+        var was = docs[doc] || { course: null, values: { category: [], level: [], competency: [], tag: [] } };
+        docs[doc] = entry(was.course, Object.assign({}, was.values, { tag: was.values.tag.concat([Number(tag)]) }));
       });
     });
+    docs.entries = entries;
     return docs;
   }
 
@@ -518,22 +565,24 @@
     var active = FACETS.filter(function (f) { return filters[f] && filters[f].length; });
     var kept = [];
     // Documents with the same facet values (a course's pages, mostly) are counted as a
-    // group: one tally per distinct value set, not per document.
-    var groups = new Map();
+    // group: one tally per entry of the table, not per document.
+    var entries = table.entries, tally = new Int32Array(entries.length);
     for (var i = 0; i < ranked.length; i++) {
       var df = table[ranked[i].doc];
       if (!df) { if (!active.length) kept.push(ranked[i]); continue; }
-      groups.set(df, (groups.get(df) || 0) + 1);
+      tally[df.id]++;
       if (!active.length || passes(df, filters, null)) kept.push(ranked[i]);
     }
-    groups.forEach(function (n, df) {
+    for (var g = 0; g < entries.length; g++) {
+      var n = tally[g];
+      if (!n) continue;
       for (var f = 0; f < FACETS.length; f++) {
         var facet = FACETS[f];
-        if (active.length && !passes(df, filters, facet)) continue;
-        var values = df.values[facet];
+        if (active.length && !passes(entries[g], filters, facet)) continue;
+        var values = entries[g].values[facet];
         for (var v = 0; v < values.length; v++) counts[facet][values[v]] += n;
       }
-    });
+    }
     return { results: kept, counts: counts };
   }
 
@@ -587,7 +636,7 @@
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
-    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank,
+    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
     parseState: parseState, formatState: formatState
   };
@@ -690,7 +739,26 @@
 
     /** Indonesian stem of a query word, with the corpus knowledge the build had. */
     function stemWithIndex(word, loaded) {
-      return stemIndonesian(word, function (w) { var e = entryIn(loaded, w); return !!(e && e.w); });
+      return stemIndonesian(word, function (w) { return isKnown(loaded, w); });
+    }
+
+    function isKnown(loaded, w) { var e = entryIn(loaded, w); return !!(e && e.w); }
+
+    // Stems of excerpt words, kept across queries. A stem depends only on the answers to
+    // the stemmer's questions (is this word in the loaded shards?), so a kept stem is
+    // reused while those answers hold: stemming every excerpt word afresh was a fifth
+    // of a warm query.
+    var stemMemo = new Map();
+    function excerptStems(word, loaded, english) {
+      var memo = stemMemo.get(word);
+      if (!memo || !memo.asked.every(function (w, i) { return isKnown(loaded, w) === memo.known[i]; })) {
+        var asked = [], known = [];
+        var id = stemIndonesian(word, function (w) { var k = isKnown(loaded, w); asked.push(w); known.push(k); return k; });
+        memo = { asked: asked, known: known, id: id, en: memo ? memo.en : undefined };
+        stemMemo.set(word, memo);
+      }
+      if (english && memo.en === undefined) memo.en = core.stemEnglish(word);
+      return [memo.id, english ? memo.en : ""];
     }
 
     /** The words the stemmer may consult for `word`: their shards settle its stem. */
@@ -726,7 +794,7 @@
           return shards(m, second);
         }).then(function (loaded) {
           var matches = words.map(function (w, i) { return collect(w, loaded, m, partial && i === words.length - 1); });
-          var ranked = core.rank(matches, m.n);
+          var ranked = core.score(matches, m.n);
           // A word is weak when at most one document matches it in any way.
           var weak = words.filter(function (w, i) {
             if (w.length < 5) return false;
@@ -754,7 +822,7 @@
                   if (e && e.w) matches[i].push({ kind: "typo", key: c, postings: core.wordPostings(e) });
                 });
               });
-              return { m: m, words: words, ranked: core.rank(matches, m.n), loaded: all };
+              return { m: m, words: words, ranked: core.score(matches, m.n), loaded: all };
             });
           });
         });
@@ -831,14 +899,11 @@
         (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { keys[s] = 1; });
       });
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
-      // Stems of excerpt words are worked out once per query, not once per result.
-      var stems = found.stems || (found.stems = new Map());
       var english = found.m.en;
       return function (word) {
         if (keys[word]) return true;
         if (prefixes.some(function (p) { return p.length >= 2 && word.indexOf(p) === 0; })) return true;
-        if (!stems.has(word)) stems.set(word, [stemWithIndex(word, found.loaded), english ? core.stemEnglish(word) : ""]);
-        var st = stems.get(word);
+        var st = excerptStems(word, found.loaded, english);
         return !!keys[st[0]] || (!!st[1] && !!keys[st[1]]);
       };
     }
@@ -1019,7 +1084,7 @@
           return null;
         }
         empty.hidden = true;
-        return renderResults(found, filtered.results, total).then(function () {
+        return renderResults(found, core.best(filtered.results, shown), total).then(function () {
           if (mine !== generation) return;
           var text = total === 1 ? t("search-results-one", { q: state.q }) : t("search-results-many", { n: String(total), q: state.q });
           if (total > shown) text += t("search-results-shown", { shown: String(Math.min(shown, total)) });
