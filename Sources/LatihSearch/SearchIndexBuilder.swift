@@ -60,21 +60,38 @@ public struct SearchIndexBuilder: Sendable {
         // integer ids, since hashing was most of the indexing time.
         // 1. Words of every field of every document, counted (in parallel).
         let counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
-        // 2. The vocabulary (ids in sorted order), and each word's stem in each language.
-        var vocabulary = Set<String>()
-        var englishWords = Set<String>()
-        for (doc, terms) in zip(documents, counted) {
-            vocabulary.formUnion(terms.words)
-            if doc.language == "en" { englishWords.formUnion(terms.words) }
+        // 2. The vocabulary. One pass gives each distinct word a provisional id, in order
+        //    of first sight, and each document its words' provisional ids; ids in sorted
+        //    order then replace them through an array, with no second lookup by string.
+        var provisional: [String: Int32] = [:]
+        var seen: [String] = []
+        var inEnglish: [Bool] = []
+        let docProvisional: [[Int32]] = zip(documents, counted).map { doc, terms in
+            let english = doc.language == "en"
+            return terms.words.map { w in
+                if let i = provisional[w] {
+                    if english { inEnglish[Int(i)] = true }
+                    return i
+                }
+                let i = Int32(seen.count)
+                provisional[w] = i
+                seen.append(w)
+                inEnglish.append(english)
+                return i
+            }
         }
-        let hasEnglish = !englishWords.isEmpty
-        let known = vocabulary
-        let indonesian = IndonesianStemmer(isKnown: { known.contains($0) })
-        let words = vocabulary.sorted(by: utf16Less)
+        let alphabetical = seen.indices.sorted { utf16Less(seen[$0], seen[$1]) }
+        var sortedID = [Int](repeating: 0, count: seen.count)
+        for (r, i) in alphabetical.enumerated() { sortedID[i] = r }
+        let words = alphabetical.map { seen[$0] }
+        let englishWord = alphabetical.map { inEnglish[$0] }
+        let hasEnglish = englishWord.contains(true)
+        // Each word's stem in each language.
+        let known = provisional
+        let indonesian = IndonesianStemmer(isKnown: { known[$0] != nil })
         let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
         // Porter2 only for words that English pages use; the others are never looked up.
-        let english = englishWords
-        let stemsEN: [String] = hasEnglish ? words.parallelMap { english.contains($0) ? EnglishStemmer.stem($0) : $0 } : stemsID
+        let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
         // Keys: every word, then every stem that is not also a word.
         var keys = words
         var keyID: [String: Int] = [:]
@@ -88,11 +105,12 @@ public struct SearchIndexBuilder: Sendable {
         }
         let stemKeyID = stemsID.map(id)
         let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
-        let wordIDs = keyID
 
         // 3. Each document's words as ids, sorted (in parallel).
-        let docWords: [[WordCount]] = counted.parallelMap { terms in
-            zip(terms.words, terms.infos).map { WordCount(word: wordIDs[$0]!, counts: $1.counts, firstBody: $1.firstBody) }
+        let toSorted = sortedID
+        let docWords: [[WordCount]] = Array(counted.indices).parallelMap { d in
+            zip(docProvisional[d], counted[d].infos)
+                .map { WordCount(word: toSorted[Int($0)], counts: $1.counts, firstBody: $1.firstBody) }
                 .sorted { $0.word < $1.word }
         }
         // 4. Postings in document order; a document's stems are summed over its words
