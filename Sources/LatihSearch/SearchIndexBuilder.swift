@@ -172,14 +172,22 @@ public struct SearchIndexBuilder: Sendable {
         for t in counted { for f in 0..<4 { totals[f] += Double(t.lengths[f]) } }
         let averages = totals.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
         let n = Double(documents.count)
-        let lengths = counted.map(\.lengths)
+        // Each document's BM25 length normalisation per field, worked out once rather
+        // than for every posting (the same expression, so the same impacts).
+        var norms = [Double](repeating: 1, count: documents.count * 4)
+        for (d, t) in counted.enumerated() {
+            for f in 0..<4 where averages[f] > 0 {
+                norms[d * 4 + f] = 1 - Self.b + Self.b * Double(t.lengths[f]) / averages[f]
+            }
+        }
+        let fieldNorms = norms
         let allKeys = keys, wordLists = wordFlat, stemLists = stemFlat, stemSets = stemsOfWord
         let wordRanges = wordStart, stemRanges = stemStart
         let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
-                        n: n, lengths: lengths, averages: averages)
+                        n: n, norms: fieldNorms, averages: averages)
         }
 
         // 6. Excerpts for every card, from positions found while counting.
@@ -476,7 +484,7 @@ struct ScoredEntry: Sendable {
     var cardDocs: [Int]
 
     init(key: String, word wordPostings: ArraySlice<Posting>, stem stemPostings: ArraySlice<Posting>, stems: [String],
-         n: Double, lengths: [[Int]], averages: [Double]) {
+         n: Double, norms: [Double], averages: [Double]) {
         self.key = key
         func score(_ postings: ArraySlice<Posting>) -> [(doc: Int, impact: Int)] {
             let df = Double(postings.count)
@@ -486,8 +494,7 @@ struct ScoredEntry: Sendable {
                 for f in 0..<4 where averages[f] > 0 {
                     let tf = Double(p.counts[f])
                     if tf == 0 { continue }
-                    let norm = 1 - SearchIndexBuilder.b + SearchIndexBuilder.b * Double(lengths[p.doc][f]) / averages[f]
-                    pseudo += SearchIndexBuilder.fieldWeights[f] * tf / norm
+                    pseudo += SearchIndexBuilder.fieldWeights[f] * tf / norms[p.doc &* 4 &+ f]
                 }
                 let impact = idf * pseudo * (SearchIndexBuilder.k1 + 1) / (pseudo + SearchIndexBuilder.k1)
                 return (p.doc, max(1, Int((impact * SearchIndexBuilder.impactScale).rounded())))
@@ -496,21 +503,29 @@ struct ScoredEntry: Sendable {
         word = score(wordPostings)
         stem = score(stemPostings)
         self.stems = stems.sorted(by: utf16Less)
-        // The best documents: merge the two lists (both in document order), keep the top.
+        // The best documents: merge the two lists (both in document order), keeping the
+        // top few as they come (best first; ties to the earlier document) rather than
+        // sorting every posting of a common word.
+        let k = SearchIndexBuilder.cardsPerKey
         var best: [(doc: Int, impact: Int)] = []
+        best.reserveCapacity(k + 1)
+        func offer(_ doc: Int, _ impact: Int) {
+            // Documents come in increasing order, so an equal impact never beats one kept.
+            if best.count == k, impact <= best[k - 1].impact { return }
+            var at = best.count
+            while at > 0, best[at - 1].impact < impact { at -= 1 }
+            best.insert((doc, impact), at: at)
+            if best.count > k { best.removeLast() }
+        }
         var i = 0, j = 0
         while i < word.count || j < stem.count {
             if j >= stem.count || (i < word.count && word[i].doc < stem[j].doc) {
-                best.append(word[i]); i += 1
+                offer(word[i].doc, word[i].impact); i += 1
             } else if i >= word.count || stem[j].doc < word[i].doc {
-                best.append(stem[j]); j += 1
+                offer(stem[j].doc, stem[j].impact); j += 1
             } else {
-                best.append((word[i].doc, max(word[i].impact, stem[j].impact))); i += 1; j += 1
+                offer(word[i].doc, max(word[i].impact, stem[j].impact)); i += 1; j += 1
             }
-        }
-        if best.count > SearchIndexBuilder.cardsPerKey {
-            best.sort { $0.impact != $1.impact ? $0.impact > $1.impact : $0.doc < $1.doc }
-            best.removeLast(best.count - SearchIndexBuilder.cardsPerKey)
         }
         cardDocs = best.map(\.doc).sorted()
     }
