@@ -197,17 +197,28 @@ public struct SearchIndexBuilder: Sendable {
         let excerpts: [[Int: String]] = Array(documents.indices).parallelMap { d in
             if wanted[d].isEmpty { return [:] }
             let english = documents[d].language == "en"
-            var firstOfKey: [Int: Int] = [:]
-            for wc in docWords[d] where wc.firstBody >= 0 {
-                firstOfKey[wc.word] = wc.firstBody
-                let stem = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
-                if stem != wc.word { firstOfKey[stem] = min(firstOfKey[stem] ?? .max, wc.firstBody) }
+            func stem(of key: Int) -> Int { key < words.count ? (english ? stemKeyEN[key] : stemKeyID[key]) : key }
+            // The first body token of each wanted key and of its stem, found among the
+            // document's words; only those keys are tracked (sorted, for binary search).
+            let needed = Array(Set(wanted[d] + wanted[d].map(stem(of:)))).sorted()
+            var first = [Int](repeating: -1, count: needed.count)
+            func slot(_ key: Int) -> Int? {
+                var lo = 0, hi = needed.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if needed[mid] < key { lo = mid + 1 } else { hi = mid }
+                }
+                return lo < needed.count && needed[lo] == key ? lo : nil
             }
+            for wc in docWords[d] where wc.firstBody >= 0 {
+                if let i = slot(wc.word) { first[i] = wc.firstBody }
+                let s = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
+                if s != wc.word, let i = slot(s) { first[i] = first[i] < 0 ? wc.firstBody : min(first[i], wc.firstBody) }
+            }
+            func firstOf(_ key: Int) -> Int? { slot(key).flatMap { first[$0] >= 0 ? first[$0] : nil } }
             var out: [Int: String] = [:]
             for k in wanted[d] {
-                let stemOfKey = k < words.count ? (english ? stemKeyEN[k] : stemKeyID[k]) : k
-                let at = firstOfKey[k].flatMap { $0 < Int.max ? $0 : nil } ?? firstOfKey[stemOfKey]
-                out[k] = Excerpts.passage(documents[d], counted[d].bodySpans, around: at)
+                out[k] = Excerpts.passage(documents[d], counted[d].bodySpans, around: firstOf(k) ?? firstOf(stem(of: k)))
             }
             return out
         }
