@@ -212,7 +212,7 @@ public struct SearchIndexBuilder: Sendable {
             }
             for wc in docWords[d] where wc.firstBody >= 0 {
                 if let i = slot(wc.word) { first[i] = wc.firstBody }
-                let s = english ? stemKeyEN[wc.word] : stemKeyID[wc.word]
+                let s = stem(of: wc.word)
                 if s != wc.word, let i = slot(s) { first[i] = first[i] < 0 ? wc.firstBody : min(first[i], wc.firstBody) }
             }
             func firstOf(_ key: Int) -> Int? { slot(key).flatMap { first[$0] >= 0 ? first[$0] : nil } }
@@ -439,32 +439,16 @@ struct DocumentTerms: Sendable {
     init(_ doc: SearchDocument) {
         var counter = WordCounter(expectedWords: doc.body.utf8.count / 12)
         var lengths = [0, 0, 0, 0]
-        var spans: [TokenSpan] = []
-        spans.reserveCapacity(doc.body.utf8.count / 6)
-        // Each token counts, then each part of a hyphenated one ("e-learning" is found by
-        // "learning" too), as `Tokenizer.forEachWord` and the browser's tokenizer split them.
-        func each(_ text: String, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
-            Tokenizer.scan(text) { word, start, end in
-                let i = spans.count
-                spans.append(TokenSpan(start: Int32(start), end: Int32(end)))
-                body(word, i)
-                guard word.contains(0x2D) else { return }
-                var from = 0
-                for j in 0...word.count where j == word.count || word[j] == 0x2D {
-                    if j > from { body(UnsafeBufferPointer(rebasing: word[from..<j]), i) }
-                    from = j + 1
-                }
-            }
-        }
         let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n")]
         for (f, text) in fields.enumerated() {
-            each(text) { word, _ in
+            Tokenizer.scanWords(text) { word, _ in
                 counter.count(word, field: f)
                 lengths[f] += 1
             }
-            spans.removeAll(keepingCapacity: true)
         }
-        each(doc.body) { word, i in
+        var spans: [TokenSpan] = []
+        spans.reserveCapacity(doc.body.utf8.count / 6)
+        Tokenizer.scanWords(doc.body, token: { spans.append(TokenSpan(start: Int32($0), end: Int32($1))) }) { word, i in
             counter.count(word, field: 3, token: i)
             lengths[3] += 1
         }

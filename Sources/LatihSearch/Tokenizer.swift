@@ -110,18 +110,27 @@ public enum Tokenizer {
     /// so that "e-learning" is found by "learning" too.
     public static func words(_ text: String) -> [String] {
         var out: [String] = []
-        forEachWord(of: tokens(text)) { word, _ in out.append(word) }
+        scanWords(text) { word, _ in out.append(String(decoding: word, as: UTF8.self)) }
         return out
     }
 
-    /// Calls `body` with each search word of `tokens` and the index of its token: each
-    /// token, then the parts of a hyphenated one.
-    static func forEachWord(of tokens: [Token], _ body: (String, Int) -> Void) {
-        for (i, t) in tokens.enumerated() {
-            body(t.word, i)
-            if t.word.utf8.contains(0x2D) {
-                for part in t.word.split(separator: "-") { body(String(part), i) }
+    /// Calls `body` with each search word of `text` as folded UTF-8 bytes (valid only
+    /// during the call) and the index of its token: each token, then the parts of a
+    /// hyphenated one. `token` hears of each token first, with its UTF-8 span.
+    static func scanWords(_ text: String, token: (Int, Int) -> Void = { _, _ in },
+                          _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        var i = 0
+        scan(text) { word, start, end in
+            token(start, end)
+            body(word, i)
+            if word.contains(0x2D) {
+                var from = 0
+                for j in 0...word.count where j == word.count || word[j] == 0x2D {
+                    if j > from { body(UnsafeBufferPointer(rebasing: word[from..<j]), i) }
+                    from = j + 1
+                }
             }
+            i += 1
         }
     }
 

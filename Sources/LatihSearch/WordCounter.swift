@@ -29,9 +29,6 @@ struct WordCounter {
         arena.reserveCapacity(expectedWords * 8)
     }
 
-    /// The number of distinct words counted.
-    var count: Int { infos.count }
-
     /// The index of `word` among the distinct words, added with empty counts if new.
     mutating func index(of word: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
