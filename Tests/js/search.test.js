@@ -106,6 +106,18 @@ test("a document counts once per query word even when its impacts are zero", () 
   assert.equal(ranked[0].via[0].key, "a", "the first match stands when none scores more");
 });
 
+test("a memo stemmer gives what the stemmer gives, and works a stem out again when the corpus answers change", () => {
+  const stem = core.memoStemmer();
+  assert.equal(stem("mengupas", (w) => w === "kupas"), "kupas");
+  assert.equal(stem("mengupas", (w) => w === "kupas"), "kupas");
+  assert.equal(stem("mengupas", (w) => w === "upas"), "upas", "a kept stem is not reused when an answer differs");
+  for (const [word] of rows("stems-id.tsv").slice(0, 60)) {
+    const known = (w) => w.length % 2 === 0;
+    assert.equal(stem(word, known), core.stemIndonesian(word, known), word);
+    assert.equal(stem(word, () => false), core.stemIndonesian(word, () => false), word);
+  }
+});
+
 test("typo candidates are one edit away and only for words of five letters or more", () => {
   const vocab = ["phishing", "fishing", "verifikasi", "kata", "sandi", "phising"];
   assert.deepEqual(core.typoCandidates("phisihng", vocab), ["phishing", "phising"]);

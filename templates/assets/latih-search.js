@@ -230,6 +230,24 @@
   var EN_AFTER_1A = { inning: 1, outing: 1, canning: 1, herring: 1, earring: 1, proceed: 1, exceed: 1, succeed: 1 };
   function enVowel(c) { return "aeiouy".indexOf(c) >= 0 && c !== ""; }
 
+  /**
+   * `stemIndonesian` with its stems kept across calls. A stem depends only on the
+   * answers `isKnown` gives to the questions the stemmer asks, so a kept stem is reused
+   * while those answers hold, and worked out again when one changes. The search page
+   * stems every word of every excerpt it shows; afresh, that was a fifth of a warm query.
+   */
+  function memoStemmer() {
+    var memo = new Map();
+    return function (word, isKnown) {
+      var kept = memo.get(word);
+      if (kept && kept.asked.every(function (w, i) { return isKnown(w) === kept.known[i]; })) return kept.stem;
+      var asked = [], known = [];
+      var stem = stemIndonesian(word, function (w) { var k = isKnown(w); asked.push(w); known.push(k); return k; });
+      memo.set(word, { asked: asked, known: known, stem: stem });
+      return stem;
+    };
+  }
+
   function stemEnglish(word) {
     if (word.length <= 2) return word;
     if (EN_EXCEPTIONS[word]) return EN_EXCEPTIONS[word];
@@ -633,7 +651,7 @@
 
   return {
     WEIGHTS: WEIGHTS, FACETS: FACETS, MAX_PREFIX_KEYS: MAX_PREFIX_KEYS,
-    tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, ROOTS: ROOTS,
+    tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, memoStemmer: memoStemmer, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
     typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked,
@@ -744,22 +762,9 @@
 
     function isKnown(loaded, w) { var e = entryIn(loaded, w); return !!(e && e.w); }
 
-    // Stems of excerpt words, kept across queries. A stem depends only on the answers to
-    // the stemmer's questions (is this word in the loaded shards?), so a kept stem is
-    // reused while those answers hold: stemming every excerpt word afresh was a fifth
-    // of a warm query.
-    var stemMemo = new Map();
-    function excerptStems(word, loaded, english) {
-      var memo = stemMemo.get(word);
-      if (!memo || !memo.asked.every(function (w, i) { return isKnown(loaded, w) === memo.known[i]; })) {
-        var asked = [], known = [];
-        var id = stemIndonesian(word, function (w) { var k = isKnown(loaded, w); asked.push(w); known.push(k); return k; });
-        memo = { asked: asked, known: known, id: id, en: memo ? memo.en : undefined };
-        stemMemo.set(word, memo);
-      }
-      if (english && memo.en === undefined) memo.en = core.stemEnglish(word);
-      return [memo.id, english ? memo.en : ""];
-    }
+    // Stems of excerpt words, kept across queries (see `memoStemmer`).
+    var excerptStem = core.memoStemmer();
+    var excerptStemEN = new Map();
 
     /** The words the stemmer may consult for `word`: their shards settle its stem. */
     function consulted(word) {
@@ -903,8 +908,10 @@
       return function (word) {
         if (keys[word]) return true;
         if (prefixes.some(function (p) { return p.length >= 2 && word.indexOf(p) === 0; })) return true;
-        var st = excerptStems(word, found.loaded, english);
-        return !!keys[st[0]] || (!!st[1] && !!keys[st[1]]);
+        if (keys[excerptStem(word, function (w) { return isKnown(found.loaded, w); })]) return true;
+        if (!english) return false;
+        if (!excerptStemEN.has(word)) excerptStemEN.set(word, core.stemEnglish(word));
+        return !!keys[excerptStemEN.get(word)];
       };
     }
 
