@@ -85,7 +85,8 @@ def test_prefix_updates_results_as_you_type(browser, servers):
     WebDriverWait(browser, 10).until(
         lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result")
         and title_of(b.find_elements(By.CSS_SELECTOR, "#search-results .result")[0]) == "Netralitas ASN di Media Sosial")
-    assert "q=netra" in browser.current_url
+    # The address follows once the browser is idle (at most 200 ms after the results).
+    WebDriverWait(browser, 2).until(lambda b: "q=netra" in b.current_url)
 
 
 def test_facet_filter_narrows_results_and_is_kept_in_the_url(browser, servers):
@@ -135,7 +136,7 @@ def test_empty_state_offers_to_clear_filters(browser, servers):
     assert empty.is_displayed()
     empty.find_element(By.CSS_SELECTOR, "button").click()
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
-    assert "category" not in browser.current_url
+    WebDriverWait(browser, 2).until(lambda b: "category" not in b.current_url)
 
 
 @pytest.mark.parametrize("mode", ["file", "http-subpath"])

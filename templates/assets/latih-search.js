@@ -896,18 +896,23 @@
 
     /** Whether a word of an excerpt is what the query matched (for <mark>). */
     function matcherFor(found, r) {
-      var keys = {}, prefixes = [];
-      found.words.forEach(function (w) {
-        keys[w] = 1;
-        prefixes.push(w);
-        var e = entryIn(found.loaded, w);
-        (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { keys[s] = 1; });
-      });
+      // The query's own words and stems are worked out once per query, not per result.
+      if (!found.marks) {
+        var base = {}, prefixes = [];
+        found.words.forEach(function (w) {
+          base[w] = 1;
+          if (w.length >= 2) prefixes.push(w);
+          var e = entryIn(found.loaded, w);
+          (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { base[s] = 1; });
+        });
+        found.marks = { keys: base, prefixes: prefixes };
+      }
+      var keys = Object.create(found.marks.keys), prefixes = found.marks.prefixes;
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
       var english = found.m.en;
       return function (word) {
         if (keys[word]) return true;
-        if (prefixes.some(function (p) { return p.length >= 2 && word.indexOf(p) === 0; })) return true;
+        for (var i = 0; i < prefixes.length; i++) if (word.indexOf(prefixes[i]) === 0) return true;
         if (keys[excerptStem(word, function (w) { return isKnown(found.loaded, w); })]) return true;
         if (!english) return false;
         if (!excerptStemEN.has(word)) excerptStemEN.set(word, core.stemEnglish(word));
@@ -941,7 +946,7 @@
 
     function renderResults(found, results, total) {
       return cardsFor(results.slice(0, shown), found).then(function (cards) {
-        list.textContent = "";
+        var items = document.createDocumentFragment(); // swapped in at once, as the facets are
         cards.forEach(function (c) {
           var li = el("li", "result");
           var h = el("h2", "result-title");
@@ -956,7 +961,7 @@
             p.appendChild(s.mark ? el("mark", null, s.text) : document.createTextNode(s.text));
           });
           li.appendChild(p);
-          list.appendChild(li);
+          items.appendChild(li);
         });
         if (total > shown) {
           var li = el("li", "more");
@@ -971,8 +976,9 @@
             });
           });
           li.appendChild(b);
-          list.appendChild(li);
+          items.appendChild(li);
         }
+        list.replaceChildren(items);
       });
     }
 
@@ -993,36 +999,37 @@
     var FACET_SHOWN = 8;
     var expanded = {};
 
+    // Built detached and swapped in at once: appending to the live page, node by node,
+    // cost a warm query more than ranking did.
     function renderFacets(m, state, counts) {
-      facetBox.textContent = "";
+      var box = document.createDocumentFragment();
       var any = false;
-      facetBox.appendChild(el("h2", "visually-hidden", t("search-facets")));
+      box.appendChild(el("h2", "visually-hidden", t("search-facets")));
       core.FACETS.forEach(function (f) {
         var selected = state.filters[f] || [];
-        var all = m.facets[f].map(function (name, i) { return { name: name, count: counts[f][i], order: i }; })
-          .filter(function (v) { return v.count > 0 || selected.indexOf(v.name) >= 0; });
+        var all = [];
+        m.facets[f].forEach(function (name, i) {
+          if (counts[f][i] > 0 || selected.indexOf(name) >= 0) all.push({ name: name, count: counts[f][i], order: i });
+        });
         if (!all.length) return;
         any = true;
         // The most frequent values first (then catalogue order), selected ones always.
-        var ranked = all.slice().sort(function (a, b) { return b.count - a.count || a.order - b.order; });
-        var values = expanded[f] ? all : all.filter(function (v) {
-          return selected.indexOf(v.name) >= 0 || ranked.indexOf(v) < FACET_SHOWN;
-        });
+        var top = new Set(all.slice().sort(function (a, b) { return b.count - a.count || a.order - b.order; }).slice(0, FACET_SHOWN));
+        var values = expanded[f] ? all : all.filter(function (v) { return top.has(v) || selected.indexOf(v.name) >= 0; });
         var fs = el("fieldset", "facet");
         fs.appendChild(el("legend", null, t("search-facet-" + f)));
         values.forEach(function (v, i) {
           var id = "facet-" + f + "-" + i;
           var wrap = el("div", "facet-option");
-          var box = document.createElement("input");
-          box.type = "checkbox";
-          box.id = id;
-          box.name = f;
-          box.value = v.name;
-          box.checked = selected.indexOf(v.name) >= 0;
-          box.addEventListener("change", onFacetChange);
+          var check = document.createElement("input");
+          check.type = "checkbox";
+          check.id = id;
+          check.name = f;
+          check.value = v.name;
+          check.checked = selected.indexOf(v.name) >= 0;
           var label = el("label", null, facetLabel(f, v.name) + " (" + v.count + ")");
           label.htmlFor = id;
-          wrap.appendChild(box);
+          wrap.appendChild(check);
           wrap.appendChild(label);
           fs.appendChild(wrap);
         });
@@ -1037,8 +1044,9 @@
           });
           fs.appendChild(more);
         }
-        facetBox.appendChild(fs);
+        box.appendChild(fs);
       });
+      facetBox.replaceChildren(box);
       facetBox.hidden = !any;
     }
 
@@ -1105,10 +1113,19 @@
       });
     }
 
+    // The address bar follows the query once the browser is idle: replacing the history
+    // entry took Chromium a millisecond, a tenth of a warm query, before the results.
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+    var pendingURL = null;
     function update(state, resetPage, typing) {
       if (resetPage) shown = PAGE;
-      var url = location.pathname + core.formatState(state) + location.hash;
-      try { history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
+      if (pendingURL === null) {
+        idle(function () {
+          try { history.replaceState(null, "", pendingURL); } catch (e) { /* file:// in some browsers */ }
+          pendingURL = null;
+        }, { timeout: 200 });
+      }
+      pendingURL = location.pathname + core.formatState(state) + location.hash;
       return show(state, typing);
     }
 
@@ -1121,7 +1138,10 @@
       return state;
     }
 
-    function onFacetChange() { update(readForm(), true); }
+    // One listener for every facet checkbox, however often the facets are drawn again.
+    facetBox.addEventListener("change", function (e) {
+      if (e.target && e.target.type === "checkbox") update(readForm(), true);
+    });
 
     var timer = null;
     input.addEventListener("input", function () {
