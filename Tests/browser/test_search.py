@@ -99,6 +99,9 @@ def test_facet_filter_narrows_results_and_is_kept_in_the_url(browser, servers):
     WebDriverWait(browser, 10).until(lambda b: "category=Keamanan+Siber" in b.current_url)
     WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "search-status").text.split()[0] == str(expected))
     assert expected < everything
+    # The facets are drawn anew with the results; the keyboard user's focus stays on the box.
+    focused = browser.switch_to.active_element
+    assert (focused.get_attribute("name"), focused.get_attribute("value")) == ("category", "Keamanan Siber")
     results = browser.find_elements(By.CSS_SELECTOR, "#search-results .result")
     assert all(r.find_element(By.CSS_SELECTOR, ".crumb").text.startswith(("Keamanan Siber", "Kursus › Keamanan Siber"))
                for r in results), [r.text for r in results]

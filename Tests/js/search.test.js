@@ -99,6 +99,14 @@ test("best picks the k first of rank's order from unsorted scores, ties broken b
   assert.ok(ranked[0].words === 2 && ranked[ranked.length - 1].words === 1);
 });
 
+test("best takes another order, as the facet lists use it to pick their most frequent values", () => {
+  const values = [5, 9, 1, 9, 3, 7, 7, 2, 9, 0].map((count, order) => ({ count, order }));
+  const byCount = (a, b) => b.count - a.count || a.order - b.order;
+  assert.deepEqual(core.best(values, 4, byCount).map((v) => v.order), [1, 3, 8, 5]);
+  assert.deepEqual(core.best(values, 20, byCount), values.slice().sort(byCount));
+  assert.equal(values[0].order, 0, "the list itself is left as it was");
+});
+
 test("a document counts once per query word even when its impacts are zero", () => {
   const zero = () => new Map([[1, 0]]);
   const ranked = core.rank([[{ kind: "exact", key: "a", postings: zero() }, { kind: "stem", key: "b", postings: zero() }]]);
@@ -151,6 +159,27 @@ test("excerpts centre on the first match and marks cover whole matching words", 
   const segs = core.markSegments("Kata-kata sandi, Sandiwara.", (w) => w === "sandi" || w === "kata");
   assert.deepEqual(segs.filter((s) => s.mark).map((s) => s.text), ["Kata-kata", "sandi", ]);
   assert.equal(segs.map((s) => s.text).join(""), "Kata-kata sandi, Sandiwara.");
+});
+
+test("an excerpt is the first match's 8 words before and 18 after, with an ellipsis where text is cut", () => {
+  const words = (n, at) => Array.from({ length: n }, (_, i) => (i === at ? "Sandi" : "kata" + i)).join(" ");
+  const isMatch = (w) => w === "sandi";
+  // The passage, worked out from every token of the text, for texts that end at and around its edges.
+  const expected = (text) => {
+    const tokens = core.tokenize(text);
+    const found = tokens.findIndex((t) => isMatch(t.word));
+    const at = Math.max(found, 0), lo = found >= 0 ? Math.max(0, at - 8) : 0, hi = Math.min(tokens.length - 1, at + 18);
+    return (lo > 0 ? "… " : "") + text.slice(tokens[lo].start, tokens[hi].end) + (hi < tokens.length - 1 ? " …" : "");
+  };
+  for (const at of [-1, 0, 5, 8, 9, 30]) {
+    for (const extra of [0, 1, 17, 18, 19, 20, 40]) {
+      const text = words(Math.max(at, 0) + extra + 1, at);
+      assert.equal(core.excerpt(text, isMatch), expected(text), `match at ${at}, ${extra} words after`);
+    }
+  }
+  assert.equal(core.excerpt(words(30, 20), isMatch), "… kata12 kata13 kata14 kata15 kata16 kata17 kata18 kata19 Sandi kata21 kata22 kata23 kata24 kata25 kata26 kata27 kata28 kata29");
+  assert.equal(core.excerpt(words(40, 5), isMatch).endsWith("kata23 …"), true);
+  assert.equal(core.excerpt("", isMatch), "");
 });
 
 test("URL state round-trips the query and repeated facet values", () => {

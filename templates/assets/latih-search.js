@@ -39,20 +39,25 @@
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:-[\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
   var NON_ASCII = /[^\x00-\x7f]/;
   function tokenize(text) {
-    var out = [], match;
-    var s = String(text);
-    WORD.lastIndex = 0;
-    while ((match = WORD.exec(s)) !== null) {
+    var out = [];
+    eachToken(text, function (word, start, end) { out.push({ word: word, start: start, end: end }); });
+    return out;
+  }
+
+  /** Calls `visit(word, start, end)` for each word of `text`, as `tokenize` finds them, until it returns true. */
+  function eachToken(text, visit) {
+    var match, s = String(text);
+    var re = new RegExp(WORD); // its own lastIndex: a visitor may tokenize too
+    while ((match = re.exec(s)) !== null) {
       var raw = match[0];
       var end = match.index + raw.length;
       if (!NON_ASCII.test(raw)) { // most words: nothing to fold but case
-        out.push({ word: raw.toLowerCase(), start: match.index, end: end });
+        if (visit(raw.toLowerCase(), match.index, end)) return;
         continue;
       }
       while (end > match.index && /\p{M}/u.test(s.charAt(end - 1))) end--;
-      out.push({ word: raw.toLowerCase().normalize("NFD").replace(MARK, ""), start: match.index, end: end });
+      if (visit(raw.toLowerCase().normalize("NFD").replace(MARK, ""), match.index, end)) return;
     }
-    return out;
   }
 
   /** The words of a query, without repeats, at most eight. */
@@ -498,17 +503,21 @@
     return b.words - a.words || b.score - a.score || a.doc - b.doc;
   }
 
-  /** The `k` best of `ranked` (from `score`), in rank order: one pass, keeping the best so far sorted. */
-  function best(ranked, k) {
-    if (k >= ranked.length) return ranked.slice().sort(compareRanked);
+  /**
+   * The `k` best of `ranked` (from `score`), in rank order (or in `compare`'s order, for
+   * other lists): one pass, keeping the best so far sorted.
+   */
+  function best(ranked, k, compare) {
+    var order = compare || compareRanked;
+    if (k >= ranked.length) return ranked.slice().sort(order);
     var top = [];
     for (var i = 0; i < ranked.length; i++) {
       var r = ranked[i];
-      if (top.length === k && compareRanked(r, top[k - 1]) >= 0) continue;
+      if (top.length === k && order(r, top[k - 1]) >= 0) continue;
       var lo = 0, hi = top.length;
       while (lo < hi) {
         var mid = (lo + hi) >> 1;
-        if (compareRanked(top[mid], r) < 0) lo = mid + 1; else hi = mid;
+        if (order(top[mid], r) < 0) lo = mid + 1; else hi = mid;
       }
       top.splice(lo, 0, r);
       if (top.length > k) top.pop();
@@ -608,13 +617,20 @@
 
   /** A passage of `text` around the first token that `isMatch` accepts, as the build makes them. */
   function excerpt(text, isMatch) {
-    var tokens = tokenize(text);
-    if (!tokens.length) return "";
-    var at = 0, found = false;
-    for (var i = 0; i < tokens.length; i++) if (isMatch(tokens[i].word)) { at = i; found = true; break; }
-    var lo = found ? Math.max(0, at - 8) : 0, hi = Math.min(tokens.length - 1, at + 18);
-    var s = text.slice(tokens[lo].start, tokens[hi].end).replace(/\s/g, " ");
-    return (lo > 0 ? "… " : "") + s + (hi < tokens.length - 1 ? " …" : "");
+    // Tokens are read only up to the one after the passage: documents run to 1,200
+    // characters, and the first match is usually early.
+    var starts = [], ends = [], at = -1;
+    eachToken(text, function (word, start, end) {
+      starts.push(start);
+      ends.push(end);
+      if (at < 0 && isMatch(word)) at = starts.length - 1;
+      return at >= 0 && starts.length > at + 19;
+    });
+    var n = starts.length;
+    if (!n) return "";
+    var lo = at >= 0 ? Math.max(0, at - 8) : 0, hi = Math.min(n - 1, Math.max(at, 0) + 18);
+    var s = text.slice(starts[lo], ends[hi]).replace(/\s/g, " ");
+    return (lo > 0 ? "… " : "") + s + (hi < n - 1 ? " …" : "");
   }
 
   /** `text` as segments `{text, mark}`, with the words that `isMatch` accepts marked. */
@@ -809,8 +825,9 @@
             matches[i].forEach(function (mt) { mt.postings.forEach(function (_, d) { docs.add(d); }); });
             return docs.size < 2;
           });
-          var fewWithAll = ranked.filter(function (r) { return r.words === words.length; }).length < 2;
-          if (!weak.length || !fewWithAll) return { m: m, words: words, ranked: ranked, loaded: loaded };
+          var withAll = 0;
+          for (var r = 0; r < ranked.length && weak.length && withAll < 2; r++) if (ranked[r].words === words.length) withAll++;
+          if (!weak.length || withAll >= 2) return { m: m, words: words, ranked: ranked, loaded: loaded };
           // Too little found: try words one typo away, fetching the word list only now.
           return load(m.words).then(function (vocabulary) {
             var typos = {};
@@ -905,18 +922,29 @@
           var e = entryIn(found.loaded, w);
           (e && e.w ? e.st || [] : [stemWithIndex(w, found.loaded), core.stemEnglish(w)]).forEach(function (s) { base[s] = 1; });
         });
-        found.marks = { keys: base, prefixes: prefixes };
+        // A word's stems, for this query's shards (so exact within it).
+        var stems = new Map(), english = found.m.en;
+        var known = function (w) { return isKnown(found.loaded, w); };
+        found.marks = { keys: base, prefixes: prefixes, stemsOf: function (word) {
+          var st = stems.get(word);
+          if (!st) {
+            st = [excerptStem(word, known)];
+            if (english) {
+              if (!excerptStemEN.has(word)) excerptStemEN.set(word, core.stemEnglish(word));
+              st.push(excerptStemEN.get(word));
+            }
+            stems.set(word, st);
+          }
+          return st;
+        } };
       }
-      var keys = Object.create(found.marks.keys), prefixes = found.marks.prefixes;
+      var keys = Object.create(found.marks.keys), prefixes = found.marks.prefixes, stemsOf = found.marks.stemsOf;
       r.via.forEach(function (v) { if (v) keys[v.key] = 1; });
-      var english = found.m.en;
       return function (word) {
         if (keys[word]) return true;
         for (var i = 0; i < prefixes.length; i++) if (word.indexOf(prefixes[i]) === 0) return true;
-        if (keys[excerptStem(word, function (w) { return isKnown(found.loaded, w); })]) return true;
-        if (!english) return false;
-        if (!excerptStemEN.has(word)) excerptStemEN.set(word, core.stemEnglish(word));
-        return !!keys[excerptStemEN.get(word)];
+        var st = stemsOf(word);
+        return !!keys[st[0]] || (st.length > 1 && !!keys[st[1]]);
       };
     }
 
@@ -997,11 +1025,15 @@
 
     /** Facet values shown before "show all": a large catalogue has hundreds of tags. */
     var FACET_SHOWN = 8;
+    function byCount(a, b) { return b.count - a.count || a.order - b.order; }
     var expanded = {};
 
     // Built detached and swapped in at once: appending to the live page, node by node,
     // cost a warm query more than ranking did.
     function renderFacets(m, state, counts) {
+      // Focus stays on the box a keyboard user just toggled, though it is drawn anew.
+      var had = document.activeElement, refocus = null;
+      if (had && had.type === "checkbox" && facetBox.contains(had)) refocus = { name: had.name, value: had.value };
       var box = document.createDocumentFragment();
       var any = false;
       box.appendChild(el("h2", "visually-hidden", t("search-facets")));
@@ -1014,7 +1046,7 @@
         if (!all.length) return;
         any = true;
         // The most frequent values first (then catalogue order), selected ones always.
-        var top = new Set(all.slice().sort(function (a, b) { return b.count - a.count || a.order - b.order; }).slice(0, FACET_SHOWN));
+        var top = new Set(core.best(all, FACET_SHOWN, byCount));
         var values = expanded[f] ? all : all.filter(function (v) { return top.has(v) || selected.indexOf(v.name) >= 0; });
         var fs = el("fieldset", "facet");
         fs.appendChild(el("legend", null, t("search-facet-" + f)));
@@ -1048,6 +1080,12 @@
       });
       facetBox.replaceChildren(box);
       facetBox.hidden = !any;
+      if (refocus) {
+        var same = Array.prototype.find.call(facetBox.querySelectorAll("input[type=checkbox]"), function (c) {
+          return c.name === refocus.name && c.value === refocus.value;
+        });
+        if (same) same.focus({ preventScroll: true });
+      }
     }
 
     function renderEmpty(state) {
