@@ -208,6 +208,17 @@ def test_a_query_fetches_only_the_shards_it_needs_and_typos_cost_nothing_up_fron
     assert any("/search/words." in u for u in resources(fresh_browser))
 
 
+def test_a_slow_first_query_says_it_is_searching(fresh_browser, servers):
+    # A phone on a slow connection: each request waits 700 ms.
+    fresh_browser.set_network_conditions(latency=700, download_throughput=64 * 1024, upload_throughput=64 * 1024)
+    fresh_browser.get(servers["http-root"] + "search/index.html?q=pivot")
+    status = lambda b: b.find_element(By.ID, "search-status").text
+    WebDriverWait(fresh_browser, 10).until(lambda b: status(b) == "Mencari…")
+    assert fresh_browser.find_element(By.ID, "search").get_attribute("aria-busy") == "true"
+    WebDriverWait(fresh_browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    WebDriverWait(fresh_browser, 5).until(lambda b: re.match(r"\d+ hasil untuk “pivot”", status(b)))
+
+
 def test_results_are_keyboard_reachable_and_more_results_load(browser, servers):
     search(browser, servers["http-root"], "data")
     more = browser.find_element(By.CSS_SELECTOR, "#search-results .more button")

@@ -1112,6 +1112,7 @@
     }
 
     var generation = 0;
+    var LOADING_AFTER = 400; // ms
     function show(state, typing) {
       var mine = ++generation;
       current = state;
@@ -1124,6 +1125,9 @@
         return Promise.resolve();
       }
       page.setAttribute("aria-busy", "true");
+      // On a slow connection a first query waits for several files: say so, but only
+      // then, so that fast answers do not flash (or announce) a loading message.
+      var slow = setTimeout(function () { if (mine === generation) status.textContent = t("search-loading"); }, LOADING_AFTER);
       return run(state, typing).then(function (found) {
         if (mine !== generation) return null;
         var filtered = core.applyFacets(found.ranked, found.m.table, filterIndexes(found.m, state), found.m.facets);
@@ -1147,6 +1151,7 @@
         if (mine !== generation) return;
         status.textContent = t("search-error");
       }).then(function () {
+        clearTimeout(slow);
         if (mine === generation) page.removeAttribute("aria-busy");
       });
     }
