@@ -7,10 +7,12 @@
  *
  *   node bench/pair_coverage.js /tmp/bench/topical-10000/latih/site "data pegawai" "pengelolaan arsip"
  *   node bench/pair_coverage.js /tmp/bench/10000/latih/site --random 300
+ *   node bench/pair_coverage.js /tmp/bench/10000/latih/site --random 300 --min-df 300
  *
  * For each pair it prints the worst rank, over the ten best pages, of the better of the
  * two words' rankings, and how many of the ten have no card. With --random N it samples
- * N pairs of indexed words (a fixed seed) and prints percentiles instead.
+ * N pairs of indexed words (a fixed seed) and prints percentiles instead; --min-df D
+ * samples only words on at least D pages, the pairs that need documents beyond the cards.
  */
 "use strict";
 const fs = require("fs");
@@ -25,6 +27,8 @@ if (!site) {
 }
 const randomAt = args.indexOf("--random");
 const randomCount = randomAt >= 0 ? Number(args.splice(randomAt, 2)[1]) : 0;
+const minAt = args.indexOf("--min-df");
+const minDF = minAt >= 0 ? Number(args.splice(minAt, 2)[1]) : 0;
 
 const searchDir = path.join(site, "search");
 const catalogueFile = fs.readdirSync(searchDir).find((f) => /^index\.\w+\.json$/.test(f));
@@ -74,16 +78,20 @@ function measure(a, b) {
 }
 
 if (randomCount > 0) {
-  const words = JSON.parse(fs.readFileSync(path.join(site, meta.words + ".json"), "utf8")).filter((w) => !/\d/.test(w));
-  let seed = 7;
+  const words = JSON.parse(fs.readFileSync(path.join(site, meta.words + ".json"), "utf8"))
+    .filter((w) => !/\d/.test(w) && (!minDF || core.wordPostings(entry(w)).size >= minDF));
+  let seed = 7, missing = 0;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const worst = [];
   for (let i = 0; i < randomCount; i++) {
-    worst.push(measure(words[Math.floor(next() * words.length)], words[Math.floor(next() * words.length)]).worst);
+    const m = measure(words[Math.floor(next() * words.length)], words[Math.floor(next() * words.length)]);
+    worst.push(m.worst);
+    missing += m.missing;
   }
   worst.sort((x, y) => x - y);
   const at = (p) => worst[Math.min(worst.length - 1, Math.floor(p * worst.length))];
-  console.log(`${randomCount} random pairs: worst rank at the median ${at(0.5)}, 90th percentile ${at(0.9)}, 99th ${at(0.99)}`);
+  console.log(`${randomCount} random pairs of ${words.length} words: worst rank at the median ${at(0.5)}, 90th percentile ${at(0.9)}, ` +
+    `99th ${at(0.99)}; ${(missing / randomCount).toFixed(1)} of the ten best pages without a card, on average`);
   for (const k of [10, 20, 50]) {
     console.log(`  all ten best pages within the first ${k} of a word: ${(100 * worst.filter((w) => w < k).length / worst.length).toFixed(0)} %`);
   }
