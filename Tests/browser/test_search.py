@@ -246,3 +246,34 @@ def test_long_facet_lists_show_the_most_frequent_values_first(browser, servers):
     all_counts = [int(re.search(r"\((\d+)\)", l.get_attribute("textContent")).group(1))
                   for l in browser.find_elements(By.CSS_SELECTOR, "#search-facets input[name=tag] + label")]
     assert min(counts) >= sorted(all_counts, reverse=True)[7], "the eight shown were the most frequent"
+
+
+def test_on_a_phone_the_filters_fold_away_above_the_results(fresh_browser, servers):
+    fresh_browser.set_window_size(390, 844)
+    search(fresh_browser, servers["http-root"], "data")
+    panel = fresh_browser.find_element(By.CSS_SELECTOR, "#search-facets details")
+    assert panel.get_attribute("open") is None, "folded on a narrow screen"
+    first = fresh_browser.find_element(By.CSS_SELECTOR, "#search-results .result")
+    height = fresh_browser.execute_script("return window.innerHeight")
+    assert first.rect["y"] < height, "the first result is on the first screen"
+    # Opened by keyboard, the filters work and stay open as they are drawn anew.
+    summary = panel.find_element(By.TAG_NAME, "summary")
+    assert summary.text.startswith("Saring hasil")
+    fresh_browser.execute_script("arguments[0].focus()", summary)
+    summary.send_keys(Keys.ENTER)
+    WebDriverWait(fresh_browser, 5).until(lambda b: panel.get_attribute("open") is not None)
+    box = fresh_browser.find_element(By.CSS_SELECTOR, "#search-facets input[name=category][value='Keamanan Siber']")
+    box.send_keys(Keys.SPACE)
+    WebDriverWait(fresh_browser, 10).until(lambda b: "category=Keamanan+Siber" in b.current_url)
+    WebDriverWait(fresh_browser, 5).until(
+        lambda b: "1 aktif" in b.find_element(By.CSS_SELECTOR, "#search-facets summary").text)
+    assert fresh_browser.find_element(By.CSS_SELECTOR, "#search-facets details").get_attribute("open") is not None
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(browser, servers):
+    search(browser, servers["http-root"], "data")
+    assert browser.find_element(By.CSS_SELECTOR, "#search-facets details").get_attribute("open") is not None
+    facets = browser.find_element(By.ID, "search-facets").rect
+    first = browser.find_element(By.CSS_SELECTOR, "#search-results .result").rect
+    assert facets["x"] + facets["width"] <= first["x"], (facets, first)
+    assert first["y"] < browser.execute_script("return window.innerHeight"), "the first result is on the first screen"

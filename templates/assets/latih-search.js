@@ -1027,6 +1027,7 @@
     var FACET_SHOWN = 8;
     function byCount(a, b) { return b.count - a.count || a.order - b.order; }
     var expanded = {};
+    var facetsOpen = null; // null: as the screen's width suggests
 
     // Built detached and swapped in at once: appending to the live page, node by node,
     // cost a warm query more than ranking did.
@@ -1034,9 +1035,18 @@
       // Focus stays on the box a keyboard user just toggled, though it is drawn anew.
       var had = document.activeElement, refocus = null;
       if (had && had.type === "checkbox" && facetBox.contains(had)) refocus = { name: had.name, value: had.value };
-      var box = document.createDocumentFragment();
+      // One panel that folds: on a phone, 30-odd filter rows above the results would push
+      // them off the first screen, so it starts folded on narrow screens and open on wide
+      // ones, and keeps what the learner chose while the facets are drawn anew.
+      var panel = el("details", "facet-panel");
+      var summary = el("summary", null, t("search-facets"));
+      var active = core.FACETS.reduce(function (n, f) { return n + (state.filters[f] || []).length; }, 0);
+      if (active) summary.appendChild(el("span", "facet-active", " (" + t("search-facets-active", { n: String(active) }) + ")"));
+      panel.appendChild(summary);
+      panel.open = facetsOpen !== null ? facetsOpen : !window.matchMedia || window.matchMedia("(min-width: 40rem)").matches;
+      panel.addEventListener("toggle", function () { facetsOpen = panel.open; });
+      var box = el("div", "facet-groups");
       var any = false;
-      box.appendChild(el("h2", "visually-hidden", t("search-facets")));
       core.FACETS.forEach(function (f) {
         var selected = state.filters[f] || [];
         var all = [];
@@ -1078,7 +1088,8 @@
         }
         box.appendChild(fs);
       });
-      facetBox.replaceChildren(box);
+      panel.appendChild(box);
+      facetBox.replaceChildren(panel);
       facetBox.hidden = !any;
       if (refocus) {
         var same = Array.prototype.find.call(facetBox.querySelectorAll("input[type=checkbox]"), function (c) {
