@@ -181,6 +181,23 @@ def test_header_search_box_on_every_page_opens_results(browser, servers):
     assert browser.find_element(By.ID, "search-q").get_attribute("value") == "hoaks"
 
 
+def test_focusing_the_header_box_fetches_the_search_page_and_engine_ahead(fresh_browser, servers):
+    base = servers["http-subpath"]
+    fresh_browser.get(base + "courses/analisis-data/tabel-pivot/index.html")
+    ahead = lambda b: [u for u in resources(b) if u == base + "search/index.html" or "/assets/latih-search." in u]
+    assert not fresh_browser.find_elements(By.CSS_SELECTOR, "link[rel=prefetch]")
+    assert not ahead(fresh_browser), "nothing is fetched before the learner turns to search"
+    fresh_browser.find_element(By.ID, "header-q").click()
+    WebDriverWait(fresh_browser, 10).until(lambda b: len(ahead(b)) == 2)
+    # The page they prefetched is the one a query opens.
+    fresh_browser.find_element(By.ID, "header-q").send_keys("hoaks", Keys.ENTER)
+    WebDriverWait(fresh_browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    # From file://, nothing to fetch ahead.
+    fresh_browser.get(servers["file"] + "courses/analisis-data/tabel-pivot/index.html")
+    fresh_browser.find_element(By.ID, "header-q").click()
+    assert not fresh_browser.find_elements(By.CSS_SELECTOR, "link[rel=prefetch]")
+
+
 def test_without_javascript_the_search_page_lists_the_catalogue(browser_without_js, servers):
     browser_without_js.get(servers["http-root"] + "search/index.html?q=data")
     catalogue = browser_without_js.find_element(By.ID, "search-catalogue")

@@ -1,5 +1,5 @@
 /*
- * Latih: catalogue filtering.
+ * Latih: catalogue filtering, and the header search box's head start.
  *
  * A classic script rather than an ES module: browsers refuse module scripts on pages
  * opened from file://, and the site must work from a USB stick. The pure functions
@@ -16,9 +16,10 @@
     root.Latih = Object.assign(root.Latih || {}, api);
     if (typeof document !== "undefined") {
       if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", function () { api.enhanceCatalogue(document, root); });
+        document.addEventListener("DOMContentLoaded", function () { api.enhanceCatalogue(document, root); api.prefetchSearch(document, root); });
       } else {
         api.enhanceCatalogue(document, root);
+        api.prefetchSearch(document, root);
       }
     }
   }
@@ -102,6 +103,30 @@
     apply(false);
   }
 
+  /**
+   * When the header search box gets the focus, the search page and its engine are
+   * fetched ahead (`<link rel="prefetch">`, at idle priority), so that a query sent from
+   * there waits one round trip less: on a phone's slow connection, a few hundred
+   * milliseconds of a first query's five. Not from file://, where nothing is fetched, nor
+   * when the learner has asked the browser to save data.
+   */
+  function prefetchSearch(doc, win) {
+    var box = doc.getElementById("header-q");
+    var form = box && box.form;
+    if (!form || !/^https?:$/.test(win.location.protocol)) return;
+    var saveData = win.navigator && win.navigator.connection && win.navigator.connection.saveData;
+    if (saveData) return;
+    box.addEventListener("focus", function () {
+      [form.action, form.getAttribute("data-engine")].forEach(function (href) {
+        if (!href) return;
+        var link = doc.createElement("link");
+        link.rel = "prefetch";
+        link.href = href;
+        doc.head.appendChild(link);
+      });
+    }, { once: true });
+  }
+
   function hasOption(select, value) {
     return !!value && Array.prototype.some.call(select.options, function (o) { return o.value === value; });
   }
@@ -112,6 +137,7 @@
     readFilter: readFilter,
     writeFilter: writeFilter,
     fill: fill,
-    enhanceCatalogue: enhanceCatalogue
+    enhanceCatalogue: enhanceCatalogue,
+    prefetchSearch: prefetchSearch
   };
 });
