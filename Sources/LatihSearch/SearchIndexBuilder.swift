@@ -234,6 +234,7 @@ public struct SearchIndexBuilder: Sendable {
             files.append(SearchFile(path: name + ".js", contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(text);\n"))
             return name
         }
+        let crumbs = documents.map { Self.crumb($0, courses: courses) }
         let order = scored.indices.sorted { utf16Less(scored[$0].key, scored[$1].key) }
         let ordered = order.map { scored[$0] }
         let entryJSON: [JSONText] = order.parallelMap { scored[$0].json(excerpts: excerpts, id: $0) }
@@ -264,7 +265,7 @@ public struct SearchIndexBuilder: Sendable {
                 out.byte(0x22)
                 out.int(d)
                 out.raw("\":")
-                Self.card(documents[d], into: &out)
+                Self.card(documents[d], crumb: crumbs[d], into: &out)
             }
             out.raw("}}")
             return out
@@ -275,7 +276,7 @@ public struct SearchIndexBuilder: Sendable {
             out.byte(UInt8(ascii: "["))
             for d in range {
                 if d > range.lowerBound { out.byte(UInt8(ascii: ",")) }
-                Self.documentRecord(documents[d], into: &out)
+                Self.documentRecord(documents[d], crumb: crumbs[d], into: &out)
             }
             out.byte(UInt8(ascii: "]"))
             return out
@@ -343,8 +344,16 @@ public struct SearchIndexBuilder: Sendable {
         return next
     }
 
-    /// `[kind, title, path, minutes, module]`.
-    static func card(_ doc: SearchDocument, into out: inout JSONText) {
+    /// A result's breadcrumb below its title: "course › module", either part left out
+    /// when missing. (The browser writes its own for courses, paths and pages.)
+    static func crumb(_ doc: SearchDocument, courses: [SearchCourse]) -> String {
+        if doc.kind != .lesson { return "" }
+        let course = doc.course.flatMap { $0 < courses.count ? courses[$0].title : nil } ?? ""
+        return [course, doc.module ?? ""].filter { !$0.isEmpty }.joined(separator: " › ")
+    }
+
+    /// `[kind, title, path, minutes, crumb]`.
+    static func card(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.byte(UInt8(ascii: "["))
         out.int(doc.kind.rawValue)
         out.byte(UInt8(ascii: ","))
@@ -354,18 +363,18 @@ public struct SearchIndexBuilder: Sendable {
         out.byte(UInt8(ascii: ","))
         out.int(doc.minutes ?? 0)
         out.byte(UInt8(ascii: ","))
-        out.string(doc.module ?? "")
+        out.string(crumb)
         out.byte(UInt8(ascii: "]"))
     }
 
-    /// `[kind, title, path, minutes, module, summary, text]`.
-    static func documentRecord(_ doc: SearchDocument, into out: inout JSONText) {
+    /// `[kind, title, path, minutes, crumb, summary, text]`.
+    static func documentRecord(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.raw("[\(doc.kind.rawValue),")
         out.string(doc.title)
         out.raw(",")
         out.string(doc.path)
         out.raw(",\(doc.minutes ?? 0),")
-        out.string(doc.module ?? "")
+        out.string(crumb)
         out.raw(",")
         out.string(doc.summary)
         out.raw(",")

@@ -82,8 +82,9 @@ import Testing
         let shards = try #require(meta["shards"] as? [String])
         #expect(shards == shards.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
         let courses = try #require(meta["courses"] as? [[Any]])
-        #expect(courses[0][5] as? Int == 0 && courses[0][6] as? Int == 2)
-        #expect(courses[1][5] as? Int == 2 && courses[1][6] as? Int == 4)
+        #expect(courses[0][4] as? Int == 0 && courses[0][5] as? Int == 2)
+        #expect(courses[1][4] as? Int == 2 && courses[1][5] as? Int == 4)
+        #expect(!text.contains("Analisis Data"), "course titles travel with results, not in every query")
         // Shards and documents share one hash; the browser rebuilds `search/terms/<n>.<h>`.
         let h = try #require(meta["h"] as? String)
         for n in shards.indices { #expect(files["search/terms/\(n).\(h).json"] != nil) }
@@ -116,6 +117,17 @@ import Testing
         #expect((cards[0][1] as? String)?.contains("Pelatihan rutin") == true)
         let viaStem = try #require(keys["latih"]?["c"] as? [[Any]])
         #expect(viaStem.contains { ($0[1] as? String)?.contains("melatih") == true })
+        // A card's document: kind, title, page, minutes, and the breadcrumb "course › module".
+        for (path, text) in files where path.hasPrefix("search/terms/") && path.hasSuffix(".json") {
+            let shard = try #require(try Self.json(text) as? [String: Any])
+            guard let doc = (shard["d"] as? [String: [Any]])?["1"] else { continue }
+            #expect(doc[1] as? String == "Kata Sandi" && doc[3] as? Int == 30)
+            #expect(doc[4] as? String == "Keamanan Siber › Modul 1")
+        }
+        let recordFile = try #require(files.first { $0.key.hasPrefix("search/docs/0.") && $0.key.hasSuffix(".json") })
+        let record = try #require(try Self.json(recordFile.value) as? [[Any]])
+        #expect(record[1][4] as? String == "Keamanan Siber › Modul 1")
+        #expect(record[0][4] as? String == "", "a course's page: the browser writes its breadcrumb")
     }
 
     @Test func manyShardsCoverEveryKeyOnce() throws {

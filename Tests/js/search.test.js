@@ -138,7 +138,7 @@ test("typo candidates are one edit away and only for words of five letters or mo
 test("facets filter with OR inside a facet and AND across facets, and count without their own filter", () => {
   const meta = {
     n: 4,
-    courses: [["A", 0, 0, [0], [], 0, 2], ["B", 1, 1, [], [0], 2, 3]],
+    courses: [[0, 0, [0], [], 0, 2], [1, 1, [], [0], 2, 3]],
     docTags: { 1: [0, 3] },
     facets: { category: ["X", "Y"], level: ["dasar", "lanjut"], competency: ["K"], tag: ["t0", "t1"] },
   };

@@ -555,10 +555,10 @@
       return e;
     }
     meta.courses.forEach(function (c) {
-      // [title, category, level, [competencies], [tags], first doc, end doc]
-      var values = { category: c[1] >= 0 ? [c[1]] : [], level: c[2] >= 0 ? [c[2]] : [], competency: c[3], tag: c[4] };
+      // [category, level, [competencies], [tags], first doc, end doc]
+      var values = { category: c[0] >= 0 ? [c[0]] : [], level: c[1] >= 0 ? [c[1]] : [], competency: c[2], tag: c[3] };
       var shared = entry(c, values); // shared by the course's pages
-      for (var d = c[5]; d < c[6]; d++) docs[d] = shared;
+      for (var d = c[4]; d < c[5]; d++) docs[d] = shared;
     });
     Object.keys(meta.docTags || {}).forEach(function (tag) {
       var doc = 0;
@@ -956,13 +956,12 @@
       var kind = info[0];
       if (kind === 2) return t("search-kind-path");
       if (kind === 3) return t("search-kind-page");
-      var df = m.table[doc];
-      var course = df && df.course ? df.course[0] : "";
       if (kind === 0) {
-        var category = df && df.course && df.course[1] >= 0 ? m.facets.category[df.course[1]] : "";
+        var df = m.table[doc];
+        var category = df && df.course && df.course[0] >= 0 ? m.facets.category[df.course[0]] : "";
         return [t("search-kind-course"), category].filter(Boolean).join(" › ");
       }
-      return [course, info[4]].filter(Boolean).join(" › ");
+      return info[4]; // "course › module", as the build wrote it
     }
 
     function el(tag, cls, text) {

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.d2c04fd6"]={"v":1,"n":5,"en":false,"shards":[""],"h":"0de84710","docsPerFile":2,"filesPerScript":16,"words":"search/words.eb724f0d","courses":[["Kursus \u003cDasar\u003e \u0026 \"Uji\"",0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
