@@ -33,6 +33,7 @@ const minDF = minAt >= 0 ? Number(args.splice(minAt, 2)[1]) : 0;
 const searchDir = path.join(site, "search");
 const catalogueFile = fs.readdirSync(searchDir).find((f) => /^index\.\w+\.json$/.test(f));
 const meta = JSON.parse(fs.readFileSync(path.join(searchDir, catalogueFile), "utf8"));
+meta.shards = core.decodeBounds(meta.shards);
 const shards = new Map();
 
 function entry(key) {

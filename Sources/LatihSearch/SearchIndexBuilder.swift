@@ -321,7 +321,7 @@ public struct SearchIndexBuilder: Sendable {
         let catalogue = SearchCatalogue(documents: documents, courses: courses)
         var meta = JSONText(capacity: 16 * 1024)
         meta.raw("{\"v\":1,\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
-        meta.strings(shardLowers)
+        meta.string(Self.frontCoded(shardLowers))
         meta.raw(",\"h\":")
         meta.string(setHash)
         meta.raw(",\"docsPerFile\":\(Self.docsPerFile),\"filesPerScript\":\(Self.filesPerScript),\"words\":")
@@ -330,6 +330,29 @@ public struct SearchIndexBuilder: Sendable {
         meta.raw("}")
         let metaName = publish("index", meta)
         return (files, metaName)
+    }
+
+    /// Sorted strings as one string, each after the previous one's prefix that it shares:
+    /// a base-36 digit for that prefix's length (in UTF-16 units, as JavaScript counts
+    /// them; at most 35), the rest of the string, and a space before the next. Shard bounds
+    /// share long prefixes; this takes 3 KB (gzip) off every cold query at 10,000 lessons.
+    /// Keys hold no spaces (they are words). `latih-search.js` has `decodeBounds`.
+    static func frontCoded(_ sorted: [String]) -> String {
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+        var out = ""
+        var previous: [UInt16] = []
+        for (i, string) in sorted.enumerated() {
+            let units = Array(string.utf16)
+            var shared = 0
+            while shared < min(35, units.count, previous.count), units[shared] == previous[shared] { shared += 1 }
+            // Never split a surrogate pair.
+            if shared > 0, UTF16.isLeadSurrogate(units[shared - 1]) { shared -= 1 }
+            if i > 0 { out += " " }
+            out.append(digits[shared])
+            out += String(decoding: units[shared...], as: UTF16.self)
+            previous = units
+        }
+        return out
     }
 
     /// The shortest prefix of `next` that sorts after `last` (UTF-16 order; `last` < `next`).

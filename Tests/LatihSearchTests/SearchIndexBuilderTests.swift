@@ -29,6 +29,18 @@ import Testing
         return (Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }), catalogue)
     }
 
+    /// Shard bounds back from the catalogue's front-coded string (as `decodeBounds` in latih-search.js).
+    static func bounds(_ coded: Any?) throws -> [String] {
+        let text = try #require(coded as? String)
+        var out: [String] = [], previous: [UInt16] = []
+        for entry in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let shared = try #require(Int(String(entry.prefix(1)), radix: 36))
+            previous = Array(previous.prefix(shared)) + Array(entry.dropFirst().utf16)
+            out.append(String(decoding: previous, as: UTF16.self))
+        }
+        return out
+    }
+
     static func json(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
@@ -79,7 +91,7 @@ import Testing
         let text = try #require(files[name + ".json"])
         let meta = try #require(try Self.json(text) as? [String: Any])
         #expect(meta["n"] as? Int == 5)
-        let shards = try #require(meta["shards"] as? [String])
+        let shards = try Self.bounds(meta["shards"])
         #expect(shards == shards.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
         let courses = try #require(meta["courses"] as? [[Any]])
         #expect(courses[0][4] as? Int == 0 && courses[0][5] as? Int == 2)
@@ -140,7 +152,7 @@ import Testing
         // which is all the browser's lookup assumes.
         let metaText = try #require(files[name + ".json"])
         let meta = try #require(try Self.json(metaText) as? [String: Any])
-        let bounds = try #require(meta["shards"] as? [String])
+        let bounds = try Self.bounds(meta["shards"])
         let h = try #require(meta["h"] as? String)
         #expect(bounds.first == "")
         for (n, bound) in bounds.enumerated() {
@@ -152,6 +164,19 @@ import Testing
             }
         }
         #expect(bounds.dropFirst().contains { bound in !one.keys.contains(bound) }, "some bounds are shorter than keys")
+    }
+
+    /// The same list and string are in the Node test of `decodeBounds`.
+    @Test func shardBoundsAreFrontCoded() throws {
+        let list = ["", "ai", "ajar2", "ajaran2", "ajarkan", "buku-buku", "bukubuku", "zz", "é", "éa", "日本", "日本語", "😀a", "😀b", "😁"]
+        #expect(list == list.sorted(by: utf16Less))
+        let coded = SearchIndexBuilder.frontCoded(list)
+        #expect(coded == "0 0ai 1jar2 4an2 4kan 0buku-buku 4buku 0zz 0é 1a 0日本 2語 0😀a 2b 0😁")
+        #expect(try Self.bounds(coded) == list)
+        // A shared prefix is at most 35 units long, one base-36 digit.
+        let long = [String(repeating: "a", count: 40), String(repeating: "a", count: 40) + "b"]
+        #expect(SearchIndexBuilder.frontCoded(long) == "0" + long[0] + " z" + String(repeating: "a", count: 5) + "b")
+        #expect(try Self.bounds(SearchIndexBuilder.frontCoded(long)) == long)
     }
 
     @Test func separatorsAreTheShortestPrefixThatSortsAfter() {

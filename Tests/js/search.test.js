@@ -182,6 +182,13 @@ test("an excerpt is the first match's 8 words before and 18 after, with an ellip
   assert.equal(core.excerpt("", isMatch), "");
 });
 
+test("shard bounds decode from the catalogue's front-coded string (the same vector as the Swift test)", () => {
+  const list = ["", "ai", "ajar2", "ajaran2", "ajarkan", "buku-buku", "bukubuku", "zz", "é", "éa", "日本", "日本語", "😀a", "😀b", "😁"];
+  assert.deepEqual(core.decodeBounds("0 0ai 1jar2 4an2 4kan 0buku-buku 4buku 0zz 0é 1a 0日本 2語 0😀a 2b 0😁"), list);
+  assert.deepEqual(core.decodeBounds("0"), [""]);
+  assert.deepEqual(core.decodeBounds("0" + "a".repeat(40) + " z" + "a".repeat(5) + "b"), ["a".repeat(40), "a".repeat(40) + "b"]);
+});
+
 test("URL state round-trips the query and repeated facet values", () => {
   const state = core.parseState("?q=kata+sandi&category=Keamanan+Siber&tag=a&tag=b");
   assert.equal(state.q, "kata sandi");

@@ -329,6 +329,20 @@
 
   // ---- The index ----
 
+  /**
+   * Shard bounds from the catalogue's front-coded string (see the build's `frontCoded`):
+   * each entry is a base-36 digit, how many leading characters it shares with the entry
+   * before, then the rest of it; entries are separated by spaces.
+   */
+  function decodeBounds(coded) {
+    var out = [], previous = "";
+    coded.split(" ").forEach(function (entry) {
+      previous = previous.slice(0, parseInt(entry.charAt(0), 36)) + entry.slice(1);
+      out.push(previous);
+    });
+    return out;
+  }
+
   /** The shard holding `key`: the last whose lower bound is ≤ key (binary search). */
   function shardFor(bounds, key) {
     var lo = 0, hi = bounds.length - 1, best = 0;
@@ -668,7 +682,7 @@
   return {
     WEIGHTS: WEIGHTS, FACETS: FACETS, MAX_PREFIX_KEYS: MAX_PREFIX_KEYS,
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, memoStemmer: memoStemmer, ROOTS: ROOTS,
-    shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings,
+    shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings, decodeBounds: decodeBounds,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
     typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
@@ -753,6 +767,7 @@
       if (!metaPromise) {
         metaPromise = load(metaName).then(function (m) {
           m.table = core.facetTable(m);
+          m.shards = core.decodeBounds(m.shards);
           return m;
         });
       }
