@@ -8,9 +8,9 @@ struct SearchCatalogue {
     /// A course is `[category, level, [competencies], [tags], first doc, end doc]`,
     /// facets as indexes into `facets`; documents of a course are consecutive, so its
     /// facets apply to the range. Course titles are not here: every query loads this
-    /// file, and a title is only needed in the breadcrumb of a result, which its card
-    /// or document record carries (14 KB of every cold query at 10,000 lessons). `docTags` maps a tag to the documents that carry it
-    /// themselves, as id deltas.
+    /// file, and a title is only needed in the breadcrumb of a result, which its card or
+    /// document record carries (5–6 KB less on every cold query at 10,000 lessons).
+    /// `docTags` maps a tag to the documents that carry it themselves, as id deltas.
     func write(into out: inout JSONText) {
         let categories = Set(courses.map(\.category).filter { !$0.isEmpty }).sorted(by: utf16Less)
         let levels = ["dasar", "menengah", "lanjut"].filter { l in courses.contains { $0.level == l } }

@@ -986,8 +986,9 @@
       return e;
     }
 
+    /** `results`: the ones to show, in rank order (`best` of the filtered ones). */
     function renderResults(found, results, total) {
-      return cardsFor(results.slice(0, shown), found).then(function (cards) {
+      return cardsFor(results, found).then(function (cards) {
         var items = document.createDocumentFragment(); // swapped in at once, as the facets are
         cards.forEach(function (c) {
           var li = el("li", "result");
