@@ -22,7 +22,7 @@ public struct IndonesianStemmer: Sendable {
         "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
         "sehat semua sendiri sering serta setia selesai mereka menteri meja menit jalan bulan makan bukan ikan " +
         "taman badan hutan organisasi ajar dengan kembang jadi cari beli mati nanti kunci hati gigi kali lagi lari " +
-        "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan"
+        "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah"
     ).split(separator: " ").map(String.init))
 
     func known(_ w: String) -> Bool { Self.roots.contains(w) || isKnown(w) }
@@ -50,7 +50,7 @@ public struct IndonesianStemmer: Sendable {
                 candidates.append((inflected, true))
                 continue
             }
-            for reading in Self.suffixReadings(inflected) {
+            for reading in Self.suffixReadings(inflected, known: known) {
                 let stem = Self.roots.contains(reading) ? reading : stripPrefixes(reading)
                 candidates.append((stem, stem != reading || Self.prefixReadings(reading).isEmpty))
             }
@@ -60,13 +60,14 @@ public struct IndonesianStemmer: Sendable {
         return candidates[0].stem
     }
 
-    /// Removes up to three prefixes; a root keeps three letters, and four after a second prefix.
+    /// Removes up to three prefixes. A root keeps four letters, so that roots beginning like
+    /// a prefix (didik, penuh, sebar) are not eaten; three after a first prefix when the
+    /// corpus knows them (dicek).
     func stripPrefixes(_ word: String) -> String {
         var w = word
         for round in 0..<3 {
             if Self.roots.contains(w) { return w }
-            let minimum = round == 0 ? 3 : 4
-            let readings = Self.prefixReadings(w).filter { $0.count >= minimum }
+            let readings = Self.prefixReadings(w).filter { $0.count >= 4 || (round == 0 && $0.count == 3 && known($0)) }
             guard let first = readings.first else { return w }
             w = readings.first(where: known) ?? first
         }
@@ -87,14 +88,25 @@ public struct IndonesianStemmer: Sendable {
         return v == w ? [w] : [v, w]
     }
 
-    static func suffixReadings(_ w: String) -> [String] {
+    /// Readings of a word once its inflection is settled: each derivational suffix, and none.
+    /// A suffix that the combination rules exclude is still read off when what remains is
+    /// a word the corpus knows: "kerjakan" is kerja-kan, though ke- and -kan never combine,
+    /// and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
+    static func suffixReadings(_ w: String, known: (String) -> Bool = { _ in false }) -> [String] {
         if w.count > 5, w.hasSuffix("isasi"), w.count - 5 >= 4 { return [String(w.dropLast(5))] }
         let prefix = prefixKind(w)
         var out: [String] = []
-        if w.count > 3, w.hasSuffix("kan"), w.count - 3 >= 3, !invalidPair(prefix, "kan") { out.append(String(w.dropLast(3))) }
-        if w.count > 2, w.hasSuffix("an"), w.count - 2 >= 3, !invalidPair(prefix, "an") { out.append(String(w.dropLast(2))) }
-        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3, ["me", "di", "te"].contains(prefix), !invalidPair(prefix, "i") {
-            out.append(String(w.dropLast()))
+        if w.count > 3, w.hasSuffix("kan"), w.count - 3 >= 3 {
+            let rest = String(w.dropLast(3))
+            if !invalidPair(prefix, "kan") || known(rest) { out.append(rest) }
+        }
+        if w.count > 2, w.hasSuffix("an"), w.count - 2 >= 3 {
+            let rest = String(w.dropLast(2))
+            if !invalidPair(prefix, "an") || known(rest) { out.append(rest) }
+        }
+        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3 {
+            let rest = String(w.dropLast())
+            if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) { out.append(rest) }
         }
         out.append(w)
         return out
@@ -131,8 +143,11 @@ public struct IndonesianStemmer: Sendable {
         if w.hasPrefix("memper") { return [from(6)] }
         if (w.hasPrefix("meny") || w.hasPrefix("peny")), isVowel(c4) { return ["s" + from(4)] }
         if w.hasPrefix("meng") || w.hasPrefix("peng") {
-            if isVowel(c4) { return ["k" + from(4), from(4)] }
-            return c4.map { "ghkqx".contains($0) } == true ? [from(4)] : []
+            var out: [String]
+            if isVowel(c4) { out = ["k" + from(4), from(4)] } else { out = c4.map { "ghkqx".contains($0) } == true ? [from(4)] : [] }
+            // menge-/penge- before a root of one syllable: mengecek, pengecatan.
+            if c4 == "e", chars.count > 5, !isVowel(at(5)) { out.append(from(5)) }
+            return out
         }
         if w.hasPrefix("mem") || w.hasPrefix("pem") {
             if c3 == "p" || c3.map({ "bfv".contains($0) }) == true { return [from(3)] }

@@ -86,9 +86,11 @@ public struct SearchIndexBuilder: Sendable {
         let words = alphabetical.map { seen[$0] }
         let englishWord = alphabetical.map { inEnglish[$0] }
         let hasEnglish = englishWord.contains(true)
-        // Each word's stem in each language.
+        // Each word's stem in each language. The stemmer knows the corpus's words and the
+        // roots their derived forms attest (see `attestedRoots`).
         let known = provisional
-        let indonesian = IndonesianStemmer(isKnown: { known[$0] != nil })
+        let attested = IndonesianStemmer.attestedRoots(in: words)
+        let indonesian = IndonesianStemmer(isKnown: { known[$0] != nil || attested.contains($0) })
         let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
         // Porter2 only for words that English pages use; the others are never looked up.
         let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
@@ -104,6 +106,10 @@ public struct SearchIndexBuilder: Sendable {
             return keys.count - 1
         }
         let stemKeyID = stemsID.map(id)
+        // Attested roots are keys even when no word stems to them: the browser stems a
+        // query word that the index lacks by the same knowledge.
+        for root in attested.sorted(by: utf16Less) { _ = id(root) }
+        let attestedKeys = attested
         let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
 
         // 3. Each document's words as ids, sorted (in parallel).
@@ -187,6 +193,7 @@ public struct SearchIndexBuilder: Sendable {
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
+                        attested: attestedKeys.contains(allKeys[k]),
                         n: n, norms: fieldNorms, averages: averages)
         }
 
@@ -508,11 +515,14 @@ struct ScoredEntry: Sendable {
     var word: [(doc: Int, impact: Int)]
     var stem: [(doc: Int, impact: Int)]
     var stems: [String]
+    /// A root that the corpus attests but does not use as a word (`"a":1`).
+    var attested: Bool
     var cardDocs: [Int]
 
     init(key: String, word wordPostings: ArraySlice<Posting>, stem stemPostings: ArraySlice<Posting>, stems: [String],
-         n: Double, norms: [Double], averages: [Double]) {
+         attested: Bool, n: Double, norms: [Double], averages: [Double]) {
         self.key = key
+        self.attested = attested
         func score(_ postings: ArraySlice<Posting>) -> [(doc: Int, impact: Int)] {
             let df = Double(postings.count)
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
@@ -557,7 +567,8 @@ struct ScoredEntry: Sendable {
         cardDocs = best.map(\.doc).sorted()
     }
 
-    /// `"key":{"w":"packed Δdoc,impact…","s":"…" or 0 when equal to w,"st":[stems],"c":[[doc,"excerpt"],…]}`.
+    /// `"key":{"w":"packed Δdoc,impact…","s":"…" or 0 when equal to w,"st":[stems],"a":1 when
+    /// attested,"c":[[doc,"excerpt"],…]}`.
     func json(excerpts: [[Int: String]], id: Int) -> JSONText {
         var out = JSONText(capacity: 64 + (word.count + stem.count) * 8 + cardDocs.count * 160)
         out.string(key)
@@ -587,6 +598,7 @@ struct ScoredEntry: Sendable {
             if stem.elementsEqual(word, by: { $0.doc == $1.doc && $0.impact == $1.impact }) { out.raw("0") } else { postings(stem) }
         }
         if !stems.isEmpty { field("st"); out.strings(stems) }
+        if attested { field("a"); out.raw("1") }
         field("c")
         out.raw("[")
         for (i, d) in cardDocs.enumerated() {

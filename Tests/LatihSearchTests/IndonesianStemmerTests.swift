@@ -32,3 +32,52 @@ let stemRows: [(String, String)] = {
         #expect(IndonesianStemmer().stem(word) == stem)
     }
 }
+
+/// Word families in a corpus (Tests/vectors/stem-families.tsv), also read by
+/// Tests/js/stem.test.js: the stems that the build gives words when it knows the corpus.
+@Suite struct StemFamilyTests {
+    struct Table {
+        var attested: Set<String> = []
+        var families: [(stem: String, words: [String])] = []
+        var vocabulary: [String] { families.flatMap(\.words) }
+    }
+
+    static let table: Table = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("vectors/stem-families.tsv")
+        var table = Table()
+        for line in ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t").map(String.init)
+            let words = parts[1].split(separator: " ").map(String.init)
+            if parts[0] == "@attested" { table.attested = Set(words) } else { table.families.append((parts[0], words)) }
+        }
+        return table
+    }()
+
+    @Test func tableHasTheFamilies() {
+        #expect(Self.table.families.count >= 70)
+        #expect(Set(Self.table.families.map(\.stem)).count == Self.table.families.count, "two families share a stem")
+    }
+
+    @Test func theCorpusAttestsTheRootsItShowsOnlyDerived() {
+        #expect(IndonesianStemmer.attestedRoots(in: Self.table.vocabulary) == Self.table.attested)
+    }
+
+    @Test func eachFamilyComesToItsStem() {
+        let words = Set(Self.table.vocabulary)
+        let attested = IndonesianStemmer.attestedRoots(in: Self.table.vocabulary)
+        let stemmer = IndonesianStemmer(isKnown: { words.contains($0) || attested.contains($0) })
+        var wrong: [String] = []
+        for family in Self.table.families {
+            for w in family.words where stemmer.stem(w) != family.stem { wrong.append("\(w): \(stemmer.stem(w)), not \(family.stem)") }
+        }
+        #expect(wrong == [])
+    }
+
+    @Test(arguments: [("tangan", "pemenangan"), ("nilai", "dinilai menilai"), ("pakai", "dipakai memakai")])
+    func aRootThatMayEndInTheSuffixIsNotAttestedByGuesses(_ word: String, _ others: String) {
+        // "tang", "nila" and "paka" are read off only by a choice at some step.
+        let vocabulary = [word] + others.split(separator: " ").map(String.init)
+        #expect(IndonesianStemmer.attestedRoots(in: vocabulary).isEmpty)
+    }
+}

@@ -30,6 +30,8 @@ FIRST_RESULTS = [
     ("rumus", "Rumus yang Paling Sering Dipakai", "title above body"),
     ("greets", "Greeting Visitors and Finding Out What They Need", "English: Porter2 stem of an English page"),
     ("reply", "Writing Clear Email Replies", "English: replies → repli"),
+    ("perancangan", "Merancang Inovasi Layanan di Unit Kerja", "a pe-…-an noun that the catalogue never uses: the root its forms attest"),
+    ("penyajian", "Menyajikan Data dengan Grafik yang Jujur", "the same, with peny- hiding an s"),
 ]
 
 
@@ -53,6 +55,16 @@ def test_first_result(browser, servers, query, expected, why):
 def test_inflected_query_is_not_in_the_page_it_finds(browser, servers):
     lesson = (REPO / "content" / "courses" / "budaya-kerja-adaptif" / "04-melatih-rekan-kerja.md").read_text(encoding="utf-8")
     assert "pelatihan" not in lesson.lower() and "melatih" in lesson.lower()
+
+
+def test_a_verb_finds_the_pages_that_use_only_its_nouns(browser, servers):
+    # "melayani" and "pelayanan" share the root "layan", which the catalogue never uses
+    # alone: the index attests it from its derived forms, so the lesson that says only
+    # "layanan" and "pelayanan" is found (before, "pelayanan" stemmed to "layanan").
+    lesson = (REPO / "content" / "courses" / "jakarta-smart-city" / "03-layanan-terpadu.md").read_text(encoding="utf-8").lower()
+    assert "melayani" not in lesson and "pelayanan" in lesson
+    titles = [title_of(r) for r in search(browser, servers["http-root"], "melayani")]
+    assert "Layanan Terpadu Satu Pintu" in titles, titles
 
 
 def test_a_result_shows_title_breadcrumb_duration_and_marked_snippet(browser, servers):

@@ -29,3 +29,17 @@ test("the forms Snowball gets wrong come out right even with no corpus at all", 
   }
   assert.notEqual(stemIndonesian("digitalisasi", none), "gitalisasi");
 });
+
+test("word families in a corpus come to one stem each, as the Swift build stems them (Tests/vectors/stem-families.tsv)", () => {
+  const lines = fs.readFileSync(path.join(__dirname, "..", "vectors", "stem-families.tsv"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("\t"));
+  const attested = new Set(lines.find(([k]) => k === "@attested")[1].split(" "));
+  const families = lines.filter(([k]) => k !== "@attested").map(([stem, words]) => ({ stem, words: words.split(" ") }));
+  const words = new Set(families.flatMap((f) => f.words));
+  // What the browser knows from the index: words (`w`) and attested roots (`a`).
+  const known = (w) => words.has(w) || attested.has(w);
+  const wrong = families.flatMap((f) => f.words.filter((w) => stemIndonesian(w, known) !== f.stem)
+    .map((w) => `${w}: ${stemIndonesian(w, known)}, not ${f.stem}`));
+  assert.deepEqual(wrong, []);
+  assert.ok(families.length >= 70);
+});

@@ -86,7 +86,7 @@
     "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
     "sehat semua sendiri sering serta setia selesai mereka menteri meja menit jalan bulan makan bukan ikan " +
     "taman badan hutan organisasi ajar dengan kembang jadi cari beli mati nanti kunci hati gigi kali lagi lari " +
-    "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan"
+    "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah"
   ).split(" "));
 
   var VOWELS = "aiueo";
@@ -114,6 +114,8 @@
     else if (/^(me|pe)ng/.test(w)) {
       rest = w.slice(4);
       out = vowel(c4) ? ["k" + rest, rest] : ("ghkqx".indexOf(c4) >= 0 ? [rest] : []);
+      // menge-/penge- before a root of one syllable: mengecek, pengecatan.
+      if (c4 === "e" && w.length > 5 && !vowel(w.charAt(5))) out.push(w.slice(5));
     } else if (/^(me|pe)m/.test(w)) {
       rest = w.slice(3);
       if (c3 === "p" || "bfv".indexOf(c3) >= 0) out = [rest];
@@ -137,14 +139,14 @@
 
   /**
    * Removes up to three prefixes, choosing among readings by what the corpus knows.
-   * A root must keep three letters, and four after a second prefix, so that roots
-   * beginning like a prefix (didik, penuh) are not eaten.
+   * A root must keep four letters, so that roots beginning like a prefix (didik, penuh,
+   * sebar) are not eaten; three after a first prefix when the corpus knows them (dicek).
    */
   function stripPrefixes(w, known) {
     for (var i = 0; i < 3; i++) {
       if (ROOTS.has(w)) return w;
-      var min = i === 0 ? 3 : 4;
-      var readings = prefixReadings(w).filter(function (r) { return r.length >= min; });
+      var first = i === 0;
+      var readings = prefixReadings(w).filter(function (r) { return r.length >= 4 || (first && r.length === 3 && known(r)); });
       if (!readings.length) return w;
       var pick = readings[0];
       for (var j = 0; j < readings.length; j++) {
@@ -172,14 +174,21 @@
     return out;
   }
 
-  /** Readings of a word once its inflection is settled: each derivational suffix, and none. */
-  function suffixReadings(w) {
+  /**
+   * Readings of a word once its inflection is settled: each derivational suffix, and none.
+   * A suffix that the combination rules exclude is still read off when what remains is a
+   * word the corpus knows: "kerjakan" is kerja-kan, though ke- and -kan never combine,
+   * and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
+   */
+  function suffixReadings(w, known) {
     if (endsWith(w, "isasi") && w.length - 5 >= 4) return [w.slice(0, -5)];
     var prefix = prefixKind(w);
     var out = [];
-    if (endsWith(w, "kan") && w.length - 3 >= 3 && !invalidPair(prefix, "kan")) out.push(w.slice(0, -3));
-    if (endsWith(w, "an") && w.length - 2 >= 3 && !invalidPair(prefix, "an")) out.push(w.slice(0, -2));
-    if (endsWith(w, "i") && w.length - 1 >= 3 && /^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) out.push(w.slice(0, -1));
+    var knows = known || function () { return false; };
+    if (endsWith(w, "kan") && w.length - 3 >= 3 && (!invalidPair(prefix, "kan") || knows(w.slice(0, -3)))) out.push(w.slice(0, -3));
+    if (endsWith(w, "an") && w.length - 2 >= 3 && (!invalidPair(prefix, "an") || knows(w.slice(0, -2)))) out.push(w.slice(0, -2));
+    if (endsWith(w, "i") && w.length - 1 >= 3 &&
+        ((/^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) || (prefix !== "" && knows(w.slice(0, -1))))) out.push(w.slice(0, -1));
     out.push(w);
     return out;
   }
@@ -194,7 +203,7 @@
     var candidates = [];
     inflectionReadings(w).forEach(function (inflected) {
       if (ROOTS.has(inflected)) { candidates.push({ stem: inflected, stripped: true }); return; }
-      suffixReadings(inflected).forEach(function (r) {
+      suffixReadings(inflected, known).forEach(function (r) {
         var stem = ROOTS.has(r) ? r : stripPrefixes(r, known);
         candidates.push({ stem: stem, stripped: stem !== r || prefixReadings(r).length === 0 });
       });
@@ -791,7 +800,8 @@
       return stemIndonesian(word, function (w) { return isKnown(loaded, w); });
     }
 
-    function isKnown(loaded, w) { var e = entryIn(loaded, w); return !!(e && e.w); }
+    /** Whether the build's stemmer knew `w`: a word of the corpus, or a root it attests. */
+    function isKnown(loaded, w) { var e = entryIn(loaded, w); return !!(e && (e.w || e.a)); }
 
     // Stems of excerpt words, kept across queries (see `memoStemmer`).
     var excerptStem = core.memoStemmer();

@@ -4,7 +4,7 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "6c5f5a9f25b4";
+var VERSION = "7ef4d04fd59b";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.

@@ -1,0 +1,67 @@
+import LatihParallel
+
+extension IndonesianStemmer {
+    /// Roots that a corpus never uses as words but shows through their derived forms.
+    ///
+    /// The stemmer accepts a reading when the corpus knows it, and a root such as "layan"
+    /// or "atur" rarely stands alone: a catalogue says "layanan", "pelayanan", "melayani",
+    /// "diatur", "mengatur", "peraturan". With words alone as evidence, "pelayanan" stems
+    /// to "layanan" (a word) and "melayani" to "layan" (a guess), and a search for one
+    /// misses the other; "mengatur" became "katur", since k- is the first reading of
+    /// meng- before a vowel. A root is attested when at least two distinct words (particles
+    /// and possessives set aside) read down to it, with at least 3 points of evidence: 2
+    /// for a word whose every step is certain (a prefix that hides no sound, as di-, ber-
+    /// before a consonant, pe-l…), 1 for a word with a choice on the way (meng- before a
+    /// vowel: k- or not; a final -i that may be the root's own, as in "pakai"; a suffix on
+    /// a word with no prefix: "tangan" is not tang-an). So "tangan" and "pemenangan" do
+    /// not make "tang" a root, nor "dinilai" and "menilai" make "nila" one. Roots keep at
+    /// least four letters.
+    ///
+    /// No published list does this (Sastrawi's root list is under a non-commercial
+    /// licence, and Snowball has none), so it is this project's own rule, measured on the
+    /// word families of `Tests/vectors/stem-families.tsv`.
+    public static func attestedRoots(in vocabulary: [String]) -> Set<String> {
+        let words = Set(vocabulary)
+        // Each word's readings in parallel; the evidence is then merged in word order.
+        let readings: [[(root: String, points: Int)]] = vocabulary.parallelMap { w in
+            analyses(of: w).filter { $0.root.count >= 4 && !words.contains($0.root) }
+        }
+        var evidence: [String: [String: Int]] = [:]
+        for (w, list) in zip(vocabulary, readings) where !list.isEmpty {
+            let base = inflectionReadings(w)[0]
+            for (root, points) in list {
+                evidence[root, default: [:]][base] = max(evidence[root]?[base] ?? 0, points)
+            }
+        }
+        var out = Set<String>()
+        for (root, byWord) in evidence where byWord.count >= 2 && byWord.values.reduce(0, +) >= 3 {
+            out.insert(root)
+        }
+        return out
+    }
+
+    /// Every root a word can be read down to, with 2 points when no step was a choice.
+    static func analyses(of w: String) -> [(root: String, points: Int)] {
+        var out: [(root: String, points: Int)] = []
+        for inflected in inflectionReadings(w) {
+            let readings = suffixReadings(inflected)
+            // Where -i could be read off, both readings are a choice (pakai, nilai).
+            let iChoice = readings.contains { $0.count + 1 == inflected.count && inflected.hasSuffix("i") }
+            for reading in readings {
+                let weak = iChoice || (reading != inflected && prefixKind(inflected).isEmpty)
+                if reading != inflected { out.append((reading, 1)) }
+                func walk(_ x: String, _ round: Int, _ choice: Bool) {
+                    if round >= 3 || roots.contains(x) { return }
+                    let next = prefixReadings(x).filter { $0.count >= (round == 0 ? 3 : 4) }
+                    for r in next {
+                        let c = choice || next.count > 1
+                        out.append((r, c ? 1 : 2))
+                        walk(r, round + 1, c)
+                    }
+                }
+                walk(reading, 0, weak)
+            }
+        }
+        return out
+    }
+}
