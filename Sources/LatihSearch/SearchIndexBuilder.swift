@@ -523,8 +523,8 @@ struct ScoredEntry: Sendable {
          attested: Bool, n: Double, norms: [Double], averages: [Double]) {
         self.key = key
         self.attested = attested
-        func score(_ postings: ArraySlice<Posting>) -> [(doc: Int, impact: Int)] {
-            let df = Double(postings.count)
+        func score(_ postings: ArraySlice<Posting>, atLeast floor: Int = 0) -> [(doc: Int, impact: Int)] {
+            let df = Double(max(postings.count, floor))
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))
             return postings.map { p in
                 var pseudo = 0.0
@@ -538,7 +538,11 @@ struct ScoredEntry: Sendable {
             }
         }
         word = score(wordPostings)
-        stem = score(stemPostings)
+        // A stem is at least as common as its words. Where the key is also a word that
+        // another language stems elsewhere ("pelayanan": itself in English pages, layan in
+        // Indonesian ones), its stem postings are few and their rarity would make a stem
+        // match outweigh the exact word; the word's count is the floor.
+        stem = score(stemPostings, atLeast: wordPostings.count)
         self.stems = stems.sorted(by: utf16Less)
         // The best documents: merge the two lists (both in document order), keeping the
         // top few as they come (best first; ties to the earlier document) rather than

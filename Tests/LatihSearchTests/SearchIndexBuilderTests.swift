@@ -121,6 +121,35 @@ import Testing
         #expect(Set(Self.postings(keys["greet"]?["s"]).keys) == [3])
     }
 
+    @Test func aStemMatchNeverOutweighsTheExactWordThroughRarity() throws {
+        // "pelayanan" stems to itself on the English page (Porter2) and to "layan" on the
+        // Indonesian ones, so only the English page is under the stem key "pelayanan".
+        let docs = (0..<4).map { i in
+            SearchDocument(kind: .lesson, title: "Pelajaran \(i)", path: "p\(i)/index.html", body: "Pelayanan publik yang cepat.")
+        } + [SearchDocument(kind: .lesson, title: "Front desk", path: "en/index.html", language: "en",
+                            body: "Mal Pelayanan Publik serves visitors.")]
+        let builder = SearchIndexBuilder(hash: { _ in "0" })
+        let keys = try Self.keys(Dictionary(uniqueKeysWithValues: builder.build(documents: docs, courses: []).files.map { ($0.path, $0.contents) }))
+        let exact = Self.postings(keys["pelayanan"]?["w"])
+        let stem = keys["pelayanan"]?["s"] as? Int == 0 ? exact : Self.postings(keys["pelayanan"]?["s"])
+        #expect(exact[4] != nil && stem[4] != nil)
+        #expect(stem[4]! <= exact[4]!, "the stem key holds one page, but the word is on five")
+    }
+
+    @Test func rootsAttestedOnlyByDerivedFormsAreKeysTheBrowserCanKnow() throws {
+        let docs = [
+            SearchDocument(kind: .lesson, title: "Pelayanan", path: "a/index.html", body: "Pelayanan yang ramah."),
+            SearchDocument(kind: .lesson, title: "Melayani warga", path: "b/index.html", body: "Petugas melayani warga."),
+            SearchDocument(kind: .lesson, title: "Layanan", path: "c/index.html", body: "Layanan daring."),
+        ]
+        let builder = SearchIndexBuilder(hash: { _ in "0" })
+        let keys = try Self.keys(Dictionary(uniqueKeysWithValues: builder.build(documents: docs, courses: []).files.map { ($0.path, $0.contents) }))
+        #expect(keys["layan"]?["a"] as? Int == 1)
+        #expect(keys["layan"]?["w"] == nil)
+        for word in ["pelayanan", "melayani", "layanan"] { #expect(keys[word]?["st"] as? [String] == ["layan"], "\(word)") }
+        #expect(Set(Self.postings(keys["layan"]?["s"]).keys) == [0, 1, 2])
+    }
+
     @Test func cardsCarryAnExcerptAroundTheMatch() throws {
         let (files, _) = Self.build()
         let keys = try Self.keys(files)

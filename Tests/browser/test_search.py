@@ -32,6 +32,7 @@ FIRST_RESULTS = [
     ("reply", "Writing Clear Email Replies", "English: replies → repli"),
     ("perancangan", "Merancang Inovasi Layanan di Unit Kerja", "a pe-…-an noun that the catalogue never uses: the root its forms attest"),
     ("penyajian", "Menyajikan Data dengan Grafik yang Jujur", "the same, with peny- hiding an s"),
+    ("pelayanan publik", "Pelayanan Publik Berbasis Data", "both words in a title, over an English page that names them once"),
 ]
 
 
