@@ -58,6 +58,14 @@ def test_inflected_query_is_not_in_the_page_it_finds(browser, servers):
     assert "pelatihan" not in lesson.lower() and "melatih" in lesson.lower()
 
 
+def test_a_typo_says_which_spelling_it_found(browser, servers):
+    search(browser, servers["http-root"], "phising")
+    assert browser.find_element(By.ID, "search-status").text == "2 hasil untuk “phising” (ejaan mirip: phishing)"
+    # A word found as it is names no other spelling.
+    search(browser, servers["http-root"], "phishing")
+    assert "ejaan" not in browser.find_element(By.ID, "search-status").text
+
+
 def test_a_verb_finds_the_pages_that_use_only_its_nouns(browser, servers):
     # "melayani" and "pelayanan" share the root "layan", which the catalogue never uses
     # alone: the index attests it from its derived forms, so the lesson that says only

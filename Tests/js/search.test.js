@@ -69,6 +69,18 @@ test("exact beats stem beats prefix beats typo for the same impact", () => {
   assert.deepEqual(ranked.map((r) => r.doc), [1, 2, 3, 4]);
 });
 
+test("the page can name the spellings that results were found by, only where a typo was their best match", () => {
+  const ranked = core.rank([
+    [{ kind: "typo", key: "mengaku", postings: new Map([[1, 50], [2, 40]]) },
+      { kind: "exact", key: "mengadu", postings: new Map([[2, 90]]) }],
+    [{ kind: "exact", key: "warga", postings: new Map([[1, 30], [2, 30], [3, 30]]) },
+      { kind: "typo", key: "warna", postings: new Map([[3, 20], [4, 80]]) }],
+  ]);
+  // 2 is found by "mengadu" itself; 1 by the typo "mengaku"; 4 by the typo "warna" only.
+  assert.deepEqual(core.typoKeys(ranked), ["mengaku", "warna"]);
+  assert.deepEqual(core.typoKeys(ranked.filter((r) => r.doc === 2)), []);
+});
+
 test("a document's best match counts once per query word; matching more words ranks first", () => {
   const ranked = core.rank([
     [{ kind: "exact", key: "kata", postings: new Map([[1, 500], [2, 10]]) },

@@ -560,6 +560,18 @@
     }
   });
 
+  /**
+   * The words that results are shown for only through a typo ("mengaku" for "mengadu"),
+   * in the order the results show them, so the page can say which spelling it used.
+   */
+  function typoKeys(results) {
+    var out = [];
+    results.forEach(function (r) {
+      r.via.forEach(function (v) { if (v && v.kind === "typo" && out.indexOf(v.key) < 0) out.push(v.key); });
+    });
+    return out;
+  }
+
   // ---- Facets ----
 
   var FACETS = ["category", "level", "competency", "tag"];
@@ -693,7 +705,7 @@
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, memoStemmer: memoStemmer, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings, decodeBounds: decodeBounds,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
-    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked,
+    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
     parseState: parseState, formatState: formatState
   };
@@ -1177,10 +1189,14 @@
           return null;
         }
         empty.hidden = true;
-        return renderResults(found, core.best(filtered.results, shown), total).then(function () {
+        var top = core.best(filtered.results, shown);
+        return renderResults(found, top, total).then(function () {
           if (mine !== generation) return;
           var text = total === 1 ? t("search-results-one", { q: state.q }) : t("search-results-many", { n: String(total), q: state.q });
           if (total > shown) text += t("search-results-shown", { shown: String(Math.min(shown, total)) });
+          // Say which spelling was used when a word was found only one typo away.
+          var typos = core.typoKeys(top);
+          if (typos.length) text += " " + t("search-typo", { words: typos.slice(0, 3).join(", ") });
           status.textContent = text;
         });
       }).catch(function () {
