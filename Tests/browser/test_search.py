@@ -58,6 +58,14 @@ def test_inflected_query_is_not_in_the_page_it_finds(browser, servers):
     assert "pelatihan" not in lesson.lower() and "melatih" in lesson.lower()
 
 
+def test_question_words_neither_make_results_nor_rank_them(browser, servers):
+    # "apa" and "itu" are on most pages: a question names its subject, and only pages
+    # about it are results (before: 25 results, most for "apa" or "itu" alone).
+    titles = [title_of(r) for r in search(browser, servers["http-root"], "apa itu phishing")]
+    assert titles[0] == "Mengenali Surel Phishing"
+    assert browser.find_element(By.ID, "search-status").text == "2 hasil untuk “apa itu phishing”"
+
+
 def test_a_typo_says_which_spelling_it_found(browser, servers):
     search(browser, servers["http-root"], "phising")
     assert browser.find_element(By.ID, "search-status").text == "2 hasil untuk “phising” (ejaan mirip: phishing)"

@@ -81,6 +81,19 @@ test("the page can name the spellings that results were found by, only where a t
   assert.deepEqual(core.typoKeys(ranked.filter((r) => r.doc === 2)), []);
 });
 
+test("function words add to the score but not to the words a page matches, unless the query has nothing else", () => {
+  assert.deepEqual(core.countingWords(["bagaimana", "melindungi", "data"]), [false, true, true]);
+  assert.deepEqual(core.countingWords(["apa", "itu"]), [true, true], "a query of function words only is taken as it is");
+  const matches = [
+    [{ kind: "exact", key: "bagaimana", postings: new Map([[1, 10], [3, 90]]) }],
+    [{ kind: "exact", key: "data", postings: new Map([[1, 20], [2, 60]]) }],
+  ];
+  // 2 says "data" most; 1 also says "bagaimana", which no longer puts it first; 3 says only "bagaimana".
+  const ranked = core.rank(matches, 0, core.countingWords(["bagaimana", "data"]));
+  assert.deepEqual(ranked.map((r) => [r.doc, r.words, r.score]), [[2, 1, 60], [1, 1, 30]]);
+  assert.deepEqual(core.rank(matches).map((r) => r.doc), [1, 3, 2], "without flags every word counts");
+});
+
 test("a document's best match counts once per query word; matching more words ranks first", () => {
   const ranked = core.rank([
     [{ kind: "exact", key: "kata", postings: new Map([[1, 500], [2, 10]]) },

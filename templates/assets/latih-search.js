@@ -460,8 +460,8 @@
    * score, then by position in the catalogue (`compareRanked`). Returns every matching
    * document as `{doc, score, words, via}`, `via[w]` being the best match for word w.
    */
-  function rank(matches, documents) {
-    return score(matches, documents).sort(compareRanked);
+  function rank(matches, documents, counting) {
+    return score(matches, documents, counting).sort(compareRanked);
   }
 
   /**
@@ -469,15 +469,18 @@
    * catalogue, and the page shows ten results at a time: `best` picks those without
    * sorting thousands of documents (sorting was a third of a warm query at 10,000).
    * Scores are kept in typed arrays indexed by document.
+   *
+   * `counting[w]` false: word w adds to scores but not to the words a document matches,
+   * and a document that matches only such words is left out (see `countingWords`).
    */
-  function score(matches, documents) {
+  function score(matches, documents, counting) {
     var n = documents || 0;
     if (!n) {
       matches.forEach(function (forWord) {
         forWord.forEach(function (m) { m.postings.forEach(function (_, doc) { if (doc >= n) n = doc + 1; }); });
       });
     }
-    var total = new Float64Array(n), count = new Uint8Array(n), best = new Float64Array(n);
+    var total = new Float64Array(n), count = new Uint8Array(n), best = new Float64Array(n), hit = new Uint8Array(n);
     // Which match was best, as 1 + its index in the word's list (0: none), in typed
     // arrays rather than arrays of objects, which cost a warm query twice as much.
     var bestMatch = new Uint8Array(n);
@@ -502,10 +505,11 @@
         });
       });
       var via = vias[w];
+      var counts = !counting || counting[w];
       for (var i = 0; i < seen.length; i++) {
         var d = seen[i];
-        if (count[d] === 0) touched.push(d);
-        count[d]++;
+        if (!hit[d]) { hit[d] = 1; touched.push(d); }
+        if (counts) count[d]++;
         total[d] += best[d];
         via.match[d] = bestMatch[d];
         via.score[d] = best[d];
@@ -513,12 +517,37 @@
         bestMatch[d] = 0;
       }
     });
-    var out = new Array(touched.length);
+    var out = [];
+    var some = !counting || counting.some(Boolean);
     for (var k = 0; k < touched.length; k++) {
       var doc = touched[k];
-      out[k] = new Ranked(doc, total[doc], count[doc], vias);
+      if (some && count[doc] === 0) continue;
+      out.push(new Ranked(doc, total[doc], count[doc], vias));
     }
     return out;
+  }
+
+  /**
+   * Words that carry little on their own: Indonesian and English function words, and
+   * the question words of queries typed as questions ("bagaimana cara melindungi data",
+   * "apa itu SPBE"). This project's own short list; no stemming or index depends on it.
+   */
+  var FUNCTION_WORDS = new Set((
+    "yang dan di ke dari untuk dengan pada dalam itu ini adalah ialah apa apakah bagaimana mengapa kenapa " +
+    "cara atau juga akan sudah telah tidak bisa oleh sebagai karena jika kalau agar supaya saat ketika bagi " +
+    "tentang para secara serta tetapi namun saya kita kami anda ada harus sangat hanya the a an of to in on " +
+    "for and or is are what how why with by at from do does can your my i you"
+  ).split(" "));
+
+  /**
+   * Which query words count toward how many words a document matches (`score`): all,
+   * unless some are function words and others are not; then only the others. A page that
+   * says "bagaimana" does not outrank one about the question's subject, and pages that
+   * match only "yang" are not results.
+   */
+  function countingWords(words) {
+    var flags = words.map(function (w) { return !FUNCTION_WORDS.has(w); });
+    return flags.some(Boolean) ? flags : words.map(function () { return true; });
   }
 
   /** Rank order: more query words matched, then a higher score, then catalogue order. */
@@ -705,7 +734,7 @@
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, memoStemmer: memoStemmer, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings, decodeBounds: decodeBounds,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
-    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys,
+    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys, countingWords: countingWords,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
     parseState: parseState, formatState: formatState
   };
@@ -852,7 +881,8 @@
           return shards(m, second);
         }).then(function (loaded) {
           var matches = words.map(function (w, i) { return collect(w, loaded, m, partial && i === words.length - 1); });
-          var ranked = core.score(matches, m.n);
+          var counting = core.countingWords(words);
+          var ranked = core.score(matches, m.n, counting);
           // A word is weak when at most one document matches it in any way.
           var weak = words.filter(function (w, i) {
             if (w.length < 5) return false;
@@ -862,8 +892,8 @@
             matches[i].forEach(function (mt) { mt.postings.forEach(function (_, d) { docs.add(d); }); });
             return docs.size < 2;
           });
-          var withAll = 0;
-          for (var r = 0; r < ranked.length && weak.length && withAll < 2; r++) if (ranked[r].words === words.length) withAll++;
+          var withAll = 0, need = counting.filter(Boolean).length;
+          for (var r = 0; r < ranked.length && weak.length && withAll < 2; r++) if (ranked[r].words === need) withAll++;
           if (!weak.length || withAll >= 2) return { m: m, words: words, ranked: ranked, loaded: loaded };
           // Too little found: try words one typo away, fetching the word list only now.
           return load(m.words).then(function (vocabulary) {
@@ -881,7 +911,7 @@
                   if (e && e.w) matches[i].push({ kind: "typo", key: c, postings: core.wordPostings(e) });
                 });
               });
-              return { m: m, words: words, ranked: core.score(matches, m.n), loaded: all };
+              return { m: m, words: words, ranked: core.score(matches, m.n, counting), loaded: all };
             });
           });
         });
