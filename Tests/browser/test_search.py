@@ -33,6 +33,7 @@ FIRST_RESULTS = [
     ("perancangan", "Merancang Inovasi Layanan di Unit Kerja", "a pe-…-an noun that the catalogue never uses: the root its forms attest"),
     ("penyajian", "Menyajikan Data dengan Grafik yang Jujur", "the same, with peny- hiding an s"),
     ("pelayanan publik", "Pelayanan Publik Berbasis Data", "both words in a title, over an English page that names them once"),
+    ("mengadu", "Kanal Aduan Warga", "a verb the catalogue never uses, whose root it uses only in nouns (aduan, pengaduan)"),
 ]
 
 

@@ -931,6 +931,23 @@
         var e = entryIn(loaded, s);
         if (e && e.s !== undefined) out.push({ kind: "stem", key: s, postings: core.stemPostings(e) });
       });
+      // A word the catalogue lacks, whose root it never uses alone: "mengadu" reads as
+      // (k)adu, and the catalogue says "aduan" and "pengaduan". A reading's derived noun or
+      // verb, when the index has it as a word, lends its stem (its key sorts next to the
+      // reading's, so it is in a shard already fetched).
+      if (!out.length && !(exact && exact.w)) {
+        var lent = [];
+        consulted(w).forEach(function (r) {
+          ["an", "kan", "i"].forEach(function (suffix) {
+            var d = entryIn(loaded, r + suffix);
+            if (d && d.w) (d.st && d.st.length ? d.st : [r + suffix]).forEach(function (s) { if (lent.indexOf(s) < 0) lent.push(s); });
+          });
+        });
+        lent.forEach(function (s) {
+          var e = entryIn(loaded, s);
+          if (e && e.s !== undefined) out.push({ kind: "stem", key: s, postings: core.stemPostings(e) });
+        });
+      }
       if (w.length >= 2 && (partial || !out.length)) {
         var keys = [];
         loaded.forEach(function (shard) {
