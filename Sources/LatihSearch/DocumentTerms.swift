@@ -1,0 +1,86 @@
+import Foundation
+
+/// Order by UTF-16 code units, as JavaScript compares strings, so that the browser's
+/// binary search over shard boundaries agrees with the build's sort.
+func utf16Less(_ a: String, _ b: String) -> Bool {
+    a.utf16.lexicographicallyPrecedes(b.utf16)
+}
+
+/// How often a term occurs in each field of one document.
+struct FieldCounts: Sendable {
+    var title: UInt16 = 0, headings: UInt16 = 0, meta: UInt16 = 0, body: UInt16 = 0
+
+    subscript(field: Int) -> UInt16 {
+        switch field {
+        case 0: return title
+        case 1: return headings
+        case 2: return meta
+        default: return body
+        }
+    }
+
+    mutating func add(field: Int) {
+        switch field {
+        case 0: if title < .max { title += 1 }
+        case 1: if headings < .max { headings += 1 }
+        case 2: if meta < .max { meta += 1 }
+        default: if body < .max { body += 1 }
+        }
+    }
+
+    mutating func add(_ o: FieldCounts) {
+        title = UInt16(min(Int(title) + Int(o.title), Int(UInt16.max)))
+        headings = UInt16(min(Int(headings) + Int(o.headings), Int(UInt16.max)))
+        meta = UInt16(min(Int(meta) + Int(o.meta), Int(UInt16.max)))
+        body = UInt16(min(Int(body) + Int(o.body), Int(UInt16.max)))
+    }
+}
+
+/// A word's counts in one document, and the index of its first body token (-1 if none).
+struct TermInfo: Sendable {
+    var counts = FieldCounts()
+    var firstBody = -1
+}
+
+/// Where a token stands in a document's body, in UTF-8 bytes: what excerpts are cut by.
+struct TokenSpan: Sendable {
+    var start: Int32
+    var end: Int32
+}
+
+/// The words of one document, counted per field, with its body tokens' spans for excerpts.
+struct DocumentTerms: Sendable {
+    /// The distinct words, and their counts at the same index.
+    var words: [String]
+    var infos: [TermInfo]
+    var lengths: [Int] = [0, 0, 0, 0]
+    var bodySpans: [TokenSpan] = []
+
+    init(_ doc: SearchDocument) {
+        var counter = WordCounter(expectedWords: doc.body.utf8.count / 12)
+        var lengths = [0, 0, 0, 0]
+        let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n")]
+        for (f, text) in fields.enumerated() {
+            Tokenizer.scanWords(text) { word, _ in
+                counter.count(word, field: f)
+                lengths[f] += 1
+            }
+        }
+        var spans: [TokenSpan] = []
+        spans.reserveCapacity(doc.body.utf8.count / 6)
+        Tokenizer.scanWords(doc.body, token: { spans.append(TokenSpan(start: Int32($0), end: Int32($1))) }) { word, i in
+            counter.count(word, field: 3, token: i)
+            lengths[3] += 1
+        }
+        self.words = counter.words
+        self.infos = counter.infos
+        self.lengths = lengths
+        self.bodySpans = spans
+    }
+}
+
+struct WordCount: Sendable {
+    var word: Int
+    var counts: FieldCounts
+    var firstBody: Int
+}
