@@ -1,5 +1,6 @@
 import Foundation
 
+/// One document's counts of one key, before its impact is worked out.
 struct Posting: Sendable {
     var doc: Int
     var counts: FieldCounts
