@@ -16,7 +16,9 @@ enum Excerpts {
     static func passage(_ body: String, _ tokens: [TokenSpan], from lo: Int, to hi: Int) -> String {
         guard !tokens.isEmpty, lo <= hi else { return "" }
         var slice = Array(body.utf8[body.utf8.index(body.utf8.startIndex, offsetBy: Int(tokens[lo].start))..<body.utf8.index(body.utf8.startIndex, offsetBy: Int(tokens[hi].end))])
-        for i in slice.indices where slice[i] == 0x0A || slice[i] == 0x0D || slice[i] == 0x09 { slice[i] = 0x20 }
+        // Line breaks stay (a page shows them as spaces): they tell the browser where a
+        // paragraph or heading ends, for the text fragment of a result's link.
+        for i in slice.indices where slice[i] == 0x0D || slice[i] == 0x09 { slice[i] = 0x20 }
         var text = String(decoding: slice, as: UTF8.self)
         if lo > 0 { text = "… " + text }
         if hi < tokens.count - 1 { text += " …" }

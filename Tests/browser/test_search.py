@@ -67,6 +67,26 @@ def test_question_words_neither_make_results_nor_rank_them(browser, servers):
     assert browser.find_element(By.ID, "search-status").text == "2 hasil untuk “apa itu phishing”"
 
 
+def test_a_result_opens_its_lesson_at_the_excerpts_passage(browser, servers):
+    # The link carries a text fragment; Chromium scrolls to the passage and highlights it.
+    search(browser, servers["http-root"], "mafindo")
+    link = browser.find_element(By.CSS_SELECTOR, "#search-results .result-title a")
+    assert link.get_attribute("href").endswith("mengenali-hoaks/index.html#:~:text=Mafindo)%2C%20atau%20klarifikasi")
+    link.click()
+    WebDriverWait(browser, 10).until(lambda b: "mengenali-hoaks" in b.current_url)
+    passage = browser.find_element(By.XPATH, "//li[contains(., 'Mafindo')]")
+    WebDriverWait(browser, 5).until(lambda b: b.execute_script("return window.scrollY") > 0)
+    top, bottom = browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom];", passage)
+    assert 0 <= top and bottom <= browser.execute_script("return window.innerHeight")
+    # Opened plainly, the page starts at its top, with the passage not (wholly) in view.
+    browser.get(browser.current_url.split("#")[0])
+    assert browser.execute_script("return window.scrollY") == 0
+    bottom = browser.execute_script("return arguments[0].getBoundingClientRect().bottom",
+                                    browser.find_element(By.XPATH, "//li[contains(., 'Mafindo')]"))
+    assert bottom > browser.execute_script("return window.innerHeight")
+
+
 def test_a_typo_says_which_spelling_it_found(browser, servers):
     search(browser, servers["http-root"], "phising")
     assert browser.find_element(By.ID, "search-status").text == "2 hasil untuk “phising” (ejaan mirip: phishing)"
@@ -89,7 +109,7 @@ def test_a_result_shows_title_breadcrumb_duration_and_marked_snippet(browser, se
     results = search(browser, servers["http-root"], "kebocoran")
     first = results[0]
     link = first.find_element(By.CSS_SELECTOR, ".result-title a")
-    assert link.get_attribute("href").endswith("/courses/keamanan-siber/insiden-kebocoran/index.html")
+    assert link.get_attribute("href").split("#")[0].endswith("/courses/keamanan-siber/insiden-kebocoran/index.html")
     assert first.find_element(By.CSS_SELECTOR, ".crumb").text == \
         "Keamanan Siber dan Pelindungan Data Pribadi › Modul 2 · Pelindungan Data Pribadi"
     assert re.fullmatch(r"\d+ menit", first.find_element(By.CSS_SELECTOR, ".meta-line").text)

@@ -186,6 +186,18 @@ test("excerpts centre on the first match and marks cover whole matching words", 
   assert.equal(segs.map((s) => s.text).join(""), "Kata-kata sandi, Sandiwara.");
 });
 
+test("a result's link carries a text fragment: the first marked word and two more, within the paragraph", () => {
+  const segs = (text, words) => core.markSegments(text, (w) => words.includes(w));
+  assert.equal(core.textFragment(segs("… situs (Mafindo), atau klarifikasi hoaks …", ["mafindo"])), "#:~:text=Mafindo)%2C%20atau%20klarifikasi");
+  // Hyphens are the directive's syntax; a heading's line break and the excerpt's cut end the phrase.
+  assert.equal(core.textFragment(segs("Undang-Undang Nomor 27", ["undang-undang"])), "#:~:text=Undang%2DUndang%20Nomor%2027");
+  assert.equal(core.textFragment(segs("Cara memeriksa\nBaca sampai habis", ["memeriksa"])), "#:~:text=memeriksa");
+  assert.equal(core.textFragment(segs("… kata sandi …", ["sandi"])), "#:~:text=sandi");
+  assert.equal(core.textFragment(segs("tanpa kata yang cocok", ["sandi"])), "", "nothing marked, no fragment");
+  // Excerpts keep line breaks (a page shows them as spaces) so that the phrase can stop there.
+  assert.equal(core.excerpt("Cara memeriksa\nBaca sampai habis", (w) => w === "baca"), "Cara memeriksa\nBaca sampai habis");
+});
+
 test("an excerpt is the first match's 8 words before and 18 after, with an ellipsis where text is cut", () => {
   const words = (n, at) => Array.from({ length: n }, (_, i) => (i === at ? "Sandi" : "kata" + i)).join(" ");
   const isMatch = (w) => w === "sandi";

@@ -693,8 +693,29 @@
     var n = starts.length;
     if (!n) return "";
     var lo = at >= 0 ? Math.max(0, at - 8) : 0, hi = Math.min(n - 1, Math.max(at, 0) + 18);
-    var s = text.slice(starts[lo], ends[hi]).replace(/\s/g, " ");
+    // Line breaks stay (a page shows them as spaces): they tell `textFragment` where a
+    // paragraph or heading ends.
+    var s = text.slice(starts[lo], ends[hi]).replace(/[^\S\n]/g, " ");
     return (lo > 0 ? "… " : "") + s + (hi < n - 1 ? " …" : "");
+  }
+
+  /**
+   * A text fragment (`#:~:text=…`) for a result's link, from its marked excerpt: the first
+   * marked word and the two words after it. Browsers that support text fragments scroll the
+   * lesson to that passage and highlight it; the others, and a phrase the page does not
+   * hold as such, simply open the page at its top. The phrase stops where the excerpt's
+   * paragraph or heading does (a line break) or where it is cut (…). Empty when nothing is
+   * marked.
+   */
+  function textFragment(segments) {
+    var at = -1;
+    for (var i = 0; i < segments.length; i++) if (segments[i].mark) { at = i; break; }
+    if (at < 0) return "";
+    var rest = segments.slice(at).map(function (seg) { return seg.text; }).join("");
+    // Within the excerpt's paragraph: a fragment does not match across blocks.
+    var words = rest.split(/[…\n]/)[0].trim().split(/\s+/).slice(0, 3).join(" ");
+    // "-", "," and "&" are the directive's own syntax.
+    return words ? "#:~:text=" + encodeURIComponent(words).replace(/-/g, "%2D") : "";
   }
 
   /** `text` as segments `{text, mark}`, with the words that `isMatch` accepts marked. */
@@ -735,7 +756,7 @@
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings, decodeBounds: decodeBounds,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
     typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys, countingWords: countingWords,
-    facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments,
+    facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments, textFragment: textFragment,
     parseState: parseState, formatState: formatState
   };
 });
@@ -1062,14 +1083,16 @@
         cards.forEach(function (c) {
           var li = el("li", "result");
           var h = el("h2", "result-title");
+          var segments = core.markSegments(c.text || "", matcherFor(found, c.r));
           var a = el("a", null, c.info[1]);
-          a.href = root + c.info[2];
+          // The link opens the lesson at the excerpt's passage (see `textFragment`).
+          a.href = root + c.info[2] + core.textFragment(segments);
           h.appendChild(a);
           li.appendChild(h);
           li.appendChild(el("p", "crumb", crumb(found.m, c.info, c.r.doc)));
           if (c.info[3]) li.appendChild(el("p", "meta-line", t("search-minutes", { n: String(c.info[3]) })));
           var p = el("p", "snippet");
-          core.markSegments(c.text || "", matcherFor(found, c.r)).forEach(function (s) {
+          segments.forEach(function (s) {
             p.appendChild(s.mark ? el("mark", null, s.text) : document.createTextNode(s.text));
           });
           li.appendChild(p);

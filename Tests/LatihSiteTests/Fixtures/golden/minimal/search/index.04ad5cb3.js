@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.04ad5cb3"]={"v":1,"n":5,"en":false,"shards":"0","h":"9e4ff4fa","docsPerFile":2,"filesPerScript":16,"words":"search/words.eb724f0d","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
