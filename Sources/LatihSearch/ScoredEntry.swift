@@ -17,7 +17,7 @@ struct ScoredEntry: Sendable {
     var cardDocs: [Int]
 
     init(key: String, word wordPostings: ArraySlice<Posting>, stem stemPostings: ArraySlice<Posting>, stems: [String],
-         attested: Bool, n: Double, norms: [Double], averages: [Double]) {
+         attested: Bool, stemOfOthers: Bool, n: Double, norms: [Double], averages: [Double]) {
         self.key = key
         self.attested = attested
         func score(_ postings: ArraySlice<Posting>, atLeast floor: Int = 0) -> [(doc: Int, impact: Int)] {
@@ -41,31 +41,29 @@ struct ScoredEntry: Sendable {
         // match outweigh the exact word; the word's count is the floor.
         stem = score(stemPostings, atLeast: wordPostings.count)
         self.stems = stems.sorted(by: utf16Less)
-        // The best documents: merge the two lists (both in document order), keeping the
-        // top few as they come (best first; ties to the earlier document) rather than
-        // sorting every posting of a common word.
+        // The documents that get cards: the best for a query of this very word (its own
+        // postings, or its stem postings at the browser's weight for a stem) and, if other
+        // words stem to this key, the best for those queries too (stem postings alone).
+        // "pelatihan" ranks by the stem postings of "latih", whose own best by the word
+        // "latih" are other pages: with one list, a 200-lesson catalogue fetched 7 document
+        // files for a one-word query. Both lists are kept as they come (best first; ties
+        // to the earlier document) rather than by sorting every posting of a common word.
         let k = SearchIndexBuilder.cardsPerKey
-        var best: [(doc: Int, impact: Int)] = []
-        best.reserveCapacity(k + 1)
-        func offer(_ doc: Int, _ impact: Int) {
-            // Documents come in increasing order, so an equal impact never beats one kept.
-            if best.count == k, impact <= best[k - 1].impact { return }
-            var at = best.count
-            while at > 0, best[at - 1].impact < impact { at -= 1 }
-            best.insert((doc, impact), at: at)
-            if best.count > k { best.removeLast() }
-        }
+        var asWord = TopDocuments(k), asStem = TopDocuments(k)
+        let stemWeight = SearchIndexBuilder.stemWeight
         var i = 0, j = 0
         while i < word.count || j < stem.count {
             if j >= stem.count || (i < word.count && word[i].doc < stem[j].doc) {
-                offer(word[i].doc, word[i].impact); i += 1
+                asWord.offer(word[i].doc, Double(word[i].impact)); i += 1
             } else if i >= word.count || stem[j].doc < word[i].doc {
-                offer(stem[j].doc, stem[j].impact); j += 1
+                asWord.offer(stem[j].doc, stemWeight * Double(stem[j].impact))
+                asStem.offer(stem[j].doc, Double(stem[j].impact)); j += 1
             } else {
-                offer(word[i].doc, max(word[i].impact, stem[j].impact)); i += 1; j += 1
+                asWord.offer(word[i].doc, max(Double(word[i].impact), stemWeight * Double(stem[j].impact)))
+                asStem.offer(stem[j].doc, Double(stem[j].impact)); i += 1; j += 1
             }
         }
-        cardDocs = best.map(\.doc).sorted()
+        cardDocs = Array(Set(asWord.docs + (stemOfOthers ? asStem.docs : []))).sorted()
     }
 
     /// `"key":{"w":"packed Δdoc,impact…","s":"…" or 0 when equal to w,"st":[stems],"a":1 when
@@ -112,5 +110,27 @@ struct ScoredEntry: Sendable {
         }
         out.raw("]}")
         return out
+    }
+}
+
+/// The `k` best documents of a list that comes in document order, kept as they come.
+struct TopDocuments {
+    let k: Int
+    private(set) var best: [(doc: Int, score: Double)] = []
+
+    init(_ k: Int) {
+        self.k = k
+        best.reserveCapacity(k + 1)
+    }
+
+    var docs: [Int] { best.map(\.doc) }
+
+    mutating func offer(_ doc: Int, _ score: Double) {
+        // Documents come in increasing order, so an equal score never beats one kept.
+        if best.count == k, score <= best[k - 1].score { return }
+        var at = best.count
+        while at > 0, best[at - 1].score < score { at -= 1 }
+        best.insert((doc, score), at: at)
+        if best.count > k { best.removeLast() }
     }
 }

@@ -9,8 +9,9 @@ import LatihParallel
 /// - `terms/<n>.<h>.json`: the shards, of about 12 KB. Keys are words and stems in one
 ///   sorted space, cut into ranges, so a prefix is in few neighbouring shards. A key holds
 ///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
-///   and "cards" for its ten best documents: title, page, duration and an excerpt around
-///   the match, so a one-word query needs no further request to show its top results.
+///   and "cards" for its ten best documents (and for the ten best by its stem postings,
+///   when other words stem to it): title, page, duration and an excerpt around the match,
+///   so a one-word query needs no further request to show its top results.
 /// - `docs/<n>.<h>.json`: the cards and the first 1,200 characters of documents 2n and
 ///   2n + 1, fetched only for results that no fetched shard carries a card for (filters,
 ///   queries of several common words).
@@ -28,8 +29,10 @@ public struct SearchIndexBuilder: Sendable {
     /// Impacts are stored as integers: BM25F × 20, so most fit in two packed characters.
     static let impactScale = 20.0
     static let b = 0.75
-    /// Documents with a card per key.
+    /// Documents with a card per key (per use of the key: as a word and as others' stem).
     public static let cardsPerKey = 10
+    /// What a stem match counts against the exact word: `WEIGHTS.stem` in latih-search.js.
+    static let stemWeight = 0.7
     /// Documents per JSON file (`docs/<n>.<h>.json`, n = document ÷ 2). The results that
     /// need one are spread over the catalogue (the ten best pages for two common words
     /// are rarely neighbours, even in a catalogue with topics), so bigger files cost bytes
@@ -187,13 +190,17 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         let fieldNorms = norms
+        // Keys that some other word stems to: their cards also serve those words' queries.
+        var targets = Set<Int>()
+        for (w, set) in stemsOfWord.enumerated() { for key in set where key != w { targets.insert(key) } }
+        let stemTargets = targets
         let allKeys = keys, wordLists = wordFlat, stemLists = stemFlat, stemSets = stemsOfWord
         let wordRanges = wordStart, stemRanges = stemStart
         let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
-                        attested: attestedKeys.contains(allKeys[k]),
+                        attested: attestedKeys.contains(allKeys[k]), stemOfOthers: stemTargets.contains(k),
                         n: n, norms: fieldNorms, averages: averages)
         }
 

@@ -136,6 +136,27 @@ import Testing
         #expect(stem[4]! <= exact[4]!, "the stem key holds one page, but the word is on five")
     }
 
+    @Test func aKeyThatOtherWordsStemToHasCardsForTheirQueriesToo() throws {
+        // Pages 0–9 say "latih" once; pages 10–21 say "melatih" in the title and body. A query
+        // for "latih" ranks 0–9 first; one for "melatih" or "pelatihan" ranks by the stem
+        // postings of "latih", where 10–21 lead. Both sets of best pages have cards.
+        let docs = (0..<10).map { i in
+            SearchDocument(kind: .lesson, title: "Pelajaran \(i)", path: "a\(i)/index.html", body: "Kita latih bersama hari ini.")
+        } + (10..<22).map { i in
+            SearchDocument(kind: .lesson, title: "Melatih \(i)", path: "b\(i)/index.html", body: "Cara melatih, melatih lagi, dan melatih terus.")
+        } + (22..<80).map { i in
+            SearchDocument(kind: .lesson, title: "Lain \(i)", path: "c\(i)/index.html", body: "Halaman tentang hal lain.")
+        }
+        let builder = SearchIndexBuilder(hash: { _ in "0" })
+        let keys = try Self.keys(Dictionary(uniqueKeysWithValues: builder.build(documents: docs, courses: []).files.map { ($0.path, $0.contents) }))
+        #expect(keys["melatih"]?["st"] as? [String] == ["latih"])
+        let cards = try #require(keys["latih"]?["c"] as? [[Any]]).compactMap { $0[0] as? Int }
+        #expect(Set(0..<10).isSubset(of: Set(cards)), "the best pages for the word itself")
+        #expect(cards.filter { $0 >= 10 }.count == 10, "the best pages by the stem postings")
+        // A word that no other word stems to keeps ten.
+        #expect((keys["lain"]?["c"] as? [[Any]])?.count == 10)
+    }
+
     @Test func rootsAttestedOnlyByDerivedFormsAreKeysTheBrowserCanKnow() throws {
         let docs = [
             SearchDocument(kind: .lesson, title: "Pelayanan", path: "a/index.html", body: "Pelayanan yang ramah."),
