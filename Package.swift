@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
         .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch"]),
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
+        .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),

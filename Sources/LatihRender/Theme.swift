@@ -83,6 +83,11 @@ public struct Theme: Sendable {
                 diags.append(.error(SourceLocation(path: dir + "/" + rel), "asset cannot be read"))
                 continue
             }
+            // Scripts are published without their comments (see `ScriptCompactor`).
+            if rel.hasSuffix(".js"), let text = String(data: data, encoding: .utf8), let compact = ScriptCompactor.compact(text) {
+                assets.append((String(rel.dropFirst("assets/".count)), Data(compact.utf8)))
+                continue
+            }
             assets.append((String(rel.dropFirst("assets/".count)), data))
         }
         let assetKeys = Set(assets.map { $0.0.replacingOccurrences(of: ".", with: "-") })

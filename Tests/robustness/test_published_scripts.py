@@ -1,0 +1,52 @@
+"""The theme's scripts are published without comments (ScriptCompactor): each must still
+parse, and the pure functions that Node tests on the source must be there, and behave
+the same, in the published copy."""
+
+import json
+import os
+import pathlib
+import re
+import subprocess
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
+
+# Runs in Node: the exported functions of a source script and of its published copy, with
+# the results of a few calls of the search engine's pure functions on both.
+PROBE = r"""
+const [source, published] = process.argv.slice(1).map((p) => require(p));
+const names = (m) => Object.keys(m).sort();
+const calls = (m) => m.stemIndonesian ? [
+  m.tokenize("Kérja keras, buku-buku.").map((t) => t.word),
+  ["pelayanan", "mengatur", "keterampilan", "buku-buku"].map((w) => m.stemIndonesian(w)),
+  m.stemEnglish("replies"), m.excerpt("Satu dua tiga sandi empat.", (w) => w === "sandi"),
+  m.textFragment(m.markSegments("… situs (Mafindo), atau klarifikasi …", (w) => w === "mafindo")),
+  m.countingWords(["apa", "itu", "phishing"]),
+] : [];
+console.log(JSON.stringify({ same: JSON.stringify(names(source)) === JSON.stringify(names(published)) &&
+  JSON.stringify(calls(source)) === JSON.stringify(calls(published)), names: names(published) }));
+"""
+
+
+def test_published_scripts_parse_and_keep_their_functions(tmp_path):
+    out = tmp_path / "site"
+    subprocess.run([LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
+                    "--output", str(out)], check=True, capture_output=True)
+    published = sorted((out / "assets").glob("*.js"))
+    assert len(published) >= 5
+    for path in published:
+        check = subprocess.run(["node", "--check", str(path)], capture_output=True, text=True)
+        assert check.returncode == 0, f"{path.name}: {check.stderr}"
+        source = REPO / "templates" / "assets" / re.sub(r"\.[0-9a-f]{8}\.js$", ".js", path.name)
+        assert "\n * " in source.read_text(encoding="utf-8")
+        assert "\n * " not in path.read_text(encoding="utf-8"), f"{path.name} still has its comments"
+        assert path.stat().st_size < source.stat().st_size
+    # The search engine (and the other scripts that export to Node) keep every function.
+    for name in ["latih-search", "latih-quiz", "latih-store", "latih-progress"]:
+        copy = next(p for p in published if p.name.startswith(name + "."))
+        node_copy = tmp_path / (name + ".js")  # Node requires a .js name it can resolve
+        node_copy.write_bytes(copy.read_bytes())
+        result = subprocess.run(["node", "-e", PROBE, str(REPO / "templates" / "assets" / (name + ".js")), str(node_copy)],
+                                capture_output=True, text=True, check=True)
+        report = json.loads(result.stdout)
+        assert report["same"] and report["names"], (name, report)
