@@ -154,15 +154,21 @@ public enum ScriptCompactor {
             return !([0x5D, 0x22, 0x27, 0x60, 0x2F] as [UInt8]).contains(last) // ] quotes ` and a regex's end
         }
 
+        /// Copies a backslash and the byte it escapes, in a string, template or regular expression.
+        mutating func escaped() -> Bool {
+            guard s[i] == 0x5C, i + 1 < s.count else { return false }
+            emit(s[i])
+            emit(s[i + 1])
+            i += 2
+            return true
+        }
+
         mutating func quoted(_ q: UInt8) -> Bool {
             emit(q)
             i += 1
             while i < s.count {
                 let c = s[i]
-                if c == 0x5C, i + 1 < s.count {
-                    emit(c); emit(s[i + 1]); i += 2
-                    continue
-                }
+                if escaped() { continue }
                 if c == 0x0A || c == 0x0D { return false }
                 emit(c)
                 i += 1
@@ -176,10 +182,7 @@ public enum ScriptCompactor {
             i += 1
             while i < s.count {
                 let c = s[i]
-                if c == 0x5C, i + 1 < s.count {
-                    emit(c); emit(s[i + 1]); i += 2
-                    continue
-                }
+                if escaped() { continue }
                 if c == 0x60 {
                     emit(c); i += 1
                     settle(0x60); word = []
@@ -205,10 +208,7 @@ public enum ScriptCompactor {
             while i < s.count {
                 let c = s[i]
                 if c == 0x0A || c == 0x0D { return false }
-                if c == 0x5C, i + 1 < s.count {
-                    emit(c); emit(s[i + 1]); i += 2
-                    continue
-                }
+                if escaped() { continue }
                 emit(c)
                 i += 1
                 if c == 0x5B { inClass = true } else if c == 0x5D { inClass = false } else if c == 0x2F, !inClass {
