@@ -416,8 +416,10 @@ public struct SearchIndexBuilder: Sendable {
         out.string(doc.summary)
         out.raw(",")
         var text = doc.body
-        if text.count > docTextLimit {
-            text = String(text.prefix(docTextLimit))
+        // Found by walking 1,200 characters rather than counting a whole body's (7 KB at
+        // the benchmark's lessons): counting made this step 0.5 s at 10,000 lessons.
+        if let cut = text.index(text.startIndex, offsetBy: docTextLimit, limitedBy: text.endIndex), cut < text.endIndex {
+            text = String(text[..<cut])
             if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
             text += " …"
         }
