@@ -84,11 +84,8 @@ public struct Theme: Sendable {
                 continue
             }
             // Scripts are published without their comments (see `ScriptCompactor`).
-            if rel.hasSuffix(".js"), let text = String(data: data, encoding: .utf8), let compact = ScriptCompactor.compact(text) {
-                assets.append((String(rel.dropFirst("assets/".count)), Data(compact.utf8)))
-                continue
-            }
-            assets.append((String(rel.dropFirst("assets/".count)), data))
+            let compact = rel.hasSuffix(".js") ? String(data: data, encoding: .utf8).flatMap(ScriptCompactor.compact) : nil
+            assets.append((String(rel.dropFirst("assets/".count)), compact.map { Data($0.utf8) } ?? data))
         }
         let assetKeys = Set(assets.map { $0.0.replacingOccurrences(of: ".", with: "-") })
         for (display, text) in sources {

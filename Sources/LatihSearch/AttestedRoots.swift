@@ -24,7 +24,7 @@ extension IndonesianStemmer {
         let words = Set(vocabulary)
         // Each word's readings in parallel; the evidence is then merged in word order.
         let readings: [[(root: String, points: Int)]] = vocabulary.parallelMap { w in
-            analyses(of: w).filter { $0.root.count >= 4 && !words.contains($0.root) }
+            analyses(of: w).filter { !words.contains($0.root) }
         }
         var evidence: [String: [String: Int]] = [:]
         for (w, list) in zip(vocabulary, readings) where !list.isEmpty {
@@ -40,7 +40,8 @@ extension IndonesianStemmer {
         return out
     }
 
-    /// Every root a word can be read down to, with 2 points when no step was a choice.
+    /// Every root of four letters or more that a word can be read down to, with 2 points
+    /// when no step was a choice.
     static func analyses(of w: String) -> [(root: String, points: Int)] {
         var out: [(root: String, points: Int)] = []
         for inflected in inflectionReadings(w) {
@@ -49,11 +50,13 @@ extension IndonesianStemmer {
             let iChoice = readings.contains { $0.count + 1 == inflected.count && inflected.hasSuffix("i") }
             for reading in readings {
                 let weak = iChoice || (reading != inflected && prefixKind(inflected).isEmpty)
-                if reading != inflected { out.append((reading, 1)) }
+                if reading != inflected, reading.count >= 4 { out.append((reading, 1)) }
                 func walk(_ x: String, _ round: Int, _ choice: Bool) {
                     if round >= 3 || roots.contains(x) { return }
+                    // A three-letter reading still makes the step a choice (meng-adu: kadu or
+                    // adu), though it leads only to roots too short to attest.
                     let next = prefixReadings(x).filter { $0.count >= (round == 0 ? 3 : 4) }
-                    for r in next {
+                    for r in next where r.count >= 4 {
                         let c = choice || next.count > 1
                         out.append((r, c ? 1 : 2))
                         walk(r, round + 1, c)

@@ -55,6 +55,9 @@ public struct IndonesianStemmer: Sendable {
                 candidates.append((stem, stem != reading || Self.prefixReadings(reading).isEmpty))
             }
         }
+        // A listed root beats a reading the corpus merely knows: "bermasalah" is
+        // ber-masalah, not ber-masa-lah, though "masa" is a word too.
+        if let hit = candidates.first(where: { Self.roots.contains($0.stem) }) { return hit.stem }
         if let hit = candidates.first(where: { known($0.stem) }) { return hit.stem }
         if let stripped = candidates.first(where: \.stripped) { return stripped.stem }
         return candidates[0].stem

@@ -112,7 +112,6 @@ public struct SearchIndexBuilder: Sendable {
         // Attested roots are keys even when no word stems to them: the browser stems a
         // query word that the index lacks by the same knowledge.
         for root in attested.sorted(by: utf16Less) { _ = id(root) }
-        let attestedKeys = attested
         let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
 
         // 3. Each document's words as ids, sorted (in parallel).
@@ -190,17 +189,16 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         let fieldNorms = norms
-        // Keys that some other word stems to: their cards also serve those words' queries.
-        var targets = Set<Int>()
-        for (w, set) in stemsOfWord.enumerated() { for key in set where key != w { targets.insert(key) } }
-        let stemTargets = targets
+        // Keys that some other word stems to (a word's stems never include itself): their
+        // cards also serve those words' queries.
+        let stemTargets = stemsOfWord.reduce(into: Set<Int>()) { $0.formUnion($1) }
         let allKeys = keys, wordLists = wordFlat, stemLists = stemFlat, stemSets = stemsOfWord
         let wordRanges = wordStart, stemRanges = stemStart
         let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
-                        attested: attestedKeys.contains(allKeys[k]), stemOfOthers: stemTargets.contains(k),
+                        attested: attested.contains(allKeys[k]), stemOfOthers: stemTargets.contains(k),
                         n: n, norms: fieldNorms, averages: averages)
         }
 
@@ -392,6 +390,12 @@ public struct SearchIndexBuilder: Sendable {
     /// `[kind, title, path, minutes, crumb]`.
     static func card(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.byte(UInt8(ascii: "["))
+        cardFields(doc, crumb: crumb, into: &out)
+        out.byte(UInt8(ascii: "]"))
+    }
+
+    /// A card's fields, without brackets: what a document record begins with too.
+    static func cardFields(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.int(doc.kind.rawValue)
         out.byte(UInt8(ascii: ","))
         out.string(doc.title)
@@ -401,18 +405,13 @@ public struct SearchIndexBuilder: Sendable {
         out.int(doc.minutes ?? 0)
         out.byte(UInt8(ascii: ","))
         out.string(crumb)
-        out.byte(UInt8(ascii: "]"))
     }
 
     /// `[kind, title, path, minutes, crumb, summary, text]`.
     static func documentRecord(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
-        out.raw("[\(doc.kind.rawValue),")
-        out.string(doc.title)
-        out.raw(",")
-        out.string(doc.path)
-        out.raw(",\(doc.minutes ?? 0),")
-        out.string(crumb)
-        out.raw(",")
+        out.byte(UInt8(ascii: "["))
+        cardFields(doc, crumb: crumb, into: &out)
+        out.byte(UInt8(ascii: ","))
         out.string(doc.summary)
         out.raw(",")
         var text = doc.body

@@ -208,7 +208,11 @@
         candidates.push({ stem: stem, stripped: stem !== r || prefixReadings(r).length === 0 });
       });
     });
-    for (var i = 0; i < candidates.length; i++) if (known(candidates[i].stem)) return candidates[i].stem;
+    // A listed root beats a reading the corpus merely knows: "bermasalah" is ber-masalah,
+    // not ber-masa-lah, though "masa" is a word too.
+    var i;
+    for (i = 0; i < candidates.length; i++) if (ROOTS.has(candidates[i].stem)) return candidates[i].stem;
+    for (i = 0; i < candidates.length; i++) if (known(candidates[i].stem)) return candidates[i].stem;
     for (i = 0; i < candidates.length; i++) if (candidates[i].stripped) return candidates[i].stem;
     return candidates[0].stem;
   }
