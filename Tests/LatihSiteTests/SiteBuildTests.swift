@@ -8,9 +8,19 @@ import LatihCLI
 let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 let fixtures = repoRoot + "/Tests/LatihSiteTests/Fixtures"
 
-/// A fresh temporary folder, removed when the test ends.
+/// The folder that holds this test process's temporary folders. It is removed when the
+/// process exits, so a test run leaves nothing behind in the system's temporary folder
+/// (each build test writes a whole site, and runs add up).
+let scratchRoot: String = {
+    let dir = FileManager.default.temporaryDirectory
+        .appendingPathComponent("latih-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+    atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
+    return dir
+}()
+
+/// A fresh temporary folder under `scratchRoot`.
 func temporaryFolder() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latih-test-\(UUID().uuidString)").path
+    let dir = scratchRoot + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
 }
