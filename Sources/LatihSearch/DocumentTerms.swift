@@ -50,9 +50,12 @@ struct TokenSpan: Sendable {
 
 /// The words of one document, counted per field, with its body tokens' spans for excerpts.
 struct DocumentTerms: Sendable {
-    /// The distinct words, and their counts at the same index.
-    var words: [String]
-    var infos: [TermInfo]
+    /// The distinct words, with their counts (`infos`) at the same index, kept as bytes:
+    /// the index makes a String once per word of the whole catalogue, not per document.
+    var counter: WordCounter
+    var infos: [TermInfo] { counter.infos }
+    /// The distinct words as Strings.
+    var words: [String] { counter.words }
     var lengths: [Int] = [0, 0, 0, 0]
     var bodySpans: [TokenSpan] = []
 
@@ -61,21 +64,24 @@ struct DocumentTerms: Sendable {
         var lengths = [0, 0, 0, 0]
         let fields = [doc.title, doc.headings.joined(separator: "\n"), doc.meta.joined(separator: "\n")]
         for (f, text) in fields.enumerated() {
+            var n = 0
             Tokenizer.scanWords(text) { word, _ in
                 counter.count(word, field: f)
-                lengths[f] += 1
+                n += 1
             }
+            lengths[f] = n
         }
         var spans: [TokenSpan] = []
         spans.reserveCapacity(doc.body.utf8.count / 6)
+        var bodyWords = 0
         Tokenizer.scanWords(doc.body, token: { spans.append(TokenSpan(start: Int32($0), end: Int32($1))) }) { word, i in
             counter.count(word, field: 3, token: i)
-            lengths[3] += 1
+            bodyWords += 1
         }
-        self.words = counter.words
-        self.infos = counter.infos
+        lengths[3] = bodyWords
         self.lengths = lengths
         self.bodySpans = spans
+        self.counter = counter
     }
 }
 

@@ -15,13 +15,17 @@ enum Excerpts {
 
     static func passage(_ body: String, _ tokens: [TokenSpan], from lo: Int, to hi: Int) -> String {
         guard !tokens.isEmpty, lo <= hi else { return "" }
-        var slice = Array(body.utf8[body.utf8.index(body.utf8.startIndex, offsetBy: Int(tokens[lo].start))..<body.utf8.index(body.utf8.startIndex, offsetBy: Int(tokens[hi].end))])
-        // Line breaks stay (a page shows them as spaces): they tell the browser where a
-        // paragraph or heading ends, for the text fragment of a result's link.
-        for i in slice.indices where slice[i] == 0x0D || slice[i] == 0x09 { slice[i] = 0x20 }
-        var text = String(decoding: slice, as: UTF8.self)
-        if lo > 0 { text = "… " + text }
-        if hi < tokens.count - 1 { text += " …" }
-        return text
+        let start = Int(tokens[lo].start), end = Int(tokens[hi].end)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start + 8)
+        if lo > 0 { bytes.append(contentsOf: "… ".utf8) }
+        var body = body
+        body.withUTF8 { utf8 in
+            // Line breaks stay (a page shows them as spaces): they tell the browser where a
+            // paragraph or heading ends, for the text fragment of a result's link.
+            for b in UnsafeBufferPointer(rebasing: utf8[start..<end]) { bytes.append(b == 0x0D || b == 0x09 ? 0x20 : b) }
+        }
+        if hi < tokens.count - 1 { bytes.append(contentsOf: " …".utf8) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

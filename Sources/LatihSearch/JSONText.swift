@@ -49,6 +49,12 @@ struct JSONText {
             var i = 0
             let n = utf8.count
             while i < n {
+                // Bytes that need no escape are copied a run at a time.
+                var j = i
+                while j < n, Self.isPlain(utf8[j]) { j += 1 }
+                if j > i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<j])) }
+                i = j
+                if i == n { break }
                 let b = utf8[i]
                 switch b {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
@@ -69,13 +75,20 @@ struct JSONText {
                         bytes.append(hex[Int(b >> 4)])
                         bytes.append(hex[Int(b & 15)])
                     } else {
-                        bytes.append(b)
+                        bytes.append(b) // 0xE2 that does not begin U+2028 or U+2029
                     }
                 }
                 i += 1
             }
         }
         bytes.append(0x22)
+    }
+
+    /// Whether `string(_:)` copies byte `b` as it is: not a control, `"`, `\\`, `<`, `>`, `&`,
+    /// or 0xE2 (the first byte of U+2028 and U+2029).
+    @inline(__always)
+    static func isPlain(_ b: UInt8) -> Bool {
+        b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2
     }
 
     /// The 64 characters of a packed number, none of which JSON escapes. A number is

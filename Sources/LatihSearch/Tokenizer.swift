@@ -61,9 +61,19 @@ public enum Tokenizer {
                 let b = utf8[i]
                 if b < 0x80 {
                     if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+                        // A run of lowercase letters and digits, in a loop of its own:
+                        // most of the text, and this keeps the per-byte work to a compare.
                         if start < 0 { start = i }
-                        if !pure { current.append(b) }
-                        last = i + 1
+                        var j = i + 1
+                        while j < n {
+                            let c = utf8[j]
+                            guard (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) else { break }
+                            j += 1
+                        }
+                        if !pure { current.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<j])) }
+                        last = j
+                        i = j
+                        continue
                     } else if b >= 0x41 && b <= 0x5A {
                         if start < 0 { start = i }
                         unpure(at: i)

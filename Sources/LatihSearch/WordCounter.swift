@@ -14,13 +14,18 @@ import Darwin
 struct WordCounter {
     /// The distinct words' bytes, one after another.
     private var arena: [UInt8] = []
-    private var starts: [Int32] = []
-    private var lengths: [Int32] = []
-    private var hashes: [UInt64] = []
+    /// Where each distinct word's bytes are in `arena`, and its hash.
+    private var entries: [Entry] = []
     /// Per distinct word, in order of first occurrence.
     private(set) var infos: [TermInfo] = []
     /// Index into the per-word arrays, or -1 for an empty slot. A power of two long.
     private var slots: [Int32]
+
+    private struct Entry {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+    }
 
     init(expectedWords: Int = 64) {
         var size = 64
@@ -29,57 +34,92 @@ struct WordCounter {
         arena.reserveCapacity(expectedWords * 8)
     }
 
-    /// The index of `word` among the distinct words, added with empty counts if new.
-    mutating func index(of word: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The FNV-1a hash of `word`, which `index(of:hash:)` files it under.
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in word { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h
+    }
+
+    /// The index of `word` among the distinct words, added with empty counts if new.
+    mutating func index(of word: UnsafeBufferPointer<UInt8>) -> Int {
+        index(of: word, hash: Self.hash(word))
+    }
+
+    /// The same, for a word whose hash (`hash(_:)`) is known: another counter's word.
+    mutating func index(of word: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
-        while true {
-            let e = Int(slots[s])
-            if e < 0 { break }
-            if hashes[e] == h, Int(lengths[e]) == word.count, equal(e, word) { return e }
-            s = (s + 1) & mask
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                arena.withUnsafeBufferPointer { arena in
+                    while true {
+                        let e = Int(slots[s])
+                        if e < 0 { return nil }
+                        let entry = entries[e]
+                        if entry.hash == h, Int(entry.length) == word.count,
+                           Self.equal(UnsafeBufferPointer(rebasing: arena[Int(entry.start)...]), word) { return e }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
         }
+        if let found { return found }
         let e = infos.count
         slots[s] = Int32(e)
-        starts.append(Int32(arena.count))
-        lengths.append(Int32(word.count))
-        hashes.append(h)
+        entries.append(Entry(hash: h, start: Int32(arena.count), length: Int32(word.count)))
         arena.append(contentsOf: word)
         infos.append(TermInfo())
         if infos.count * 2 > slots.count { grow() }
         return e
     }
 
+    /// How many distinct words there are.
+    var count: Int { infos.count }
+
+    /// Calls `body` with each distinct word's bytes and hash, in order of first occurrence.
+    func forEachWord(_ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        arena.withUnsafeBufferPointer { bytes in
+            for e in entries {
+                body(UnsafeBufferPointer(rebasing: bytes[Int(e.start)..<Int(e.start + e.length)]), e.hash)
+            }
+        }
+    }
+
     /// Counts `word` once in `field` (0 title, 1 headings, 2 meta, 3 body); a body word
     /// also records `token`, its token index, if it is the word's first.
     mutating func count(_ word: UnsafeBufferPointer<UInt8>, field: Int, token: Int = -1) {
         let e = index(of: word)
-        infos[e].counts.add(field: field)
-        if field == 3, infos[e].firstBody < 0 { infos[e].firstBody = token }
+        infos.withUnsafeMutableBufferPointer { infos in
+            infos[e].counts.add(field: field)
+            if field == 3, infos[e].firstBody < 0 { infos[e].firstBody = token }
+        }
     }
 
     /// The distinct words, in order of first occurrence (the order of `infos`).
     var words: [String] {
         arena.withUnsafeBufferPointer { bytes in
-            (0..<infos.count).map { e in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[e])..<Int(starts[e] + lengths[e])]), as: UTF8.self)
+            entries.map { e in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(e.start)..<Int(e.start + e.length)]), as: UTF8.self)
             }
         }
     }
 
-    private func equal(_ e: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = word.baseAddress else { return lengths[e] == 0 }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(starts[e]), base, word.count) == 0 }
+    /// Whether `a` begins with the bytes of `word` (the caller has compared lengths).
+    /// A loop rather than `memcmp`: words are a few bytes, shorter than the call.
+    @inline(__always)
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<word.count where a[i] != word[i] { return false }
+        return true
     }
 
     private mutating func grow() {
         let size = slots.count * 2
         let mask = size - 1
         var next = [Int32](repeating: -1, count: size)
-        for e in 0..<infos.count {
-            var s = Int(truncatingIfNeeded: hashes[e] ^ (hashes[e] >> 32)) & mask
+        for (e, entry) in entries.enumerated() {
+            var s = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 32)) & mask
             while next[s] >= 0 { s = (s + 1) & mask }
             next[s] = Int32(e)
         }

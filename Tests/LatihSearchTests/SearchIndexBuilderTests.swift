@@ -192,6 +192,26 @@ import Testing
         #expect(record[0][4] as? String == "", "a course's page: the browser writes its breadcrumb")
     }
 
+    @Test func anExcerptShowsTheExactWordBeforeAnEarlierWordOfItsFamily() throws {
+        // "pelatihan" stems to "latih" and comes first; the card of the key "latih" shows
+        // "latih" itself. A page without the word shows the first word of its family.
+        let filler = (1...30).map { "isi\($0)" }.joined(separator: " ")
+        let docs = [
+            SearchDocument(kind: .lesson, title: "A", path: "a/index.html", body: "Pelatihan dimulai. \(filler) Ayo latih bersama."),
+            SearchDocument(kind: .lesson, title: "B", path: "b/index.html", body: "Petugas dilatih setiap minggu."),
+        ]
+        let builder = SearchIndexBuilder(hash: { String(format: "%08x", UInt32(truncatingIfNeeded: $0.count)) })
+        let files = Dictionary(uniqueKeysWithValues: builder.build(documents: docs, courses: []).files.map { ($0.path, $0.contents) })
+        let keys = try Self.keys(files)
+        func excerpt(_ key: String, _ doc: Int) throws -> String {
+            let cards = try #require(keys[key]?["c"] as? [[Any]])
+            return try #require(cards.first { $0[0] as? Int == doc }?[1] as? String)
+        }
+        #expect(try excerpt("latih", 0).contains("Ayo latih bersama"))
+        #expect(try !excerpt("latih", 0).contains("Pelatihan"))
+        #expect(try excerpt("latih", 1).contains("Petugas dilatih"))
+    }
+
     @Test func manyShardsCoverEveryKeyOnce() throws {
         let one = try Self.keys(Self.build().files)
         let (files, name) = Self.build(shardBytes: 200)
