@@ -34,6 +34,8 @@ FIRST_RESULTS = [
     ("penyajian", "Menyajikan Data dengan Grafik yang Jujur", "the same, with peny- hiding an s"),
     ("pelayanan publik", "Pelayanan Publik Berbasis Data", "both words in a title, over an English page that names them once"),
     ("mengadu", "Kanal Aduan Warga", "a verb the catalogue never uses, whose root it uses only in nouns (aduan, pengaduan)"),
+    ("hoax", "Mengenali dan Memeriksa Hoaks", "the English spelling of a loanword: hoax → hoaks"),
+    ("cyber", "Keamanan Siber dan Pelindungan Data Pribadi", "the same: cyber → siber"),
 ]
 
 
@@ -93,6 +95,12 @@ def test_a_typo_says_which_spelling_it_found(browser, servers):
     # A word found as it is names no other spelling.
     search(browser, servers["http-root"], "phishing")
     assert "ejaan" not in browser.find_element(By.ID, "search-status").text
+
+
+def test_an_english_spelling_says_which_indonesian_spelling_it_found(browser, servers):
+    # Four letters, too short for a typo; Indonesian writes x as ks.
+    search(browser, servers["http-root"], "hoax")
+    assert browser.find_element(By.ID, "search-status").text == "3 hasil untuk “hoax” (ejaan mirip: hoaks)"
 
 
 def test_a_verb_finds_the_pages_that_use_only_its_nouns(browser, servers):

@@ -160,6 +160,20 @@ test("typo candidates are one edit away and only for words of five letters or mo
   assert.ok(core.oneEdit("abcd", "abdc") && core.oneEdit("abc", "abxc") && !core.oneEdit("abc", "axyc"));
 });
 
+test("loanwords spelled the English way read as Indonesian spells them", () => {
+  const cases = {
+    hoax: "hoaks", cyber: "siber", privacy: "privasi", access: "akses", process: "proses", photo: "foto",
+    quality: "kualitas", computer: "komputer", public: "publik", information: "informasi", effective: "efektif",
+    technology: "teknologi", digitalization: "digitalisasi", procedure: "prosedur", service: "servis", success: "sukses",
+  };
+  for (const [english, indonesian] of Object.entries(cases)) {
+    assert.ok(core.loanSpellings(english).includes(indonesian), `${english} → ${indonesian}: ${core.loanSpellings(english)}`);
+  }
+  // Words with nothing to respell, words already Indonesian, and words that are not plain letters.
+  for (const w of ["data", "email", "hoaks", "siber", "proses", "covid19", "ab"]) assert.deepEqual(core.loanSpellings(w), [], w);
+  assert.ok(!core.loanSpellings("hoax").includes("hoax"), "never the word itself");
+});
+
 test("facets filter with OR inside a facet and AND across facets, and count without their own filter", () => {
   const meta = {
     n: 4,

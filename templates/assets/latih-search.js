@@ -440,6 +440,53 @@
     return out;
   }
 
+  /** Endings of English words and the Indonesian endings they are written with. */
+  var LOAN_ENDINGS = [["tion", "si"], ["sion", "si"], ["ty", "tas"], ["ive", "if"], ["ical", "is"], ["ism", "isme"], ["ure", "ur"]];
+
+  /**
+   * How Indonesian writes a word taken from English or Dutch, by the rules of its
+   * spelling guide for loanwords (Pedoman Umum Pembentukan Istilah): x → ks, ph → f,
+   * th → t, ch → k, q → k, c → s before e, i and y and k elsewhere, y → i, z → s,
+   * doubled consonants once, and some endings (-tion → -si, -ty → -tas, -ive → -if).
+   * "hoax" → hoaks, "cyber" → siber, "privacy" → privasi, "access" → akses, "quality"
+   * → kualitas. Learners type the English spelling; a catalogue has the Indonesian one.
+   * Returns the readings that differ from `word`, with and without the ending rule, and
+   * without a silent final e ("service" → servis). Only for query words that match too
+   * little: the browser looks each reading up in the catalogue's word list.
+   */
+  function loanSpellings(word) {
+    if (!/^[a-z]{3,}$/.test(word)) return [];
+    var stems = [word];
+    LOAN_ENDINGS.forEach(function (e) { if (endsWith(word, e[0])) stems.push(word.slice(0, -e[0].length) + e[1]); });
+    var out = [];
+    function add(w) { if (w !== word && w.length >= 3 && out.indexOf(w) < 0) out.push(w); }
+    stems.forEach(function (s) {
+      var w = indonesianLetters(s);
+      add(w);
+      if (/[^aeiou]e$/.test(w)) add(w.slice(0, -1));
+    });
+    return out;
+  }
+
+  function indonesianLetters(w) {
+    var out = "";
+    for (var i = 0; i < w.length; i++) {
+      var c = w[i], next = w[i + 1] || "";
+      if (c === "p" && next === "h") { out += "f"; i++; }
+      else if ((c === "t" || c === "c") && next === "h") { out += c === "t" ? "t" : "k"; i++; }
+      else if (c === "c" && next === "k") { out += "k"; i++; }
+      else if (c === "c" && next === "c") { out += /[eiy]/.test(w[i + 2] || "") ? "ks" : "k"; i++; }
+      else if (c === "c") out += /[eiy]/.test(next) ? "s" : "k";
+      else if (c === "x") out += "ks";
+      else if (c === "q") out += "k";
+      else if (c === "y") out += "i";
+      else if (c === "z") out += "s";
+      else out += c;
+    }
+    // A doubled consonant is written once ("process" → proses, "effektif" → efektif).
+    return out.replace(/([^aeiou])\1/g, "$1");
+  }
+
   function oneEdit(a, b) {
     if (a.length === b.length) {
       var diff = [];
@@ -759,7 +806,7 @@
     tokenize: tokenize, queryWords: queryWords, stemEnglish: stemEnglish, stemIndonesian: stemIndonesian, memoStemmer: memoStemmer, ROOTS: ROOTS,
     shardFor: shardFor, shardsForPrefix: shardsForPrefix, decodePostings: decodePostings, decodeBounds: decodeBounds,
     wordPostings: wordPostings, stemPostings: stemPostings, unpack: unpack,
-    typoCandidates: typoCandidates, oneEdit: oneEdit, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys, countingWords: countingWords,
+    typoCandidates: typoCandidates, oneEdit: oneEdit, loanSpellings: loanSpellings, rank: rank, score: score, best: best, compareRanked: compareRanked, typoKeys: typoKeys, countingWords: countingWords,
     facetTable: facetTable, applyFacets: applyFacets, excerpt: excerpt, markSegments: markSegments, textFragment: textFragment,
     parseState: parseState, formatState: formatState
   };
@@ -880,6 +927,13 @@
       return asked;
     }
 
+    var vocabularySets = new WeakMap();
+    /** The word list as a set, made once. */
+    function vocabularySet(vocabulary) {
+      if (!vocabularySets.has(vocabulary)) vocabularySets.set(vocabulary, new Set(vocabulary));
+      return vocabularySets.get(vocabulary);
+    }
+
     function run(state, typing) {
       var words = core.queryWords(state.q);
       return meta().then(function (m) {
@@ -910,7 +964,7 @@
           var ranked = core.score(matches, m.n, counting);
           // A word is weak when at most one document matches it in any way.
           var weak = words.filter(function (w, i) {
-            if (w.length < 5) return false;
+            if (w.length < 5 && !core.loanSpellings(w).length) return false;
             var most = matches[i].reduce(function (n, mt) { return n + mt.postings.size; }, 0);
             if (most >= 2 * matches[i].length && matches[i].some(function (mt) { return mt.postings.size >= 2; })) return false;
             var docs = new Set();
@@ -920,12 +974,15 @@
           var withAll = 0, need = counting.filter(Boolean).length;
           for (var r = 0; r < ranked.length && weak.length && withAll < 2; r++) if (ranked[r].words === need) withAll++;
           if (!weak.length || withAll >= 2) return { m: m, words: words, ranked: ranked, loaded: loaded };
-          // Too little found: try words one typo away, fetching the word list only now.
+          // Too little found: try the word as Indonesian spells loanwords ("hoax" → hoaks),
+          // and words one typo away, fetching the word list only now.
           return load(m.words).then(function (vocabulary) {
+            var known = vocabularySet(vocabulary);
             var typos = {};
             var more = [];
             weak.forEach(function (w) {
-              typos[w] = core.typoCandidates(w, vocabulary, 6);
+              var spelled = core.loanSpellings(w).filter(function (v) { return known.has(v); });
+              typos[w] = spelled.concat(core.typoCandidates(w, vocabulary, 6).filter(function (v) { return spelled.indexOf(v) < 0; }));
               typos[w].forEach(function (c) { more.push(core.shardFor(m.shards, c)); });
             });
             return shards(m, more).then(function (extra) {
