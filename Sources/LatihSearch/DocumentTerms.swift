@@ -81,6 +81,7 @@ struct DocumentTerms: Sendable {
         lengths[3] = bodyWords
         self.lengths = lengths
         self.bodySpans = spans
+        counter.finish()
         self.counter = counter
     }
 }
