@@ -103,6 +103,14 @@ def test_an_english_spelling_says_which_indonesian_spelling_it_found(browser, se
     assert browser.find_element(By.ID, "search-status").text == "3 hasil untuk “hoax” (ejaan mirip: hoaks)"
 
 
+def test_an_english_spelling_finds_the_forms_made_from_its_indonesian_spelling(browser, servers):
+    # "process" reads as "proses"; this lesson says only "diproses".
+    lesson = (REPO / "content" / "courses" / "spbe" / "03-layanan-digital-terpadu.md").read_text(encoding="utf-8").lower()
+    assert "diproses" in lesson and not re.search(r"\bproses\b", lesson)
+    titles = [title_of(r) for r in search(browser, servers["http-root"], "process")]
+    assert "Layanan Digital yang Terpadu" in titles, titles
+
+
 def test_a_verb_finds_the_pages_that_use_only_its_nouns(browser, servers):
     # "melayani" and "pelayanan" share the root "layan", which the catalogue never uses
     # alone: the index attests it from its derived forms, so the lesson that says only

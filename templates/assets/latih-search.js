@@ -978,10 +978,10 @@
           // and words one typo away, fetching the word list only now.
           return load(m.words).then(function (vocabulary) {
             var known = vocabularySet(vocabulary);
-            var typos = {};
+            var typos = {}, loans = {};
             var more = [];
             weak.forEach(function (w) {
-              var spelled = core.loanSpellings(w).filter(function (v) { return known.has(v); });
+              var spelled = loans[w] = core.loanSpellings(w).filter(function (v) { return known.has(v); });
               typos[w] = spelled.concat(core.typoCandidates(w, vocabulary, 6).filter(function (v) { return spelled.indexOf(v) < 0; }));
               typos[w].forEach(function (c) { more.push(core.shardFor(m.shards, c)); });
             });
@@ -990,7 +990,13 @@
               words.forEach(function (w, i) {
                 (typos[w] || []).forEach(function (c) {
                   var e = entryIn(all, c);
-                  if (e && e.w) matches[i].push({ kind: "typo", key: c, postings: core.wordPostings(e) });
+                  if (!e || !e.w) return;
+                  matches[i].push({ kind: "typo", key: c, postings: core.wordPostings(e) });
+                  // A loanword's reading is an Indonesian word, and so are the forms made
+                  // from it: "process" finds "proses", and pages that say only "diproses".
+                  if (loans[w] && loans[w].indexOf(c) >= 0 && e.s !== undefined) {
+                    matches[i].push({ kind: "typo", key: c, postings: core.stemPostings(e) });
+                  }
                 });
               });
               return { m: m, words: words, ranked: core.score(matches, m.n, counting), loaded: all };
