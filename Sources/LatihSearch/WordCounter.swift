@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Counts one document's words by their UTF-8 bytes, in an open-addressing table of its
 /// own, and makes a String only once per distinct word.
 ///
@@ -18,7 +12,7 @@ struct WordCounter {
     private var entries: [Entry] = []
     /// Per distinct word, in order of first occurrence.
     private(set) var infos: [TermInfo] = []
-    /// Index into the per-word arrays, or -1 for an empty slot. A power of two long.
+    /// Index into `entries` and `infos`, or -1 for an empty slot. A power of two long.
     private var slots: [Int32]
 
     private struct Entry {
@@ -109,11 +103,10 @@ struct WordCounter {
 
     /// The distinct words, in order of first occurrence (the order of `infos`).
     var words: [String] {
-        arena.withUnsafeBufferPointer { bytes in
-            entries.map { e in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(e.start)..<Int(e.start + e.length)]), as: UTF8.self)
-            }
-        }
+        var out: [String] = []
+        out.reserveCapacity(entries.count)
+        forEachWord { bytes, _ in out.append(String(decoding: bytes, as: UTF8.self)) }
+        return out
     }
 
     /// Whether `a` begins with the bytes of `word` (the caller has compared lengths).

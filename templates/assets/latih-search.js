@@ -473,7 +473,8 @@
     for (var i = 0; i < w.length; i++) {
       var c = w[i], next = w[i + 1] || "";
       if (c === "p" && next === "h") { out += "f"; i++; }
-      else if ((c === "t" || c === "c") && next === "h") { out += c === "t" ? "t" : "k"; i++; }
+      else if (c === "t" && next === "h") { out += "t"; i++; }
+      else if (c === "c" && next === "h") { out += "k"; i++; }
       else if (c === "c" && next === "k") { out += "k"; i++; }
       else if (c === "c" && next === "c") { out += /[eiy]/.test(w[i + 2] || "") ? "ks" : "k"; i++; }
       else if (c === "c") out += /[eiy]/.test(next) ? "s" : "k";
