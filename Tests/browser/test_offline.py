@@ -48,3 +48,72 @@ def test_saved_course_opens_offline(fresh_browser, tmp_path):
     b.get(lessons[1][0])
     b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
     assert b.find_element(By.CSS_SELECTOR, ".quiz-status").text.startswith("Skor Anda")
+
+
+def _cached_search_files(browser):
+    """Paths of the search index files in the service worker's page cache."""
+    return browser.execute_async_script("""
+        const done = arguments[0];
+        caches.open("latih-halaman").then((c) => c.keys()).then((rs) =>
+          done(rs.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/search/") && !p.endsWith(".html"))));
+    """)
+
+
+def _search_status(browser, query, base):
+    browser.get(base + "search/index.html?q=" + query)
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text.strip()
+                                     and d.execute_script("return !document.getElementById('search').hasAttribute('aria-busy')"))
+    return browser.find_element(By.ID, "search-status").text
+
+
+def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_build(fresh_browser, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    out = tmp_path / "site"
+
+    def build():
+        subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"),
+                        "--output", str(out)], check=True, capture_output=True)
+
+    build()
+    server = _serve(out)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    b = fresh_browser
+    try:
+        b.get(base + "search/index.html")
+        b.execute_async_script("const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(true));")
+        b.refresh()
+        WebDriverWait(b, 10).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        assert _search_status(b, "keamanan", base)[0].isdigit()
+        first = b.find_elements(By.CSS_SELECTOR, "#search-results .result-title a")[0].text
+        WebDriverWait(b, 10).until(lambda d: any("/terms/" in p for p in _cached_search_files(d)))
+        old = {p.rsplit(".", 2)[1] for p in _cached_search_files(b) if "/terms/" in p}
+        assert len(old) == 1
+
+        # The catalogue changes: every shard and document file gets a new name.
+        lesson = content / "courses" / "keamanan-siber" / "01-keamanan-akun" / "01-kata-sandi-dan-verifikasi.md"
+        lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSatu kalimat baru tentang keamanan.\n", encoding="utf-8")
+        build()
+        assert _search_status(b, "keamanan", base)[0].isdigit()
+
+        def one_build(d):
+            files = _cached_search_files(d)
+            hashes = {p.rsplit(".", 2)[1] for p in files if "/terms/" in p or "/docs/" in p}
+            catalogues = [p for p in files if p.startswith("/search/index.")]
+            return len(hashes) == 1 and not hashes & old and len(catalogues) == 1
+        WebDriverWait(b, 10).until(one_build, message=str(_cached_search_files(b)))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    b.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+    # A word searched before: its shards are in the cache.
+    assert _search_status(b, "keamanan", base)[0].isdigit()
+    assert b.find_elements(By.CSS_SELECTOR, "#search-results .result-title a")[0].text == first
+    # A word never searched, in another shard ("pivot", not "keamanan" or its stem "aman"):
+    # the page says why there are no results, and offers the catalogue.
+    status = _search_status(b, "pivot", base)
+    assert status.startswith("Anda sedang offline")
+    assert not b.find_elements(By.CSS_SELECTOR, "#search-results .result")
+    assert b.find_element(By.ID, "search-catalogue").is_displayed()
+    assert b.find_elements(By.CSS_SELECTOR, "#search-catalogue li a")

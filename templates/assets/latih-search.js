@@ -1339,7 +1339,12 @@
         });
       }).catch(function () {
         if (mine !== generation) return;
-        status.textContent = t("search-error");
+        // Offline, the service worker has only the index files of earlier searches: say
+        // why this one failed, and offer the catalogue, whose pages may well be saved.
+        list.textContent = "";
+        empty.hidden = true;
+        catalogue.hidden = false;
+        status.textContent = t(navigator.onLine === false ? "search-offline" : "search-error");
       }).then(function () {
         clearTimeout(slow);
         if (mine === generation) page.removeAttribute("aria-busy");

@@ -4,7 +4,7 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "60cb4bb3f082";
+var VERSION = "e65a9c57330e";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
@@ -24,12 +24,56 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
-function remember(request, response) {
+// Search index files carry the hash of the build that wrote them: the shards and document
+// files share one (search/terms/3.<h>.json, search/docs/s0.<h>.js), the catalogue and the
+// word list have one each. `group` is a file's name without its number and hash.
+var SEARCH_FILE = /\/search\/(?:(terms|docs)\/s?\d+|(index|words))\.([0-9a-f]+)\.(json|js)$/;
+function searchFile(url) {
+  var m = SEARCH_FILE.exec(new URL(url).pathname);
+  return m ? { group: (m[1] || m[2]) + "." + m[4], hash: m[3] } : null;
+}
+
+// The newest hash cached in each group, as far as this worker has seen.
+var newestSearch = {};
+/**
+ * A search file of a new build makes every file of its group from other builds useless:
+ * the new search page never names them, and the host no longer has them. Without this the
+ * cache would keep every shard a learner ever fetched, from every update of the catalogue.
+ */
+function forgetOlderSearch(cache, url) {
+  var file = searchFile(url);
+  if (!file || newestSearch[file.group] === file.hash) return Promise.resolve();
+  newestSearch[file.group] = file.hash;
+  return cache.keys().then(function (requests) {
+    return Promise.all(requests.filter(function (r) {
+      var other = searchFile(r.url);
+      return other && other.group === file.group && other.hash !== file.hash;
+    }).map(function (r) { return cache.delete(r); }));
+  });
+}
+
+/** Caches `response` under `key` (a URL or the request itself). */
+function remember(key, response) {
   if (response && response.ok && response.type === "basic") {
     var copy = response.clone();
-    caches.open(PAGE_CACHE).then(function (cache) { cache.put(request, copy); });
+    caches.open(PAGE_CACHE).then(function (cache) {
+      return cache.put(key, copy).then(function () { return forgetOlderSearch(cache, key.url || key); });
+    });
   }
   return response;
+}
+
+/**
+ * A page is cached once, under its address without the query: the page is the same for
+ * every query (the search page reads `?q=` in the browser). Cached under each full address,
+ * an offline visit to "search/index.html?q=…" matched whichever copy was stored first,
+ * possibly from an older build, naming index files the cache no longer has.
+ */
+function pageKey(request) {
+  var url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  return url.href;
 }
 
 self.addEventListener("fetch", function (event) {
@@ -38,9 +82,14 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     // Pages: the network first, so learners see updates; the cache when offline.
     event.respondWith(fetch(request).then(function (response) {
-      return remember(request, response);
+      return remember(pageKey(request), response);
     }).catch(function () {
-      return caches.match(request, { ignoreSearch: true }).then(function (hit) {
+      // The copy fetched last first: the shell's copies date from the worker's install,
+      // and a catalogue can change many times under the same worker.
+      var key = pageKey(request);
+      return caches.open(PAGE_CACHE).then(function (cache) { return cache.match(key); }).then(function (hit) {
+        return hit || caches.match(key);
+      }).then(function (hit) {
         return hit || caches.match(new URL("404.html", self.registration.scope).href);
       });
     }));
