@@ -46,12 +46,15 @@ public struct Theme: Sendable {
             case .success(let text):
                 sources.append((display, text))
                 do {
-                    let template = try MustacheTemplate(string: text)
+                    // Every template escapes with `HTMLEscaping` (the same output, faster);
+                    // the line it adds shifts error positions by one line, undone below.
+                    _ = HTMLEscaping.registered
+                    let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     let name = String(rel.dropLast(".mustache".count))
                     library.register(template, named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diags.append(.error(SourceLocation(path: display, line: error.context.lineNumber, column: error.context.columnNumber),
+                    diags.append(.error(SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                         "template syntax error: \(describe(error.error))",
                                         hint: "check that every {{#section}} is closed by a matching {{/section}}"))
                 } catch {
