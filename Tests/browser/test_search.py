@@ -97,6 +97,16 @@ def test_a_typo_says_which_spelling_it_found(browser, servers):
     assert "ejaan" not in browser.find_element(By.ID, "search-status").text
 
 
+def test_a_word_the_catalogue_has_finds_no_other_word_one_typo_away(browser, servers):
+    # "fakta" is on one page only, too little, but it is spelt right: "akta" (in a table
+    # of birth certificates) is another word, not what the learner meant.
+    results = search(browser, servers["http-root"], "cek fakta")
+    assert title_of(results[0]) == "Mengenali dan Memeriksa Hoaks"
+    assert "ejaan" not in browser.find_element(By.ID, "search-status").text
+    marks = {m.text.lower() for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")}
+    assert "akta" not in marks, marks
+
+
 def test_an_english_spelling_says_which_indonesian_spelling_it_found(browser, servers):
     # Four letters, too short for a typo; Indonesian writes x as ks.
     search(browser, servers["http-root"], "hoax")

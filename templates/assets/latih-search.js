@@ -983,7 +983,10 @@
             var more = [];
             weak.forEach(function (w) {
               var spelled = loans[w] = core.loanSpellings(w).filter(function (v) { return known.has(v); });
-              typos[w] = spelled.concat(core.typoCandidates(w, vocabulary, 6).filter(function (v) { return spelled.indexOf(v) < 0; }));
+              // A word the catalogue has is spelt right: its neighbours are other words
+              // ("fakta" is not a typo of "akta"), only a word it lacks gets them.
+              var near = known.has(w) ? [] : core.typoCandidates(w, vocabulary, 6);
+              typos[w] = spelled.concat(near.filter(function (v) { return spelled.indexOf(v) < 0; }));
               typos[w].forEach(function (c) { more.push(core.shardFor(m.shards, c)); });
             });
             return shards(m, more).then(function (extra) {
