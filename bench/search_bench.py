@@ -190,6 +190,9 @@ def bench_model(model, args):
         hugo_t.append(timed(["hugo", "--quiet", "-d", str(public)], cwd=hugo_dir))
         pagefind_t.append(timed([sys.executable, "-m", "pagefind_bin", "--site", str(public)]))
     (public / "bench-search.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+    # The same pair of builds into memory (tmpfs), where deleting costs nothing and no
+    # disk adds its noise: what the index itself costs the build, in CPU and memory.
+    in_memory = memory_builds(args, content, templates)
 
     queries = queries_for(content)
     latih_srv, pf_srv = CountingServer(site), CountingServer(public)
@@ -227,7 +230,29 @@ def bench_model(model, args):
     lw, pw = med(with_index), med(hugo_t) + med(pagefind_t)
     print(f"{'build with search':<40} {lw:>14.2f} s {pw:>14.2f} s {lw/pw:>7.2f}   (Hugo {med(hugo_t):.2f} s + Pagefind {med(pagefind_t):.2f} s)")
     print(f"{'indexing cost':<40} {100*(lw/med(without_index)-1):>13.0f} %  of a build without search ({med(without_index):.2f} s)")
+    if in_memory:
+        mw, mo = med(in_memory[0]), med(in_memory[1])
+        print(f"{'  the same, building into tmpfs':<40} {100*(mw/mo-1):>13.0f} %  ({mw:.2f} s against {mo:.2f} s; "
+              f"runs {', '.join(f'{t:.1f}' for t in in_memory[0])} against {', '.join(f'{t:.1f}' for t in in_memory[1])})")
     return runs
+
+
+def memory_builds(args, content, templates):
+    """Interleaved builds with and without search into tmpfs (`/dev/shm`), each deleted
+    after it is timed; None where there is no tmpfs with room for two sites."""
+    shm = pathlib.Path("/dev/shm")
+    if not shm.is_dir() or shutil.disk_usage(shm).free < 4 * 1024**3:
+        return None
+    out = shm / f"latih-bench-{os.getpid()}"
+    with_index, without_index = [], []
+    try:
+        for _ in range(args.runs):
+            for flags, times in (([], with_index), (["--no-search"], without_index)):
+                times.append(timed([args.latih, "build", *flags, "--content", content, "--templates", templates, "--output", out]))
+                shutil.rmtree(out)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return with_index, without_index
 
 
 if __name__ == "__main__":
