@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST := chromium chromium-driver
-PIP_TEST := selenium pytest
+PIP_TEST := selenium pytest axe-core-python
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
@@ -31,7 +31,7 @@ site: release
 
 test-deps: deps
 	$(call apt_install,$(APT_TEST))
-	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+	@python3 -c "import selenium, pytest, axe_core_python" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
 
 test: test-deps
 	swift build

@@ -71,6 +71,9 @@ public enum MarkdownRenderer {
             replaceHeading(heading.node, id: heading.id, level: heading.level)
             detached.append(heading.node)
         }
+        for table in walker.tableNodes {
+            wrapTable(table)
+        }
         for (node, ref) in walker.linkNodes {
             if isDangerousURL(ref.destination) {
                 cmark_node_set_url(node, "")
@@ -93,6 +96,19 @@ public enum MarkdownRenderer {
         free(htmlPointer)
         return RenderedMarkdown(html: html, leadingTitle: walker.leadingTitle, headings: walker.headings,
                                 links: walker.links, plainText: walker.plainText)
+    }
+
+    /// Puts a table inside `<div class="table-scroll" tabindex="0">`. A table wider than a
+    /// phone scrolls sideways inside that box, and a keyboard user can only scroll a box
+    /// that takes focus (WCAG 2.1.1; axe-core's `scrollable-region-focusable`). The table
+    /// itself is moved, not copied, so it renders as before.
+    private static func wrapTable(_ table: OpaquePointer) {
+        let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+        cmark_node_set_on_enter(custom, "<div class=\"table-scroll\" tabindex=\"0\">")
+        cmark_node_set_on_exit(custom, "</div>")
+        cmark_node_insert_before(table, custom)
+        cmark_node_unlink(table)
+        cmark_node_append_child(custom, table)
     }
 
     /// Swaps a heading for a custom block that prints the same element with an `id`.
@@ -120,6 +136,7 @@ private struct TreeWalker {
     var links: [LinkReference] = []
     var linkNodes: [(OpaquePointer, LinkReference)] = []
     var fencedNodes: [(OpaquePointer, FencedBlock)] = []
+    var tableNodes: [OpaquePointer] = []
     var leadingH1: OpaquePointer?
     var leadingTitle: String?
     var plainText = ""
@@ -158,6 +175,8 @@ private struct TreeWalker {
                 skipping = node
                 continue
             }
+            // The table extension's node type is a runtime value; its name is stable.
+            if let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 { tableNodes.append(node) }
             switch type {
             case CMARK_NODE_HEADING:
                 let text = Self.text(of: node)

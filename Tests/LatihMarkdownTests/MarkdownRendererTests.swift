@@ -47,6 +47,16 @@ import Testing
         #expect(!raw.html.contains("<script>"), "tagfilter still disarms script tags")
     }
 
+    /// A wide table scrolls sideways inside a box that takes keyboard focus; tables in a
+    /// list item and a quote are wrapped too, and their cells render as before.
+    @Test func tablesScrollInAFocusableBox() {
+        let table = "| Rumus | Contoh |\n|---|---|\n| SUM | `=SUM(E2:E100)` |\n"
+        let r = MarkdownRenderer.render(table + "\n- butir\n\n  " + table.replacingOccurrences(of: "\n", with: "\n  ") + "\n> " + table.replacingOccurrences(of: "\n|", with: "\n> |"))
+        #expect(r.html.components(separatedBy: "<div class=\"table-scroll\" tabindex=\"0\">\n<table>").count == 4, "\(r.html)")
+        #expect(r.html.components(separatedBy: "</table>\n</div>").count == 4)
+        #expect(r.html.contains("<td><code>=SUM(E2:E100)</code></td>"))
+    }
+
     @Test func gfmExtensionsAreOn() {
         let r = MarkdownRenderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~lama~~ https://jakarta.go.id\n\n- [x] selesai\n\nCatatan[^1].\n\n[^1]: Kaki.\n")
         #expect(r.html.contains("<table>"))
