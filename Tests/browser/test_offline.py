@@ -10,19 +10,28 @@ from selenium.webdriver.support.ui import WebDriverWait
 from conftest import LATIH, REPO, _serve
 
 
+def _build(content, out):
+    subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"),
+                    "--output", str(out)], check=True, capture_output=True)
+
+
+def _open_under_worker(browser, url):
+    """Opens `url`, then reloads it once the service worker controls the page (it claims
+    clients on activation)."""
+    browser.get(url)
+    browser.execute_async_script("const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(true));")
+    browser.refresh()
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+
+
 def test_saved_course_opens_offline(fresh_browser, tmp_path):
     out = tmp_path / "site"
-    subprocess.run([LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
-                    "--output", str(out)], check=True, capture_output=True)
+    _build(REPO / "content", out)
     server = _serve(out)
     base = f"http://127.0.0.1:{server.server_port}/"
     b = fresh_browser
     try:
-        b.get(base + "courses/keamanan-siber/index.html")
-        # Wait until the service worker controls the page (it claims clients on activation).
-        b.execute_async_script("const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(true));")
-        b.refresh()
-        WebDriverWait(b, 10).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        _open_under_worker(b, base + "courses/keamanan-siber/index.html")
         manifest = b.execute_script("return document.querySelector('link[rel=manifest]').href")
         assert manifest.endswith("/manifest.webmanifest")
 
@@ -70,20 +79,12 @@ def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_bu
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     out = tmp_path / "site"
-
-    def build():
-        subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"),
-                        "--output", str(out)], check=True, capture_output=True)
-
-    build()
+    _build(content, out)
     server = _serve(out)
     base = f"http://127.0.0.1:{server.server_port}/"
     b = fresh_browser
     try:
-        b.get(base + "search/index.html")
-        b.execute_async_script("const done = arguments[0]; navigator.serviceWorker.ready.then(() => done(true));")
-        b.refresh()
-        WebDriverWait(b, 10).until(lambda d: d.execute_script("return !!navigator.serviceWorker.controller"))
+        _open_under_worker(b, base + "search/index.html")
         assert _search_status(b, "keamanan", base)[0].isdigit()
         first = b.find_elements(By.CSS_SELECTOR, "#search-results .result-title a")[0].text
         WebDriverWait(b, 10).until(lambda d: any("/terms/" in p for p in _cached_search_files(d)))
@@ -93,7 +94,7 @@ def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_bu
         # The catalogue changes: every shard and document file gets a new name.
         lesson = content / "courses" / "keamanan-siber" / "01-keamanan-akun" / "01-kata-sandi-dan-verifikasi.md"
         lesson.write_text(lesson.read_text(encoding="utf-8") + "\nSatu kalimat baru tentang keamanan.\n", encoding="utf-8")
-        build()
+        _build(content, out)
         assert _search_status(b, "keamanan", base)[0].isdigit()
 
         def one_build(d):
