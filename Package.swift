@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "LatihSearch", dependencies: ["LatihParallel"]),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
-            "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihParallel",
+            "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
         .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch"]),
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
-        .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),

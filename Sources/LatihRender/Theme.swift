@@ -27,6 +27,7 @@ public struct Theme: Sendable {
     public static func load(from dir: String, language: String) -> (Theme?, [Diagnostic]) {
         var diags: [Diagnostic] = []
         var library = MustacheLibrary()
+        _ = HTMLEscaping.registered
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
@@ -48,7 +49,6 @@ public struct Theme: Sendable {
                 do {
                     // Every template escapes with `HTMLEscaping` (the same output, faster);
                     // the line it adds shifts error positions by one line, undone below.
-                    _ = HTMLEscaping.registered
                     let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                     let name = String(rel.dropLast(".mustache".count))
                     library.register(template, named: name)

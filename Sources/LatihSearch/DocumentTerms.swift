@@ -54,8 +54,6 @@ struct DocumentTerms: Sendable {
     /// the index makes a String once per word of the whole catalogue, not per document.
     var counter: WordCounter
     var infos: [TermInfo] { counter.infos }
-    /// The distinct words as Strings.
-    var words: [String] { counter.words }
     var lengths: [Int] = [0, 0, 0, 0]
     var bodySpans: [TokenSpan] = []
 

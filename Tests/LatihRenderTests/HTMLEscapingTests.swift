@@ -1,5 +1,6 @@
 import Mustache
 import Testing
+import LatihMarkdown
 @testable import LatihRender
 
 /// `HTMLEscaping` must render exactly what swift-mustache's own HTML escaping renders.
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func returnsTextWithNothingToEscapeUnchanged() {
-        #expect(HTMLEscaping.escape("Keamanan Siber") == "Keamanan Siber")
-        #expect(HTMLEscaping.escape("a<b") == "a&lt;b")
+        #expect(HTML.escape("Keamanan Siber") == "Keamanan Siber")
+        #expect(HTML.escape("a<b") == "a&lt;b")
     }
 }

@@ -60,14 +60,14 @@ import Testing
                                  headings: ["Kata Pengantar", "Buku-buku"], meta: ["ringkasan buku", "tag"],
                                  summary: "ringkasan buku", body: body)
         let terms = DocumentTerms(doc)
-        let counted = Dictionary(uniqueKeysWithValues: zip(terms.words, terms.infos).map { w, info in
+        let counted = Dictionary(uniqueKeysWithValues: zip(terms.counter.words, terms.infos).map { w, info in
             (w, (0..<4).map { Int(info.counts[$0]) })
         })
         #expect(counted == Self.reference(doc))
         #expect(counted["buku"] == [1, 2, 1, 4])
         #expect(terms.lengths == [2, 5, 3, Tokenizer.words(body).count])
         // The first body token of each word, for excerpts.
-        let first = Dictionary(uniqueKeysWithValues: zip(terms.words, terms.infos).map { ($0, $1.firstBody) })
+        let first = Dictionary(uniqueKeysWithValues: zip(terms.counter.words, terms.infos).map { ($0, $1.firstBody) })
         #expect(first["kata7"] == 7)
         #expect(first["buku"] == 300)
         #expect(first["kerja"] == 304)
