@@ -3,7 +3,7 @@
 #   make test   installs the test tools and runs every test: Swift, Node, and headless Chromium
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_BUILD := pkg-config zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST := chromium chromium-driver
 PIP_TEST := selenium pytest axe-core-python
 LATIH_RELEASE := .build/release/latih

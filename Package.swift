@@ -25,6 +25,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib, for the search index's deflated shards and documents (Debian's zlib1g-dev).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
@@ -33,7 +35,7 @@ let package = Package(
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihSearch", dependencies: ["LatihParallel"]),
+        .target(name: "LatihSearch", dependencies: ["CZlib", "LatihParallel"]),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",

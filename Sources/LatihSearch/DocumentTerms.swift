@@ -36,26 +36,18 @@ struct FieldCounts: Sendable {
     }
 }
 
-/// A word's counts in one document, and the index of its first body token (-1 if none).
+/// A word's counts in one document.
 struct TermInfo: Sendable {
     var counts = FieldCounts()
-    var firstBody = -1
 }
 
-/// Where a token stands in a document's body, in UTF-8 bytes: what excerpts are cut by.
-struct TokenSpan: Sendable {
-    var start: Int32
-    var end: Int32
-}
-
-/// The words of one document, counted per field, with its body tokens' spans for excerpts.
+/// The words of one document, counted per field.
 struct DocumentTerms: Sendable {
     /// The distinct words, with their counts (`infos`) at the same index, kept as bytes:
     /// the index makes a String once per word of the whole catalogue, not per document.
     var counter: WordCounter
     var infos: [TermInfo] { counter.infos }
     var lengths: [Int] = [0, 0, 0, 0]
-    var bodySpans: [TokenSpan] = []
 
     init(_ doc: SearchDocument) {
         var counter = WordCounter(expectedWords: doc.body.utf8.count / 12)
@@ -69,16 +61,13 @@ struct DocumentTerms: Sendable {
             }
             lengths[f] = n
         }
-        var spans: [TokenSpan] = []
-        spans.reserveCapacity(doc.body.utf8.count / 6)
         var bodyWords = 0
-        Tokenizer.scanWords(doc.body, token: { spans.append(TokenSpan(start: Int32($0), end: Int32($1))) }) { word, i in
-            counter.count(word, field: 3, token: i)
+        Tokenizer.scanWords(doc.body) { word, _ in
+            counter.count(word, field: 3)
             bodyWords += 1
         }
         lengths[3] = bodyWords
         self.lengths = lengths
-        self.bodySpans = spans
         counter.finish()
         self.counter = counter
     }
@@ -87,5 +76,4 @@ struct DocumentTerms: Sendable {
 struct WordCount: Sendable {
     var word: Int
     var counts: FieldCounts
-    var firstBody: Int
 }

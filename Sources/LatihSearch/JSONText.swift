@@ -91,21 +91,6 @@ struct JSONText {
         b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2
     }
 
-    /// The 64 characters of a packed number, none of which JSON escapes. A number is
-    /// written five bits at a time, lowest first: `0`–`V` (0–31) end it, `W`–`_` (32–63)
-    /// say more bits follow. `latih-search.js` (`unpack`) reads it back.
-    static let packAlphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
-
-    /// Appends a non-negative integer in the packed form.
-    mutating func packed(_ n: Int) {
-        var v = max(0, n)
-        while v >= 32 {
-            bytes.append(Self.packAlphabet[32 + (v & 31)])
-            v >>= 5
-        }
-        bytes.append(Self.packAlphabet[v])
-    }
-
     mutating func strings(_ list: [String]) {
         bytes.append(UInt8(ascii: "["))
         for (i, s) in list.enumerated() {

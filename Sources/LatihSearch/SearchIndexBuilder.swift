@@ -1,54 +1,38 @@
 import Foundation
 import LatihParallel
 
-/// Builds the search index that `latih-search.js` reads. Layout (all under `search/`):
+/// Builds the search index that `latih-search.js` reads. Its size grows with the text of
+/// the catalogue, not with its vocabulary: a word on one page costs its letters and one
+/// posting. Layout (all under `search/`, specified in `docs/search.md`):
 ///
-/// - `index.<hash>.json`: the small catalogue: shard bounds, the hash `h` that names
-///   shards and documents, courses (title, facets, which documents are theirs), facet
-///   names, lesson-level tags.
-/// - `terms/<n>.<h>.json`: the shards, of about 12 KB. Keys are words and stems in one
-///   sorted space, cut into ranges, so a prefix is in few neighbouring shards. A key holds
-///   postings (document id deltas with a precomputed BM25F impact), the stems of the word,
-///   and "cards" for its ten best documents (and for the ten best by its stem postings,
-///   when other words stem to it): title, page, duration and an excerpt around the match,
-///   so a one-word query needs no further request to show its top results.
-/// - `docs/<n>.<h>.json`: the cards and the first 1,200 characters of documents 2n and
-///   2n + 1, fetched only for results that no fetched shard carries a card for (filters,
-///   queries of several common words).
-/// - `words.<hash>.json`: every word, fetched only when a query needs typo tolerance.
+/// - `index.<hash>.js`: the catalogue, as JSON: shard bounds, the hash `h` that names
+///   shards and documents, courses (facets, which documents are theirs), facet names,
+///   lesson-level tags. The search page loads it beside the engine.
+/// - `terms/<n>.<h>.js`: the term shards. Keys are words and stems in one sorted space,
+///   cut into ranges of about `shardBytes`, so a prefix is in few neighbouring shards. A
+///   key holds its postings (document-number deltas and one-byte BM25F impacts) and its
+///   stems; binary (`ShardEncoder`), deflated.
+/// - `docs/<d>.<h>.js`: document `d`: title, page, duration, breadcrumb, summary and its
+///   whole text, as JSON, deflated; fetched for the results a query shows, and cut into
+///   excerpts in the browser.
 ///
-/// Each file's data is also registered by a script, in `self.latihSearchData` under the
-/// file's name: browsers refuse `fetch` from `file://` but run scripts. The catalogue
-/// and the word list have a twin `.js` each; shards and documents come in scripts of 16
-/// files (`terms/s<n>.<h>.js`, `docs/s<n>.<h>.js`).
+/// Every file is a script that registers its data in `self.latihSearchData` under its
+/// name (without `.js`), base64-encoded where it is deflated: browsers refuse `fetch`
+/// from `file://` but run scripts, so the one form serves the web and USB sticks alike.
 /// Names carry a hash of the contents, so hosts can cache them forever.
 public struct SearchIndexBuilder: Sendable {
     /// Field weights of BM25F: title, headings, meta (summary, tags, competencies), body.
     public static let fieldWeights: [Double] = [8, 4, 2, 1]
     static let k1 = 1.2
-    /// Impacts are stored as integers: BM25F × 20, so most fit in two packed characters.
-    static let impactScale = 20.0
     static let b = 0.75
-    /// Documents with a card per key (per use of the key: as a word and as others' stem).
-    public static let cardsPerKey = 10
-    /// What a stem match counts against the exact word: `WEIGHTS.stem` in latih-search.js.
-    static let stemWeight = 0.7
-    /// Documents per JSON file (`docs/<n>.<h>.json`, n = document ÷ 2). The results that
-    /// need one are spread over the catalogue (the ten best pages for two common words
-    /// are rarely neighbours, even in a catalogue with topics), so bigger files cost bytes
-    /// and save no requests; two per file halve the files to write at the same bytes as
-    /// one with 2,400 characters.
-    public static let docsPerFile = 2
-    /// Characters of body text kept per document, for snippets: enough for the first
-    /// occurrence of the common words that send a query here.
-    static let docTextLimit = 1200
-    /// Files per script for `file://` (`terms/s<n>.<h>.js`, `docs/s<n>.<h>.js`), where
-    /// bytes cost nothing and every file costs time to write.
-    public static let filesPerScript = 16
-    /// A shard is closed once it passes this many bytes of JSON. Smaller shards waste
-    /// less of what a query fetches (the other keys of its shards) but lengthen the list
-    /// of bounds in the catalogue; at 10,000 lessons 12 KB minimised the two together
-    /// over the search benchmark's queries (32 KB: 59–64 KB a query, 12 KB: 46–52 KB).
+    /// The `v` of the catalogue: changes whenever what the browser reads does.
+    public static let formatVersion = 2
+    /// zlib's level for shards and documents.
+    static let compression: Int32 = 6
+    /// A shard is closed once its keys' estimated encoded size passes this many bytes
+    /// (a key larger than that is a shard of its own). Smaller shards waste less of
+    /// what a query fetches (the other keys of its shards) but lengthen the list of
+    /// bounds that every query loads.
     public var shardBytes = 12_000
     /// `(contents as UTF-8) → short hash`, for file names.
     let hash: @Sendable ([UInt8]) -> String
@@ -119,7 +103,7 @@ public struct SearchIndexBuilder: Sendable {
         let toSorted = sortedID
         let docWords: [[WordCount]] = Array(counted.indices).parallelMap { d in
             zip(docProvisional[d], counted[d].infos)
-                .map { WordCount(word: toSorted[Int($0)], counts: $1.counts, firstBody: $1.firstBody) }
+                .map { WordCount(word: toSorted[Int($0)], counts: $1.counts) }
         }
         // 4. Postings in document order; a document's stems are summed over its words
         //    (each document's sums in parallel, then appended in order).
@@ -199,168 +183,87 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         let fieldNorms = norms
-        // Keys that some other word stems to (a word's stems never include itself): their
-        // cards also serve those words' queries.
-        let stemTargets = stemsOfWord.reduce(into: Set<Int>()) { $0.formUnion($1) }
         let allKeys = keys, wordLists = wordFlat, stemLists = stemFlat, stemSets = stemsOfWord
         let wordRanges = wordStart, stemRanges = stemStart
-        let scored: [ScoredEntry] = Array(allKeys.indices).parallelMap { k in
+        @Sendable func entry(_ k: Int) -> ScoredEntry {
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
-                        attested: attested.contains(allKeys[k]), stemOfOthers: stemTargets.contains(k),
-                        n: n, norms: fieldNorms, averages: averages)
+                        attested: attested.contains(allKeys[k]), n: n, norms: fieldNorms, averages: averages)
         }
 
-        // 6. Excerpts for every card, from positions found while counting.
-        var wantedByDoc = [[Int]](repeating: [], count: documents.count)
-        for (k, s) in scored.enumerated() { for d in s.cardDocs { wantedByDoc[d].append(k) } }
-        let wanted = wantedByDoc
-        let excerpts: [[Int: String]] = Array(documents.indices).parallelMap { d in
-            if wanted[d].isEmpty { return [:] }
-            let english = isEnglish[d]
-            func stem(of key: Int) -> Int { key < words.count ? (english ? stemKeyEN[key] : stemKeyID[key]) : key }
-            // The first body token of each wanted key and of its stem, found among the
-            // document's words; only those keys are tracked (sorted, for binary search).
-            let needed = Array(Set(wanted[d] + wanted[d].map(stem(of:)))).sorted()
-            // The first occurrence of each key as a word, and the first of any word
-            // whose stem it is: an excerpt shows the exact word if the document has it.
-            var firstAsWord = [Int](repeating: -1, count: needed.count)
-            var firstInFamily = [Int](repeating: -1, count: needed.count)
-            func slot(_ key: Int) -> Int? {
-                var lo = 0, hi = needed.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if needed[mid] < key { lo = mid + 1 } else { hi = mid }
-                }
-                return lo < needed.count && needed[lo] == key ? lo : nil
-            }
-            for wc in docWords[d] where wc.firstBody >= 0 {
-                if let i = slot(wc.word) { firstAsWord[i] = wc.firstBody }
-                let s = stem(of: wc.word)
-                if s != wc.word, let i = slot(s) {
-                    firstInFamily[i] = firstInFamily[i] < 0 ? wc.firstBody : min(firstInFamily[i], wc.firstBody)
-                }
-            }
-            func firstOf(_ key: Int) -> Int? {
-                guard let i = slot(key) else { return nil }
-                if firstAsWord[i] >= 0 { return firstAsWord[i] }
-                return firstInFamily[i] >= 0 ? firstInFamily[i] : nil
-            }
-            var out: [Int: String] = [:]
-            for k in wanted[d] {
-                out[k] = Excerpts.passage(documents[d], counted[d].bodySpans, around: firstOf(k) ?? firstOf(stem(of: k)))
-            }
-            return out
-        }
-
-        // 6. Files.
-        var files: [SearchFile] = []
-        /// Writes `json` as `<name>.json` and `<name>.js`; `name` defaults to `search/<logical>.<hash>`.
-        @discardableResult
-        func publish(_ logical: String, _ json: JSONText, name given: String? = nil) -> String {
-            let name = given ?? "search/\(logical).\(hash(json.bytes))"
-            let text = json.text
-            files.append(SearchFile(path: name + ".json", contents: text))
-            files.append(SearchFile(path: name + ".js", contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\(text);\n"))
-            return name
-        }
-        let crumbs = documents.map { Self.crumb($0, courses: courses) }
-        let order = scored.indices.sorted { utf16Less(scored[$0].key, scored[$1].key) }
-        let ordered = order.map { scored[$0] }
-        let entryJSON: [JSONText] = order.parallelMap { scored[$0].json(excerpts: excerpts, id: $0) }
+        // 6. Shards: keys in sorted order, cut where their estimated size passes
+        //    `shardBytes`; each shard is scored, encoded and deflated on its own (in
+        //    parallel), so no more than a shard's entries exist at once per core.
+        let order = allKeys.indices.sorted { utf16Less(allKeys[$0], allKeys[$1]) }
         var ranges: [Range<Int>] = []
         var start = 0
-        while start < ordered.count {
-            var end = start
-            var size = 0
-            while end < ordered.count, size < shardBytes || end == start {
-                size += entryJSON[end].bytes.count
+        while start < order.count {
+            var end = start, size = 0
+            while end < order.count, size < shardBytes || end == start {
+                let k = order[end]
+                let count = (wordRanges[k + 1] - wordRanges[k]) + (stemRanges[k + 1] - stemRanges[k])
+                size += ShardEncoder.estimate(keyBytes: allKeys[k].utf8.count, postings: count)
                 end += 1
             }
             ranges.append(start..<end)
             start = end
         }
-        let shardJSON: [JSONText] = ranges.parallelMap { range in
-            var docs = Set<Int>()
-            for e in ordered[range] { docs.formUnion(e.cardDocs) }
-            var out = JSONText(capacity: range.reduce(0) { $0 + entryJSON[$1].bytes.count } + docs.count * 96 + 64)
-            out.raw("{\"k\":{")
-            for i in range {
-                if i > range.lowerBound { out.byte(UInt8(ascii: ",")) }
-                out.raw(entryJSON[i])
-            }
-            out.raw("},\"d\":{")
-            for (i, d) in docs.sorted().enumerated() {
-                if i > 0 { out.byte(UInt8(ascii: ",")) }
-                out.byte(0x22)
-                out.int(d)
-                out.raw("\":")
-                Self.card(documents[d], crumb: crumbs[d], into: &out)
-            }
-            out.raw("}}")
-            return out
+        let shardPayloads: [[UInt8]] = ranges.parallelMap { range in
+            var encoder = ShardEncoder(keys: range.count, capacity: shardBytes + shardBytes / 4)
+            for i in range { encoder.append(entry(order[i])) }
+            return Deflate.compress(encoder.bytes, level: Self.compression)
         }
-        let docRanges = stride(from: 0, to: documents.count, by: Self.docsPerFile).map { $0..<min($0 + Self.docsPerFile, documents.count) }
-        let docJSON: [JSONText] = docRanges.parallelMap { range in
-            var out = JSONText(capacity: range.count * 2048)
-            out.byte(UInt8(ascii: "["))
-            for d in range {
-                if d > range.lowerBound { out.byte(UInt8(ascii: ",")) }
-                Self.documentRecord(documents[d], crumb: crumbs[d], into: &out)
-            }
-            out.byte(UInt8(ascii: "]"))
-            return out
+        // 7. One record per document, for the results a query shows: its card and its
+        //    whole text, which the browser cuts into an excerpt around the matched words.
+        let crumbs = documents.map { Self.crumb($0, courses: courses) }
+        let docPayloads: [[UInt8]] = Array(documents.indices).parallelMap { d in
+            var out = JSONText(capacity: documents[d].body.utf8.count + 256)
+            Self.documentRecord(documents[d], crumb: crumbs[d], into: &out)
+            return Deflate.compress(out.bytes, level: Self.compression)
         }
         // Shards and documents share one hash, of all their contents: the catalogue then
-        // names them with a single string instead of a hash per file (6.6 KB of every
-        // cold query at 10,000 lessons). Per-file hashes would save little caching across
-        // builds anyway: adding or removing a page renumbers the documents after it, which
-        // changes most shards.
-        let partHashes: [String] = (shardJSON + docJSON).parallelMap { hash($0.bytes) }
+        // names them with a single string instead of a hash per file. Per-file hashes
+        // would save little caching across builds anyway: adding or removing a page
+        // renumbers the documents after it, which changes most shards.
+        let partHashes: [String] = (shardPayloads + docPayloads).parallelMap { hash($0) }
         let setHash = hash(Array(partHashes.joined(separator: "\n").utf8))
-        // JSON files for the web; from file:// the same data comes in scripts of
-        // `filesPerScript` files, each registered under its JSON file's name.
-        func publishAll(_ folder: String, _ parts: [JSONText]) {
-            let texts = parts.map(\.text)
-            for (i, text) in texts.enumerated() {
-                files.append(SearchFile(path: "search/\(folder)/\(i).\(setHash).json", contents: text))
+        var files: [SearchFile] = []
+        files.reserveCapacity(shardPayloads.count + docPayloads.count + 1)
+        for (folder, payloads) in [("terms", shardPayloads), ("docs", docPayloads)] {
+            let scripts: [String] = Array(payloads.indices).parallelMap { i in
+                Self.script(name: "search/\(folder)/\(i).\(setHash)", payload: payloads[i])
             }
-            let groups = stride(from: 0, to: texts.count, by: Self.filesPerScript).map { $0..<min($0 + Self.filesPerScript, texts.count) }
-            let scripts: [String] = groups.parallelMap { range in
-                var out = "(function(d){\n"
-                for i in range { out += "d[\"search/\(folder)/\(i).\(setHash)\"]=" + texts[i] + ";\n" }
-                return out + "})(self.latihSearchData=self.latihSearchData||{});\n"
-            }
-            for (g, script) in scripts.enumerated() {
-                files.append(SearchFile(path: "search/\(folder)/s\(g).\(setHash).js", contents: script))
+            for (i, script) in scripts.enumerated() {
+                files.append(SearchFile(path: "search/\(folder)/\(i).\(setHash).js", contents: script))
             }
         }
-        publishAll("terms", shardJSON)
-        publishAll("docs", docJSON)
         // A shard's bound is the shortest prefix of its first key that sorts after the
         // last key of the shard before: the browser only asks which shard a key falls
         // in, and short bounds keep the catalogue small when shards are many.
         let shardLowers = ranges.enumerated().map { i, range -> String in
-            i == 0 ? "" : Self.separator(after: ordered[range.lowerBound - 1].key, upTo: ordered[range.lowerBound].key)
+            i == 0 ? "" : Self.separator(after: allKeys[order[range.lowerBound - 1]], upTo: allKeys[order[range.lowerBound]])
         }
-
-        var wordsJSON = JSONText(capacity: words.count * 10)
-        wordsJSON.strings(words)
-        let wordsName = publish("words", wordsJSON)
 
         let catalogue = SearchCatalogue(documents: documents, courses: courses)
         var meta = JSONText(capacity: 16 * 1024)
-        meta.raw("{\"v\":1,\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
+        meta.raw("{\"v\":\(Self.formatVersion),\"n\":\(documents.count),\"en\":\(hasEnglish),\"shards\":")
         meta.string(Self.frontCoded(shardLowers))
         meta.raw(",\"h\":")
         meta.string(setHash)
-        meta.raw(",\"docsPerFile\":\(Self.docsPerFile),\"filesPerScript\":\(Self.filesPerScript),\"words\":")
-        meta.string(wordsName)
         catalogue.write(into: &meta)
         meta.raw("}")
-        let metaName = publish("index", meta)
+        let metaName = "search/index.\(hash(meta.bytes))"
+        files.append(SearchFile(path: metaName + ".js",
+                                contents: "(self.latihSearchData=self.latihSearchData||{})[\"\(metaName)\"]=\(meta.text);\n"))
         return (files, metaName)
+    }
+
+    /// A script that registers `payload`, base64-encoded, under `name` in
+    /// `self.latihSearchData`: a script loads from `file://`, where browsers refuse
+    /// `fetch`, and from the web alike, so the index is stored once, in one form.
+    static func script(name: String, payload: [UInt8]) -> String {
+        "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\"" + Data(payload).base64EncodedString() + "\";\n"
     }
 
     /// Sorted strings as one string, each after the previous one's prefix that it shares:
@@ -406,15 +309,9 @@ public struct SearchIndexBuilder: Sendable {
         return [course, doc.module ?? ""].filter { !$0.isEmpty }.joined(separator: " › ")
     }
 
-    /// `[kind, title, path, minutes, crumb]`.
-    static func card(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
+    /// `[kind, title, path, minutes, crumb, summary, text]`.
+    static func documentRecord(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.byte(UInt8(ascii: "["))
-        cardFields(doc, crumb: crumb, into: &out)
-        out.byte(UInt8(ascii: "]"))
-    }
-
-    /// A card's fields, without brackets: what a document record begins with too.
-    static func cardFields(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
         out.int(doc.kind.rawValue)
         out.byte(UInt8(ascii: ","))
         out.string(doc.title)
@@ -424,24 +321,10 @@ public struct SearchIndexBuilder: Sendable {
         out.int(doc.minutes ?? 0)
         out.byte(UInt8(ascii: ","))
         out.string(crumb)
-    }
-
-    /// `[kind, title, path, minutes, crumb, summary, text]`.
-    static func documentRecord(_ doc: SearchDocument, crumb: String, into out: inout JSONText) {
-        out.byte(UInt8(ascii: "["))
-        cardFields(doc, crumb: crumb, into: &out)
         out.byte(UInt8(ascii: ","))
         out.string(doc.summary)
-        out.raw(",")
-        var text = doc.body
-        // Found by walking 1,200 characters rather than counting a whole body's (7 KB at
-        // the benchmark's lessons): counting made this step 0.5 s at 10,000 lessons.
-        if let cut = text.index(text.startIndex, offsetBy: docTextLimit, limitedBy: text.endIndex), cut < text.endIndex {
-            text = String(text[..<cut])
-            if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
-            text += " …"
-        }
-        out.string(text)
-        out.raw("]")
+        out.byte(UInt8(ascii: ","))
+        out.string(doc.body)
+        out.byte(UInt8(ascii: "]"))
     }
 }

@@ -91,14 +91,10 @@ struct WordCounter {
         }
     }
 
-    /// Counts `word` once in `field` (0 title, 1 headings, 2 meta, 3 body); a body word
-    /// also records `token`, its token index, if it is the word's first.
-    mutating func count(_ word: UnsafeBufferPointer<UInt8>, field: Int, token: Int = -1) {
+    /// Counts `word` once in `field` (0 title, 1 headings, 2 meta, 3 body).
+    mutating func count(_ word: UnsafeBufferPointer<UInt8>, field: Int) {
         let e = index(of: word)
-        infos.withUnsafeMutableBufferPointer { infos in
-            infos[e].counts.add(field: field)
-            if field == 3, infos[e].firstBody < 0 { infos[e].firstBody = token }
-        }
+        infos.withUnsafeMutableBufferPointer { infos in infos[e].counts.add(field: field) }
     }
 
     /// The distinct words, in order of first occurrence (the order of `infos`).
