@@ -78,6 +78,8 @@ public struct Theme: Sendable {
         }
 
         var assets: [(String, Data)] = []
+        var bundles: [(AssetBundle, String)] = []
+        var scriptTexts: [String: String] = [:]
         for rel in files where rel.hasPrefix("assets/") {
             let full = dir + "/" + rel
             var sub: ObjCBool = false
@@ -86,10 +88,26 @@ public struct Theme: Sendable {
                 diags.append(.error(SourceLocation(path: dir + "/" + rel), "asset cannot be read"))
                 continue
             }
+            let path = String(rel.dropFirst("assets/".count))
+            if path.hasSuffix(".bundle") {
+                bundles.append((AssetBundle.parse(String(decoding: data, as: UTF8.self), rel: path), dir + "/" + rel))
+                continue
+            }
             // Scripts are published without their comments (see `ScriptCompactor`).
             let compact = rel.hasSuffix(".js") ? String(data: data, encoding: .utf8).flatMap(ScriptCompactor.compact) : nil
-            assets.append((String(rel.dropFirst("assets/".count)), compact.map { Data($0.utf8) } ?? data))
+            let published = compact.map { Data($0.utf8) } ?? data
+            if rel.hasSuffix(".js") { scriptTexts[path] = String(decoding: published, as: UTF8.self) }
+            assets.append((path, published))
         }
+        // Files joined into a bundle are published only as part of it.
+        var joined: Set<String> = []
+        for (bundle, display) in bundles {
+            let (text, missing) = bundle.join(scriptTexts, displayPath: display)
+            if let text { assets.append((bundle.output, Data(text.utf8))) }
+            diags += missing
+            joined.formUnion(bundle.parts.map(\.path))
+        }
+        assets = assets.filter { !joined.contains($0.0) }.sorted { $0.0 < $1.0 }
         let assetKeys = Set(assets.map { $0.0.replacingOccurrences(of: ".", with: "-") })
         for (display, text) in sources {
             diags += TemplateCheck.check(text, path: display, strings: Set(strings.keys), assets: assetKeys)
