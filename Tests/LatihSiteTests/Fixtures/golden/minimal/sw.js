@@ -4,7 +4,7 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "08b83edfdb6a";
+var VERSION = "dc86250f5f22";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
@@ -25,12 +25,12 @@ self.addEventListener("activate", function (event) {
 });
 
 // Search index files carry the hash of the build that wrote them: the shards and document
-// files share one (search/terms/3.<h>.json, search/docs/s0.<h>.js), the catalogue and the
-// word list have one each. `group` is a file's name without its number and hash.
-var SEARCH_FILE = /\/search\/(?:(terms|docs)\/s?\d+|(index|words))\.([0-9a-f]+)\.(json|js)$/;
+// records share one (search/terms/3.<h>.js, search/docs/12.<h>.js), the catalogue has its
+// own (search/index.<h>.js). `group` is a file's folder, or "index".
+var SEARCH_FILE = /\/search\/(?:(terms|docs)\/\d+|(index))\.([0-9a-f]+)\.js$/;
 function searchFile(url) {
   var m = SEARCH_FILE.exec(new URL(url).pathname);
-  return m ? { group: (m[1] || m[2]) + "." + m[4], hash: m[3] } : null;
+  return m ? { group: m[1] || m[2], hash: m[3] } : null;
 }
 
 // The newest hash cached in each group, as far as this worker has seen.

@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/docs/0.32f91966"]="TY7LCgIxDEV/pWSlMM5DwS9w50YEV9ZFaEOnzkwc+gD9e2O7cZVLzuVw730D5xxijkrnvj+YE0YMJVL57I9Kw+3pNUAD5iVVip39lTrPlt7tmJYZmmEQkTSunt0klJUldnKqNZrg11S1OFNIm2FbSfeP1AfZqRGDzLF+R9HgSq1oL0WWMKipjG01w+ML";

@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/docs/2.32f91966"]="JY3BCsIwEER/ZdlzaKuC4FV666UgnoyHsQk1NUklyYKfb6wwh2F4vLntFI/WY0FCpNGmggBWPK2Sss2tQUZq3/+9ddHYT/MswbM6dYqHCkkmLV13mPofulW7Lfsjab4uTnP11Zwxu/pxQREdB0svawSKwmrEK5oRHkhkKuEFqdGxd5gTAklVRL5/AQ==";

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.1b67e25b"]={"v":1,"n":5,"en":false,"shards":"0","h":"e32bb0dc","docsPerFile":2,"filesPerScript":16,"words":"search/words.eb724f0d","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};

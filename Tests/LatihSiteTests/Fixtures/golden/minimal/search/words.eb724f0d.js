@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/words.eb724f0d"]=["1","a","alert","bagian","dan","dasar","dengan","di","di-escape","diagram","dua","escape","gambar","halaman","harus","jalur","ke","kedua","kembali","kompetensi","kursus","luar","modul","pelajaran","pengantar","pertama","ringkasan","satu","script","tentang","uji","yang"];
