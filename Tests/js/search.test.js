@@ -3,7 +3,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const core = require("../../templates/assets/latih-search.js");
+const { engine } = require("./search-modules.js");
+const core = engine;
 
 function rows(name) {
   return fs.readFileSync(path.join(__dirname, "..", "vectors", name), "utf8")
@@ -48,14 +49,43 @@ test("shard lookup by range, and prefixes that span shards", () => {
   assert.deepEqual(core.shardsForPrefix(short, "lat"), [3]);
 });
 
-test("postings unpack from the packed form, and a stem list may point at the word list", () => {
-  // 3 → "3"; 50 = 18 + 1×32 → "o1" ("o" is 32 + 18); 2 → "2"; 70 = 6 + 2×32 → "c2"
-  assert.deepEqual(core.unpack("3o12c2"), [3, 50, 2, 70]);
-  assert.deepEqual(core.unpack("_V"), [1023]);
-  assert.deepEqual([...core.decodePostings("3o12c2")], [[3, 50], [5, 70]]);
-  const entry = { w: "1A", s: 0 };
-  assert.deepEqual([...core.stemPostings(entry)], [[1, 10]]);
-  assert.equal(core.wordPostings(entry), core.wordPostings(entry), "decoded once and kept");
+/** A shard laid out as docs/search.md specifies, written here by hand. */
+function varints(...values) {
+  const out = [];
+  for (let v of values) {
+    while (v >= 0x80) { out.push((v & 0x7f) | 0x80); v = Math.floor(v / 128); }
+    out.push(v);
+  }
+  return out;
+}
+const utf8 = (s) => [...Buffer.from(s, "utf8")];
+
+test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas then impacts", () => {
+  const bytes = Uint8Array.from([
+    ...varints(3),
+    // "kata": a word, its own stem (4), postings docs 2, 300 (deltas 2, 298), impacts 24, 48.
+    ...varints(0, 4), ...utf8("kata"), ...varints(1 | 4), ...varints(2, 2, 298), 24, 48,
+    // "katalog": shares 4 bytes; a word with a stem list (one stem, 6 bytes of UTF-8) and
+    // stem postings of its own.
+    ...varints(4, 3), ...utf8("log"), ...varints(1 | 2 | 16), ...varints(1, 6), ...utf8("kélas"),
+    ...varints(1, 5), 240, ...varints(2, 1, 1), 1, 255,
+    // "latih": a root the corpus attests (8) with stem postings only.
+    ...varints(0, 5), ...utf8("latih"), ...varints(2 | 8), ...varints(1, 200000), 72,
+  ]);
+  const shard = core.decodeShard(bytes);
+  assert.deepEqual(shard.keys, ["kata", "katalog", "latih"]);
+  const kata = shard.entries.get("kata");
+  assert.deepEqual([...core.wordPostings(shard, kata)], [[2, Math.expm1(1)], [300, Math.expm1(2)]]);
+  assert.equal(core.stemPostings(shard, kata), core.wordPostings(shard, kata), "flag 4: one list, decoded once");
+  const katalog = shard.entries.get("katalog");
+  assert.deepEqual(katalog.st, ["kélas"]);
+  assert.deepEqual([...core.wordPostings(shard, katalog)].map(([d]) => d), [5]);
+  assert.deepEqual([...core.stemPostings(shard, katalog)].map(([d]) => d), [1, 2]);
+  assert.equal(core.stemPostings(shard, katalog).impacts[1], Math.expm1(255 / 24));
+  const latih = shard.entries.get("latih");
+  assert.ok(latih.a && latih.w < 0);
+  assert.equal(core.wordPostings(shard, latih).size, 0);
+  assert.deepEqual([...core.stemPostings(shard, latih)], [[200000, Math.expm1(3)]]);
 });
 
 test("exact beats stem beats prefix beats typo for the same impact", () => {

@@ -3,7 +3,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
-const { stemIndonesian } = require("../../templates/assets/latih-search.js");
+const { stemIndonesian } = require("../../templates/assets/search/stem-id.js");
 
 const rows = fs.readFileSync(path.join(__dirname, "..", "vectors", "stems-id.tsv"), "utf8")
   .split("\n").slice(1).filter(Boolean).map((l) => l.split("\t"));

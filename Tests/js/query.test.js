@@ -1,0 +1,101 @@
+// The query engine over a real index: the sample catalogue, built by `latih`, read from
+// disk through a loader that counts round trips as the page's script loader makes them.
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
+const { execFileSync } = require("node:child_process");
+const { engine } = require("./search-modules.js");
+
+const root = path.join(__dirname, "..", "..");
+const bin = process.env.LATIH_BIN || path.join(root, ".build", "debug", "latih");
+const site = fs.mkdtempSync(path.join(os.tmpdir(), "latih-query-"));
+execFileSync(bin, ["build", "--content", path.join(root, "content"), "--templates", path.join(root, "templates"), "--output", site]);
+test.after(() => fs.rmSync(site, { recursive: true, force: true }));
+
+/** What the script `search/<name>.js` registers, run as a browser would run it. */
+function registered(name) {
+  const sandbox = { self: {} };
+  vm.runInNewContext(fs.readFileSync(path.join(site, name + ".js"), "utf8"), sandbox);
+  return sandbox.self.latihSearchData[name];
+}
+const catalogueName = fs.readdirSync(path.join(site, "search")).find((f) => /^index\.[0-9a-f]+\.js$/.test(f)).slice(0, -3);
+
+/** A loader over the built files; `trips` lists the names of each `load` call. */
+function diskLoader() {
+  const trips = [];
+  return {
+    trips,
+    catalogue: () => registered("search/" + catalogueName),
+    load: (names) => { trips.push(names); return Promise.resolve(names.map(registered)); },
+  };
+}
+
+async function query(search, q, typing = false, shown = 10) {
+  const found = await search.run({ q, filters: {} }, typing);
+  const top = engine.best(found.ranked, shown);
+  return { found, top, cards: await search.cards(found, top) };
+}
+const titles = (r) => r.cards.map((c) => c.info[1]);
+const marked = (card) => card.segments.filter((s) => s.mark).map((s) => s.text.toLowerCase());
+
+test("a query of up to three words costs one round trip for shards and one for the results' records", async () => {
+  for (const q of ["kata sandi", "melindungi data warga", "phishing", "greeting visitors politely", "hoax", "verifkasi"]) {
+    const loader = diskLoader();
+    const r = await query(engine.createSearch(loader), q);
+    assert.ok(r.top.length > 0, `no results for ${q}`);
+    assert.equal(loader.trips.length, 2, `${q}: ${JSON.stringify(loader.trips)}`);
+    assert.ok(loader.trips[0].every((n) => n.startsWith("search/terms/")), "shards first");
+    assert.ok(loader.trips[1].every((n) => n.startsWith("search/docs/")), "then the records of what is shown");
+    assert.equal(loader.trips[1].length, r.top.length, "only the records of the results shown");
+  }
+});
+
+test("a warm query loads nothing it has, and a refined one only what is new", async () => {
+  const loader = diskLoader();
+  const search = engine.createSearch(loader);
+  await query(search, "kata sandi");
+  const before = loader.trips.length;
+  const again = await query(search, "kata sandi");
+  assert.equal(loader.trips.length, before, "the same query again: no trip at all");
+  assert.equal(titles(again)[0], "Kata Sandi dan Verifikasi Dua Langkah");
+});
+
+test("results come from words, stems, typos and prefixes, with the matched words marked", async () => {
+  const search = engine.createSearch(diskLoader());
+  let r = await query(search, "kata sandi");
+  assert.equal(titles(r)[0], "Kata Sandi dan Verifikasi Dua Langkah");
+  assert.ok(marked(r.cards[0]).includes("sandi"), JSON.stringify(r.cards[0].segments));
+  r = await query(search, "phising");
+  assert.equal(titles(r)[0], "Mengenali Surel Phishing", "one letter missing");
+  assert.ok(r.cards[0].segments.some((s) => s.mark && /phishing/i.test(s.text)));
+  r = await query(search, "phish", true);
+  assert.equal(titles(r)[0], "Mengenali Surel Phishing", "a prefix while typing");
+  r = await query(search, "hoax");
+  assert.ok(titles(r).includes("Mengenali dan Memeriksa Hoaks"), "a loanword's English spelling");
+  r = await query(search, "greet");
+  assert.equal(titles(r)[0], "Greeting Visitors and Finding Out What They Need", "English stems");
+});
+
+test("a card carries the record's title, page, minutes and breadcrumb, and an excerpt from its text", async () => {
+  const search = engine.createSearch(diskLoader());
+  const r = await query(search, "verifikasi dua langkah");
+  const card = r.cards.find((c) => c.info[1] === "Kata Sandi dan Verifikasi Dua Langkah");
+  assert.ok(card);
+  const [kind, title, page, minutes, crumb] = card.info;
+  assert.equal(kind, 1);
+  assert.ok(fs.existsSync(path.join(site, page)), page);
+  assert.ok(minutes > 0);
+  assert.ok(crumb.includes(" › "), crumb);
+  const excerpt = card.segments.map((s) => s.text).join("");
+  assert.ok(excerpt.length > 40 && excerpt.length < 400, excerpt);
+  assert.ok(title && !excerpt.includes("<"), "text, never markup");
+});
+
+test("an index of another format version is refused, not misread", async () => {
+  const loader = diskLoader();
+  const search = engine.createSearch({ ...loader, catalogue: () => ({ ...loader.catalogue(), v: 1 }) });
+  await assert.rejects(search.run({ q: "data", filters: {} }), /format 1/);
+});
