@@ -346,8 +346,6 @@
     window.latihSearchReady = show(initial);
   }
 
-  }
-
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
