@@ -6,11 +6,20 @@ Lessons are Indonesian-like text of about 7 KB each: real Indonesian roots with 
 affixes (so stemming has work to do), in Zipf-like frequencies, with headings, lists,
 tables, code, links to neighbouring lessons, and a quiz in four lessons of five.
 
-Two models of how words spread over the catalogue (`--model`):
-- `uniform` (the default, used by `make bench`): every word is drawn from one Zipf-like
-  distribution over 250 roots, independently of the course. Every word then occurs in
-  thousands of lessons and no two words go together more than chance has them: the worst
-  case for search, with no topics at all.
+Models of the words of the catalogue (`--model`):
+- `prose` (the default, used by `make bench`): text as real text is. Word types come from
+  a Pitman–Yor process (`PitmanYor`) over an unbounded vocabulary: the commonest are the
+  real roots below with their affixes, the rest are made words (new roots with affixes,
+  so stems have families; names; codes and numbers; misspellings of common words). The
+  vocabulary grows with the catalogue as Heaps' law has it, and about 40 % of its types
+  occur once, as in any real corpus. This is where an index that costs per word type,
+  not per word of text, shows.
+- `rare`: the same process with a vocabulary where nearly every word form is rare, as in
+  catalogues full of names, codes, regulation numbers and typos: most types occur once.
+- `uniform`: every word is drawn from one Zipf-like distribution over 250 roots,
+  independently of the course. Every word then occurs in thousands of lessons and no two
+  words go together more than chance has them: the worst case for ranking, with no topics
+  and a vocabulary that hides any cost per word type.
 - `topical`: closer to a real catalogue. Each course has a topic, a handful of roots that
   make up a third of its content words (a course on archives says "arsip" in every
   lesson, other courses rarely do), and 3 % of words come from a long tail of 40,000
@@ -18,6 +27,7 @@ Two models of how words spread over the catalogue (`--model`):
   catalogue as Heaps' law has it for real text.
 
     python3 bench/generate.py --lessons 10000 --out /tmp/bench/10000
+    python3 bench/generate.py --lessons 10000 --model rare --out /tmp/bench/rare-10000
     python3 bench/generate.py --lessons 10000 --model topical --out /tmp/bench/topical-10000
     → /tmp/bench/10000/latih/content, /tmp/bench/10000/hugo/{hugo.toml,layouts,content}
 """
@@ -83,6 +93,101 @@ def zipf_cum(n, s):
     return out
 
 
+class PitmanYor:
+    """Word types of running text from a Pitman–Yor process (the two-parameter Chinese
+    restaurant): the next word is a new type with probability (θ + αK)/(θ + n), after n
+    words of K types, and otherwise a type already seen k times with probability
+    ∝ k − α. Its type frequencies follow a power law, its vocabulary grows as n^α (Heaps'
+    law), and the share of types seen once tends to α: the statistics of real text, which
+    draws from a fixed Zipf table do not give (they leave 75–80 % of types seen once).
+    Types are numbered from 0 in order of first use, so early types are the common ones."""
+
+    def __init__(self, alpha, theta, rng):
+        self.alpha, self.theta, self.rng = alpha, theta, rng
+        self.tokens = []  # the type of every word so far
+        self.counts = []  # words of each type
+
+    def __call__(self):
+        rng, n, k_types = self.rng, len(self.tokens), len(self.counts)
+        if rng.random() * (self.theta + n) < self.theta + self.alpha * k_types:
+            self.counts.append(1)
+            self.tokens.append(k_types)
+            return k_types
+        # A type in proportion to k − α: a word drawn at random (in proportion to k),
+        # kept with probability (k − α)/k.
+        while True:
+            t = self.tokens[int(rng.random() * n)]
+            if rng.random() * self.counts[t] >= self.alpha:
+                break
+        self.counts[t] += 1
+        self.tokens.append(t)
+        return t
+
+
+# `prose` and `rare`: the discount α and concentration θ of the process. Prose: about
+# 45 % of types once at 1,000 lessons, 43 % at 10,000, and 200,000 types there. Rare:
+# most types once, and a vocabulary several times larger.
+PROCESS = {"prose": (0.4, 5000), "rare": (0.8, 20000)}
+
+
+class Vocabulary:
+    """Word type of each rank, made when first drawn, the same for a rank every time."""
+
+    def __init__(self, seed):
+        self.seed = seed
+        forms = []
+        for root in ROOTS:
+            for p, _ in PREFIXES:
+                for s_, _ in SUFFIXES:
+                    forms.append(affixed(root, p, s_))
+        rng = random.Random(seed)
+        # Common roots first, each with its bare form before its derived ones.
+        forms = list(dict.fromkeys(forms))
+        rng.shuffle(forms)
+        self.common = sorted(forms, key=lambda f: (f not in ROOTS, rng.random()))[:2000]
+        self.made = {}
+
+    def __getitem__(self, rank):
+        if rank <= len(self.common):
+            return self.common[rank - 1]
+        w = self.made.get(rank)
+        if w is None:
+            w = self.make(rank)
+            self.made[rank] = w
+        return w
+
+    def make(self, rank):
+        rng = random.Random(rank * 7919 + self.seed)
+        kind = rng.random()
+        if kind < 0.08:
+            # A misspelling of a commoner word: one letter dropped, doubled or swapped.
+            base = self[rng.randint(1, min(rank - 1, 20000))]
+            i = rng.randrange(len(base))
+            return base[:i] + base[i + 1:] if len(base) > 4 and kind < 0.04 else base[:i] + base[i] + base[i:]
+        if kind < 0.16:
+            # Codes and numbers: regulations, forms, years.
+            return rng.choice(["uu", "pp", "pergub", "perda", "kep", "sk", "f", "no"]) + str(rng.randint(1, 99999))
+        # A made root, shared by a few neighbouring ranks with different affixes: word
+        # families, as stemming meets them.
+        root_rng = random.Random(rank // 4 * 104729 + self.seed)
+        root = "".join(root_rng.choice(SYLLABLES) for _ in range(root_rng.randint(2, 4)))
+        if kind < 0.30:
+            return root  # names and terms, never inflected
+        p = rng.choices([p for p, _ in PREFIXES], cum_weights=cumulative([w for _, w in PREFIXES]))[0]
+        s_ = rng.choices([s for s, _ in SUFFIXES], cum_weights=cumulative([w for _, w in SUFFIXES]))[0]
+        return affixed(root, p, s_)
+
+
+def affixed(root, p, s):
+    if p == "me":
+        root = nasal(root)
+    elif p == "pe":
+        root = "pe" + nasal(root)[2:]
+    else:
+        root = p + root
+    return root + s
+
+
 class Words:
     def __init__(self, rng, model="uniform"):
         self.rng = rng
@@ -108,6 +213,9 @@ class Words:
         self.prefix_cum = cumulative([w for _, w in PREFIXES])
         self.suffixes = [s for s, _ in SUFFIXES]
         self.suffix_cum = cumulative([w for _, w in SUFFIXES])
+        if model in PROCESS:
+            self.process = PitmanYor(*PROCESS[model], rng)
+            self.vocabulary = Vocabulary(int(rng.random() * 2**31))
 
     def root(self):
         if self.topic is not None and self.rng.random() < TOPIC_SHARE:
@@ -120,18 +228,14 @@ class Words:
             self.topic = self.topics[self.rng.randrange(TOPICS)]
 
     def word(self):
+        if self.model in PROCESS:
+            return self.vocabulary[self.process() + 1]
         if self.model == "topical" and self.rng.random() < TAIL_SHARE:
             return self.rng.choices(self.tail, cum_weights=self.tail_cum)[0]
         r = self.root()
         p = self.rng.choices(self.prefixes, cum_weights=self.prefix_cum)[0]
         s = self.rng.choices(self.suffixes, cum_weights=self.suffix_cum)[0]
-        if p == "me":
-            r = nasal(r)
-        elif p == "pe":
-            r = "pe" + nasal(r)[2:]
-        else:
-            r = p + r
-        return r + s
+        return affixed(r, p, s)
 
     def sentence(self, n=None):
         n = n or self.rng.randint(8, 18)
@@ -197,7 +301,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--per-course", type=int, default=20)
     ap.add_argument("--seed", type=int, default=27)
-    ap.add_argument("--model", choices=["uniform", "topical"], default="uniform")
+    ap.add_argument("--model", choices=["prose", "rare", "uniform", "topical"], default="prose")
     args = ap.parse_args()
     out = pathlib.Path(args.out)
     if out.exists():

@@ -228,24 +228,20 @@ def test_search_works_from_file_and_under_a_sub_path(browser, servers, mode):
 
 
 @pytest.mark.parametrize("mode", ["file", "http-subpath"])
-def test_results_beyond_the_cards_load_their_documents(browser, servers, mode):
-    """Results 11 and on have no card in the shards: each loads its document, from a file
-    of two over http and a script of many such files from file://, and shows a marked
-    excerpt."""
+def test_more_results_load_their_records_and_show_marked_excerpts(browser, servers, mode):
+    """Each result shown loads its page's record, one small script, from file:// and over
+    http alike, and its excerpt is cut from the record's text in the browser."""
     search(browser, servers[mode], "data")
     browser.find_element(By.CSS_SELECTOR, "#search-results .more button").send_keys(Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#search-results .result")) > 10)
-    later = browser.find_elements(By.CSS_SELECTOR, "#search-results .result")[10:]
+    shown = browser.find_elements(By.CSS_SELECTOR, "#search-results .result")
+    later = shown[10:]
     assert all(title_of(r) for r in later)
     assert any(r.find_elements(By.TAG_NAME, "mark") for r in later)
-    if mode == "file":  # file:// loads leave no resource timing entries; the script elements remain
-        docs = browser.execute_script("return Array.from(document.scripts, s => s.src).filter(u => u.includes('/search/docs/'))")
-    else:
-        docs = [u for u in resources(browser) if "/search/docs/" in u]
-    if mode == "file":
-        assert docs and all(re.search(r"/docs/s\d+\.\w+\.js$", u) for u in docs), docs
-    else:
-        assert docs and all(re.search(r"/docs/\d+\.\w+\.json$", u) for u in docs), docs
+    # file:// loads leave no resource timing entries; the script elements remain.
+    docs = browser.execute_script("return Array.from(document.scripts, s => s.src).filter(u => u.includes('/search/docs/'))")
+    assert all(re.search(r"/search/docs/\d+\.[0-9a-f]+\.js$", u) for u in docs), docs
+    assert len(docs) == len(shown), "one record for each result shown, and no other"
 
 
 def test_header_search_box_on_every_page_opens_results(browser, servers):
@@ -289,27 +285,59 @@ def resources(browser):
     return browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
 
 
-def test_a_query_fetches_only_the_shards_it_needs_and_typos_cost_nothing_up_front(fresh_browser, servers):
+def round_trips(browser, keep):
+    """How many round trips the resources that `keep` accepts took, one after another: a
+    new trip begins when a request starts after every earlier one has ended."""
+    entries = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => [e.name, e.startTime, e.responseEnd])")
+    trips, end = 0, -1.0
+    for name, start, finish in sorted((e for e in entries if keep(e[0])), key=lambda e: e[1]):
+        if start >= end:
+            trips += 1
+        end = max(end, finish)
+    return trips
+
+
+def test_a_cold_query_takes_three_round_trips_and_only_the_shards_it_needs(fresh_browser, servers):
     base = servers["http-root"]
     search(fresh_browser, base, "pivot")
     fetched = [u for u in resources(fresh_browser) if "/search/" in u]
-    assert all(u.startswith(base) for u in resources(fresh_browser))
+    assert all(u.startswith(base) for u in resources(fresh_browser)), "no third-party request"
     shards = [u for u in fetched if "/search/terms/" in u]
     assert 1 <= len(shards) <= 3, fetched
-    assert not any("/search/words." in u for u in fetched), "the word list is for typos only"
-    search(fresh_browser, base, "phising")
-    assert any("/search/words." in u for u in resources(fresh_browser))
+    index = lambda u: "/search/" in u and not u.endswith(".html") or "/assets/latih-search." in u
+    # The engine with the catalogue, the shards of the words and their likely stems, the
+    # records of the results shown.
+    assert round_trips(fresh_browser, index) == 3, fetched
+    # A typo is matched among the keys of the shards the word itself falls in: no list
+    # of words to fetch first, no extra trip.
+    fresh_browser.execute_script("performance.clearResourceTimings()")
+    fresh_browser.execute_script("return window.Latih.searchPage.run('phising')")
+    WebDriverWait(fresh_browser, 10).until(
+        lambda b: "phishing" in b.find_element(By.ID, "search-status").text)
+    assert round_trips(fresh_browser, index) <= 2
 
 
 def test_a_slow_first_query_says_it_is_searching(fresh_browser, servers):
     # A phone on a slow connection: each request waits 700 ms.
     fresh_browser.set_network_conditions(latency=700, download_throughput=64 * 1024, upload_throughput=64 * 1024)
+    # The index's scripts hold the page's load event, where `get` returns: record what the
+    # status said, and whether the page was busy, from the start.
+    fresh_browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+      window.__said = [];
+      document.addEventListener("DOMContentLoaded", function () {
+        var status = document.getElementById("search-status"), page = document.getElementById("search");
+        new MutationObserver(function () {
+          window.__said.push([status.textContent, page.getAttribute("aria-busy")]);
+        }).observe(status, {childList: true, characterData: true, subtree: true});
+      });"""})
     fresh_browser.get(servers["http-root"] + "search/index.html?q=pivot")
-    status = lambda b: b.find_element(By.ID, "search-status").text
-    WebDriverWait(fresh_browser, 10).until(lambda b: status(b) == "Mencari…")
-    assert fresh_browser.find_element(By.ID, "search").get_attribute("aria-busy") == "true"
     WebDriverWait(fresh_browser, 20).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#search-results .result"))
+    status = lambda b: b.find_element(By.ID, "search-status").text
     WebDriverWait(fresh_browser, 5).until(lambda b: re.match(r"\d+ hasil untuk “pivot”", status(b)))
+    said = fresh_browser.execute_script("return window.__said")
+    assert ["Mencari…", "true"] in said, said
+    assert said[-1][0].endswith("untuk “pivot”") and fresh_browser.find_element(By.ID, "search").get_attribute("aria-busy") is None
 
 
 def test_results_are_keyboard_reachable_and_more_results_load(browser, servers):

@@ -94,6 +94,13 @@ test("a card carries the record's title, page, minutes and breadcrumb, and an ex
   assert.ok(title && !excerpt.includes("<"), "text, never markup");
 });
 
+test("a page found by its title and summary shows its summary, marked, not text that never says the word", async () => {
+  const r = await query(engine.createSearch(diskLoader()), "kebocoran");
+  const card = r.cards.find((c) => c.info[1] === "Saat Terjadi Kebocoran Data");
+  assert.ok(card, titles(r).join(", "));
+  assert.deepEqual(marked(card), ["bocor"], JSON.stringify(card.segments));
+});
+
 test("an index of another format version is refused, not misread", async () => {
   const loader = diskLoader();
   const search = engine.createSearch({ ...loader, catalogue: () => ({ ...loader.catalogue(), v: 1 }) });

@@ -294,8 +294,14 @@
       return files(docCache, names, format.decodeDocument).then(function (records) {
         return results.map(function (r, i) {
           var rec = records[i], isMatch = matcherFor(found, r);
-          var passage = excerpts.excerpt(rec[6], isMatch) || rec[5];
-          return { r: r, info: rec.slice(0, 5), segments: excerpts.markSegments(passage, isMatch) };
+          var segments = excerpts.markSegments(excerpts.excerpt(rec[6], isMatch), isMatch);
+          // A page found by its title, summary or tags only: its summary, marked where it
+          // says the word, rather than the first lines of a text that never does.
+          if (!segments.some(function (s) { return s.mark; }) && rec[5]) {
+            var summary = excerpts.markSegments(rec[5], isMatch);
+            if (summary.some(function (s) { return s.mark; }) || !segments.length) segments = summary;
+          }
+          return { r: r, info: rec.slice(0, 5), segments: segments };
         });
       });
     }
