@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """`make bench`: Latih against Hugo (+ Pagefind) on generated catalogues.
 
-For each size it generates the same Markdown for both tools (bench/generate.py), then
+For each model of text (bench/generate.py: `prose`, real text's statistics, and `rare`,
+a vocabulary of mostly rare forms) and each size it generates the same Markdown for both
+tools, then
 alternates the builds several times and reports medians of wall time, CPU time and peak
 RSS (all from /usr/bin/time -v), output and index bytes, and ratios Latih ÷ peer, since
 absolute times on a shared machine drift from run to run. It also measures an edit to
@@ -10,6 +12,7 @@ one lesson under `latih serve` (from saving the file to the new page being serve
 (bench/search_bench.py has the full search comparison).
 
     python3 bench/bench.py --sizes 1000,10000,50000 --runs 3
+    python3 bench/bench.py --models rare --sizes 10000 --runs 1
     python3 bench/bench.py --sizes 200 --runs 1 --no-pagefind     # CI smoke run
 """
 import argparse
@@ -48,6 +51,10 @@ def measured(cmd, cwd=None):
 
 def size_of(path):
     return sum(p.stat().st_size for p in pathlib.Path(path).rglob("*") if p.is_file())
+
+
+def files_in(path):
+    return sum(1 for p in pathlib.Path(path).rglob("*") if p.is_file())
 
 
 def free_port():
@@ -117,6 +124,8 @@ def serve_measurements(latih, content, templates):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--models", default="prose,rare")
+    ap.add_argument("--no-serve", action="store_true", help="skip the `latih serve` measurements")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", default="/tmp/latih-bench")
     ap.add_argument("--latih", default=str(REPO / ".build" / "release" / "latih"))
@@ -126,10 +135,11 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     templates = REPO / "templates"
     results = {}
-    for n in sizes:
-        work = pathlib.Path(args.work) / str(n)
+    for model, n in [(m, n) for m in args.models.split(",") for n in sizes]:
+        work = pathlib.Path(args.work) / f"{model}-{n}"
         if not (work / "latih" / "content").exists():
-            subprocess.run([sys.executable, str(HERE / "generate.py"), "--lessons", str(n), "--out", str(work)], check=True)
+            subprocess.run([sys.executable, str(HERE / "generate.py"), "--lessons", str(n), "--model", model,
+                            "--out", str(work)], check=True)
         content, site = work / "latih" / "content", work / "latih" / "site"
         hugo_dir, public = work / "hugo", work / "hugo" / "public"
         use_pagefind = not args.no_pagefind and n <= args.pagefind_max
@@ -153,34 +163,49 @@ def main():
             "hugo": [med(hugo_runs, i) for i in range(3)],
             "pagefind": [med(pagefind_runs, i) for i in range(3)] if pagefind_runs else None,
             "latih_bytes": size_of(site), "hugo_bytes": size_of(public) - (size_of(public / "pagefind") if (public / "pagefind").exists() else 0),
-            "latih_index": size_of(site / "search") // 2,  # JSON files and the scripts for file://: count one
+            "latih_index": size_of(site / "search"),
             "pagefind_index": size_of(public / "pagefind") if (public / "pagefind").exists() else 0,
+            "markdown": size_of(content), "latih_files": files_in(site),
+            "pages": sum(1 for _ in site.rglob("*.html")),
+            "index_files": files_in(site / "search"),
+            "pagefind_files": files_in(public / "pagefind") if (public / "pagefind").exists() else 0,
         }
         shutil.rmtree(runs)
-        row["edit"], row["edit_browser"], row["ttfb"] = serve_measurements(args.latih, str(content), str(templates))
-        results[n] = row
+        if not args.no_serve and model == "prose":
+            row["edit"], row["edit_browser"], row["ttfb"] = serve_measurements(args.latih, str(content), str(templates))
+        results[(model, n)] = row
 
     print(f"\nLatih {subprocess.run([args.latih, '--version'], capture_output=True, text=True).stdout.strip()} against "
           f"{subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]} and Pagefind; "
           f"{time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, medians of {args.runs} alternating runs.\n")
-    print(f"{'lessons':>8} {'tool':<22} {'wall s':>8} {'cpu s':>8} {'RSS MB':>8} {'output MB':>10} {'index MB':>9}")
-    for n, r in results.items():
+    print(f"{'model':<6} {'lessons':>8} {'tool':<22} {'wall s':>8} {'cpu s':>8} {'RSS MB':>8} {'output MB':>10} "
+          f"{'index MB':>9} {'files':>8}")
+    for (model, n), r in results.items():
         lw, lc, lm = r["latih"]
         hw, hc, hm = r["hugo"]
-        print(f"{n:>8} {'latih (with search)':<22} {lw:>8.2f} {lc:>8.2f} {lm:>8.0f} {r['latih_bytes']/1e6:>10.1f} {r['latih_index']/1e6:>9.1f}")
-        print(f"{'':>8} {'hugo (HTML only)':<22} {hw:>8.2f} {hc:>8.2f} {hm:>8.0f} {r['hugo_bytes']/1e6:>10.1f} {'':>9}")
+        print(f"{model:<6} {n:>8} {'latih (with search)':<22} {lw:>8.2f} {lc:>8.2f} {lm:>8.0f} {r['latih_bytes']/1e6:>10.1f} "
+              f"{r['latih_index']/1e6:>9.1f} {r['latih_files']:>8}")
+        print(f"{'':<6} {'':>8} {'hugo (HTML only)':<22} {hw:>8.2f} {hc:>8.2f} {hm:>8.0f} {r['hugo_bytes']/1e6:>10.1f}")
         if r["pagefind"]:
             pw, pc, pm = r["pagefind"]
-            print(f"{'':>8} {'pagefind':<22} {pw:>8.2f} {pc:>8.2f} {pm:>8.0f} {'':>10} {r['pagefind_index']/1e6:>9.1f}")
-        print(f"{'':>8} {'ratio latih ÷ hugo':<22} {lw/hw:>8.2f} {lc/hc:>8.2f} {lm/hm:>8.2f}")
+            print(f"{'':<6} {'':>8} {'pagefind':<22} {pw:>8.2f} {pc:>8.2f} {pm:>8.0f} {'':>10} "
+                  f"{r['pagefind_index']/1e6:>9.1f} {r['pagefind_files']:>8}")
+        print(f"{'':<6} {'':>8} {'ratio latih ÷ hugo':<22} {lw/hw:>8.2f} {lc/hc:>8.2f} {lm/hm:>8.2f}")
         if r["pagefind"]:
-            print(f"{'':>8} {'ratio ÷ hugo+pagefind':<22} {lw/(hw+pw):>8.2f} {lc/(hc+pc):>8.2f} {lm/max(hm, pm):>8.2f}")
-        print(f"{'':>8} {'latih serve':<22} edit → new page over HTTP {r['edit']*1000:.0f} ms, "
-              f"in the open browser page {r['edit_browser']*1000:.0f} ms; first byte {r['ttfb']*1000:.1f} ms")
-    if len(results) >= 2:
-        a, b = sorted(results)[-2:]
-        print(f"\nscaling {a} → {b} lessons ({b/a:.0f}×): wall ×{results[b]['latih'][0]/results[a]['latih'][0]:.2f}, "
-              f"peak RSS ×{results[b]['latih'][2]/results[a]['latih'][2]:.2f}")
+            print(f"{'':<6} {'':>8} {'ratio ÷ hugo+pagefind':<22} {lw/(hw+pw):>8.2f} {lc/(hc+pc):>8.2f} {lm/max(hm, pm):>8.2f} "
+                  f"{'':>10} {r['latih_index']/max(r['pagefind_index'], 1):>9.2f}")
+        print(f"{'':<6} {'':>8} {'markdown':<22} {r['markdown']/1e6:.1f} MB; {r['pages']} pages, files written ÷ pages "
+              f"{r['latih_files']/r['pages']:.2f}, index files {r['index_files']}")
+        if "edit" in r:
+            print(f"{'':<6} {'':>8} {'latih serve':<22} edit → new page over HTTP {r['edit']*1000:.0f} ms, "
+                  f"in the open browser page {r['edit_browser']*1000:.0f} ms; first byte {r['ttfb']*1000:.1f} ms")
+    for model in args.models.split(","):
+        mine = sorted(n for m, n in results if m == model)
+        if len(mine) >= 2:
+            a, b = mine[-2:]
+            ra, rb = results[(model, a)], results[(model, b)]
+            print(f"\n{model}: scaling {a} → {b} lessons ({b/a:.0f}×): wall ×{rb['latih'][0]/ra['latih'][0]:.2f}, "
+                  f"peak RSS ×{rb['latih'][2]/ra['latih'][2]:.2f}, index bytes ×{rb['latih_index']/ra['latih_index']:.2f}")
 
 
 if __name__ == "__main__":
