@@ -3,13 +3,13 @@ struct SearchCatalogue {
     let documents: [SearchDocument]
     let courses: [SearchCourse]
 
-    /// Appends `,"courses":[…],"facets":{…},"docTags":{…},"other":[…]` to the catalogue file.
+    /// Appends `,"courses":[…],"facets":{…},"docTags":{…}` to the catalogue file.
     ///
     /// A course is `[category, level, [competencies], [tags], first doc, end doc]`,
     /// facets as indexes into `facets`; documents of a course are consecutive, so its
     /// facets apply to the range. Course titles are not here: every query loads this
-    /// file, and a title is only needed in the breadcrumb of a result, which its card or
-    /// document record carries (5–6 KB less on every cold query at 10,000 lessons).
+    /// file, and a title is only needed in the breadcrumb of a result, which its document
+    /// record carries (5–6 KB less on every cold query at 10,000 lessons).
     /// `docTags` maps a tag to the documents that carry it themselves, as id deltas.
     func write(into out: inout JSONText) {
         let categories = Set(courses.map(\.category).filter { !$0.isEmpty }).sorted(by: utf16Less)

@@ -168,8 +168,7 @@ public struct SearchIndexBuilder: Sendable {
             return out
         }
 
-        // 5. Impacts (BM25F, computed here once rather than in every browser) and the
-        //    documents that get cards.
+        // 5. Impacts: BM25F, computed here once rather than in every browser.
         var totals = [Double](repeating: 0, count: 4)
         for t in counted { for f in 0..<4 { totals[f] += Double(t.lengths[f]) } }
         let averages = totals.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
@@ -214,8 +213,8 @@ public struct SearchIndexBuilder: Sendable {
             for i in range { encoder.append(entry(order[i])) }
             return Deflate.compress(encoder.bytes, level: Self.compression)
         }
-        // 7. One record per document, for the results a query shows: its card and its
-        //    whole text, which the browser cuts into an excerpt around the matched words.
+        // 7. One record per document, for the results a query shows: what the result
+        //    shows and the page's whole text, which the browser cuts into an excerpt around the matched words.
         let crumbs = documents.map { Self.crumb($0, courses: courses) }
         let docPayloads: [[UInt8]] = Array(documents.indices).parallelMap { d in
             var out = JSONText(capacity: documents[d].body.utf8.count + 256)
