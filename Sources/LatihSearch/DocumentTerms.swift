@@ -2,8 +2,28 @@ import Foundation
 
 /// Order by UTF-16 code units, as JavaScript compares strings, so that the browser's
 /// binary search over shard boundaries agrees with the build's sort.
+///
+/// UTF-8 bytes sort as code points do, and code points sort as UTF-16 units do except
+/// where a character beyond U+FFFF (four UTF-8 bytes, lead byte 0xF0–0xF4; a surrogate
+/// pair in UTF-16) meets one from U+E000 to U+FFFF (lead byte 0xEE or 0xEF). So the bytes
+/// are compared, and the UTF-16 units only when the first difference is between such
+/// lead bytes. Walking the UTF-16 view took a third of a second to sort the 160,000
+/// words of 10,000 lessons.
 func utf16Less(_ a: String, _ b: String) -> Bool {
-    a.utf16.lexicographicallyPrecedes(b.utf16)
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            var i = 0
+            while i < n, x[i] == y[i] { i += 1 }
+            if i == n { return x.count < y.count }
+            let p = x[i], q = y[i]
+            if p >= 0xEE, q >= 0xEE, (p >= 0xF0) != (q >= 0xF0) {
+                return String(decoding: x, as: UTF8.self).utf16.lexicographicallyPrecedes(String(decoding: y, as: UTF8.self).utf16)
+            }
+            return p < q
+        }
+    }
 }
 
 /// How often a term occurs in each field of one document.

@@ -17,7 +17,7 @@ import LatihParallel
 ///   excerpts in the browser.
 ///
 /// Every file is a script that registers its data in `self.latihSearchData` under its
-/// name (without `.js`), base64-encoded where it is deflated: browsers refuse `fetch`
+/// name (without `.js`), as a packed string where it is deflated (`ScriptPacking`): browsers refuse `fetch`
 /// from `file://` but run scripts, so the one form serves the web and USB sticks alike.
 /// Names carry a hash of the contents, so hosts can cache them forever.
 public struct SearchIndexBuilder: Sendable {
@@ -258,11 +258,14 @@ public struct SearchIndexBuilder: Sendable {
         return (files, metaName)
     }
 
-    /// A script that registers `payload`, base64-encoded, under `name` in
+    /// A script that registers `payload`, as a string (`ScriptPacking`), under `name` in
     /// `self.latihSearchData`: a script loads from `file://`, where browsers refuse
     /// `fetch`, and from the web alike, so the index is stored once, in one form.
     static func script(name: String, payload: [UInt8]) -> String {
-        "(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\"" + Data(payload).base64EncodedString() + "\";\n"
+        var bytes = Array("(self.latihSearchData=self.latihSearchData||{})[\"\(name)\"]=\"".utf8)
+        bytes += ScriptPacking.pack(payload)
+        bytes += Array("\";\n".utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Sorted strings as one string, each after the previous one's prefix that it shares:

@@ -16,7 +16,7 @@ struct IndexReader {
     let files: [String: String]
     let catalogueName: String
 
-    /// The payload a script registers under its name: JSON text, or base64 of deflated bytes.
+    /// The payload a script registers under its name: JSON text, or a packed string of deflated bytes.
     static func payload(_ script: String) throws -> (name: String, value: String) {
         let prefix = "(self.latihSearchData=self.latihSearchData||{})[\""
         guard script.hasPrefix(prefix), script.hasSuffix(";\n") else { throw ReadError("not a data script") }
@@ -25,12 +25,49 @@ struct IndexReader {
         return (String(rest[..<close.lowerBound]), String(rest[close.upperBound...]))
     }
 
-    static func inflate(_ script: String) throws -> [UInt8] {
+    /// The deflated bytes that a script's string holds (docs/search.md).
+    static func packed(_ script: String) throws -> [UInt8] {
         let value = try payload(script).value
-        guard value.hasPrefix("\""), value.hasSuffix("\""),
-              let data = Data(base64Encoded: String(value.dropFirst().dropLast())),
-              let bytes = Deflate.decompress(Array(data)) else { throw ReadError("not base64 of raw DEFLATE") }
+        guard value.hasPrefix("\""), value.hasSuffix("\""), let bytes = unpack(value.dropFirst().dropLast().utf16)
+        else { throw ReadError("not a packed string") }
         return bytes
+    }
+
+    static func inflate(_ script: String) throws -> [UInt8] {
+        guard let bytes = Deflate.decompress(try packed(script)) else { throw ReadError("not raw DEFLATE") }
+        return bytes
+    }
+
+    /// `ScriptPacking.pack` undone, from the string's UTF-16 code units, as `unpackText`
+    /// in index-format.js does; nil when they are not its output.
+    static func unpack<S: Sequence>(_ units: S) -> [UInt8]? where S.Element == UInt16 {
+        let forbidden: [UInt8] = [0x00, 0x0A, 0x0D, 0x22, 0x5C]
+        var groups: [UInt8] = []
+        for u in units {
+            if u < 0x80 {
+                if forbidden.contains(UInt8(u)) { return nil }
+                groups.append(UInt8(u))
+            } else if u < 0x300 {
+                let v = Int(u) - 0x80
+                groups.append(forbidden[v >> 7])
+                groups.append(UInt8(v & 0x7F))
+            } else if u < 0x305 {
+                groups.append(forbidden[Int(u) - 0x300])
+            } else {
+                return nil
+            }
+        }
+        var out: [UInt8] = []
+        var acc = 0, bits = 0
+        for g in groups {
+            acc = (acc << 7 | Int(g)) & 0x7FFF
+            bits += 7
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((acc >> bits) & 0xFF))
+            }
+        }
+        return out
     }
 
     func catalogue() throws -> [String: Any] {

@@ -167,7 +167,7 @@ import Testing
         #expect(seen.isSubset(of: Set(keys.keys)))
         var shardBytes = 0
         for (path, text) in index.files where path.hasPrefix("search/terms/") {
-            shardBytes += try #require(Data(base64Encoded: String(try IndexReader.payload(text).value.dropFirst().dropLast()))).count
+            shardBytes += try IndexReader.packed(text).count
         }
         let perWord = Double(shardBytes) / Double(seen.count)
         #expect(perWord < 8, "\(perWord) bytes of deflated shard per word on one page")
@@ -207,6 +207,17 @@ import Testing
         #expect(try Self.bounds(SearchIndexBuilder.frontCoded(long)) == long)
     }
 
+    @Test func keysSortAsJavaScriptComparesStrings() {
+        // Characters beyond U+FFFF are surrogate pairs in UTF-16 and sort before U+E000–U+FFFF.
+        let words = ["", "a", "ab", "b", "é", "éa", "z", "日本", "\u{E000}", "\u{FFFD}", "\u{1F600}", "\u{10000}a",
+                     "x\u{E000}", "x\u{1F600}", "ka\u{FF21}", "ka\u{20000}", "kata", "kata2", "kata-kata"]
+        for a in words {
+            for b in words {
+                #expect(utf16Less(a, b) == a.utf16.lexicographicallyPrecedes(b.utf16), "\(a) < \(b)")
+            }
+        }
+    }
+
     @Test func separatorsAreTheShortestPrefixThatSortsAfter() {
         #expect(SearchIndexBuilder.separator(after: "kata", upTo: "kesehatan") == "ke")
         #expect(SearchIndexBuilder.separator(after: "kerja", upTo: "kesehatan") == "kes")
@@ -230,6 +241,28 @@ import Testing
             }
         }
     }
+
+    @Test func packedStringsRoundTripAndTakeEightSevenths() {
+        var generator = SplitMix(seed: 3)
+        for n in [0, 1, 2, 6, 7, 8, 9, 15, 16, 100, 4096] {
+            let bytes = (0..<n).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let text = ScriptPacking.pack(bytes)
+            let string = String(decoding: text, as: UTF8.self)
+            #expect(IndexReader.unpack(string.utf16) == bytes, "\(n) bytes")
+            #expect(!string.contains("\"") && !string.contains("\\") && !string.contains("\n") && !string.contains("\r"))
+            #expect(string.unicodeScalars.allSatisfy { $0.value != 0 && $0.value < 0x305 })
+            // One UTF-8 byte per seven bits (one more when the last group is written alone).
+            #expect(text.count - (n * 8 + 6) / 7 <= 1, "\(text.count) bytes for \(n)")
+        }
+        // The vector that the Node test of `unpackText` reads back.
+        let vector: [UInt8] = [0x00, 0x0A, 0xFF, 0x22, 0x5C, 0x41, 0x80, 0x0D, 0x00]
+        #expect(Array(String(decoding: ScriptPacking.pack(vector), as: UTF8.self).unicodeScalars.map(\.value))
+                == Self.packedVector)
+    }
+
+    /// `ScriptPacking.pack` of `[0x00, 0x0A, 0xFF, 0x22, 0x5C, 0x41, 0x80, 0x0D, 0x00]`, as
+    /// code points; search.test.js holds the same.
+    static let packedVector: [UInt32] = [130, 95, 114, 18, 113, 3, 134, 64, 768]
 
     @Test func outputIsTheSameEveryTime() {
         let a = Self.build().files

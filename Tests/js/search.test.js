@@ -88,6 +88,13 @@ test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas
   assert.deepEqual([...core.stemPostings(shard, latih)], [[200000, Math.expm1(3)]]);
 });
 
+test("packed strings read back as the Swift test packs them", () => {
+  // SearchIndexBuilderTests.packedVector: ScriptPacking.pack of these bytes.
+  const text = String.fromCharCode(130, 95, 114, 18, 113, 3, 134, 64, 768);
+  assert.deepEqual([...core.unpackText(text)], [0x00, 0x0a, 0xff, 0x22, 0x5c, 0x41, 0x80, 0x0d, 0x00]);
+  assert.deepEqual([...core.unpackText("")], []);
+});
+
 test("exact beats stem beats prefix beats typo for the same impact", () => {
   const same = (doc) => new Map([[doc, 100]]);
   const ranked = core.rank([[

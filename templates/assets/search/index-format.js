@@ -4,7 +4,7 @@
  *
  * Every file is a script that registers its data under its name in
  * `self.latihSearchData`: the catalogue as JSON, term shards and document records as
- * base64 text of raw DEFLATE. This module turns that text into shards and records.
+ * raw DEFLATE, packed into a string (`unpackText`). This module turns that text into shards and records.
  */
 (function (root, factory) {
   "use strict";
@@ -70,11 +70,27 @@
   };
   var EMPTY = new Postings(new Int32Array(0), new Float64Array(0));
 
-  /** The text a file registered (base64) as bytes. */
-  function base64Bytes(text) {
-    var binary = atob(text), out = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
-    return out;
+  /**
+   * The bytes a file registered as a string (ScriptPacking.swift): 7-bit groups, most
+   * significant bit first, each an ASCII character, except that a group the string
+   * literal cannot hold (NUL, LF, CR, quote, backslash: FORBIDDEN[i]) comes with the group
+   * after it as one character, U+0080 + 128 i + next, or, last, as U+0300 + i.
+   */
+  var FORBIDDEN = [0x00, 0x0a, 0x0d, 0x22, 0x5c];
+  function unpackText(text) {
+    var out = new Uint8Array(Math.floor(text.length * 2 * 7 / 8)), n = 0, acc = 0, bits = 0;
+    function group(g) {
+      acc = ((acc << 7) | g) & 0x7fff;
+      bits += 7;
+      if (bits >= 8) { bits -= 8; out[n++] = (acc >> bits) & 0xff; }
+    }
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c < 0x80) group(c);
+      else if (c < 0x300) { c -= 0x80; group(FORBIDDEN[c >> 7]); group(c & 0x7f); }
+      else group(FORBIDDEN[c - 0x300]);
+    }
+    return out.subarray(0, n);
   }
 
   /** Raw DEFLATE `bytes`, inflated by the browser's own `DecompressionStream`. */
@@ -173,7 +189,7 @@
   return {
     FORMAT_VERSION: FORMAT_VERSION, IMPACT_STEPS: IMPACT_STEPS, EMPTY: EMPTY, Postings: Postings,
     decodeBounds: decodeBounds, shardFor: shardFor, shardsForPrefix: shardsForPrefix,
-    base64Bytes: base64Bytes, inflate: inflate, decodeShard: decodeShard, decodeDocument: decodeDocument,
+    unpackText: unpackText, inflate: inflate, decodeShard: decodeShard, decodeDocument: decodeDocument,
     wordPostings: wordPostings, stemPostings: stemPostings
   };
 });

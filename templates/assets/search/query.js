@@ -125,7 +125,7 @@
         missing.forEach(function (name, i) {
           var p = batch.then(function (texts) {
             if (typeof texts[i] !== "string") throw new Error("no data in " + name);
-            return format.inflate(format.base64Bytes(texts[i]));
+            return format.inflate(format.unpackText(texts[i]));
           }).then(decode);
           cache.set(name, p);
           p.catch(function () { cache.delete(name); });

@@ -1,1 +1,1 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/0.32f91966"]="TY7LCgIxDEV/pWSlMM5DwS9w50YEV9ZFaEOnzkwc+gD9e2O7cZVLzuVw730D5xxijkrnvj+YE0YMJVL57I9Kw+3pNUAD5iVVip39lTrPlt7tmJYZmmEQkTSunt0klJUldnKqNZrg11S1OFNIm2FbSfeP1AfZqRGDzLF+R9HgSq1oL0WWMKipjG01w+ML";
+(self.latihSearchData=self.latihSearchData||{})["search/docs/0.32f91966"]="&cY0PbɟtV%aN!p%w+uHVBON& uvc]ʲT^;Jpw_ >8qE%9wc|`&F	*/O2Ja{=*fU1)ov*:ge[nlb,Mȉ	R]nII)lrUƳ.])5i	[6I{cz@>fRAsr#`%+-z,0T*1FiWc@";

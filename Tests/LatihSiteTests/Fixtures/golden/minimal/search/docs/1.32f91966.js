@@ -1,1 +1,1 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/1.32f91966"]="HY1BCsIwEEWvMsw6NLGCB5DuiiAUV8bF2AyaNk0l6YBLz+VxPIlp4S8+j8f/153CMwcaKFGElp0QKuxnSZmzdpQp6XGl2kfH7+q5TAFVbRS2RZEMVozZ980qbpU3Uh/A4mXwFuH3+cJpdhKgo0XKeMmRHr7cNUI2tjzdKXgYGV6cFpqoshFvfw==";
+(self.latihSearchData=self.latihSearchData||{})["search/docs/1.32f91966"]="c(V`ɫf,ahi1Art(@+qX]@246&I=/e8OO^>Gq}<w3FE-ŝF:&33;%KFKZ#q}~Ue*[ɋ2Ȍ+#>4TnJMj!~Dexʟ?gi;TĚxdd#kvpjB-GMi%pWSA4jQ2[op";

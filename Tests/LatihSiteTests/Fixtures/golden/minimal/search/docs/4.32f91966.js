@@ -1,1 +1,1 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/4.32f91966"]="izbWUQpJzStJzEtX0lEqgbD0M/NSUiv0Mkpyc5R0DHSUlMDIIzEnMTcxTwGqSC8mTykWAA==";
+(self.latihSearchData=self.latihSearchData||{})["search/docs/4.32f91966"]="EMZe)MR9DZ_$Q 6!OfR)žC)dsJG$R)@df9Dn1'@5$A<LOE@̀";
