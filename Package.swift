@@ -57,7 +57,7 @@ let package = Package(
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

@@ -41,14 +41,16 @@ struct Build: ParsableCommand {
         options.isCancelled = { Interrupts.requested }
         options.searchIndex = !noSearch
         let phases = PhaseClock()
-        let interactive = terminal.isInteractive
+        let line = terminal.isInteractive ? ProgressLine(terminal: terminal) : nil
+        options.pagesDone = line?.pages
+        options.indexFilesDone = line?.indexFiles
         let timed = timings
         let progress: @Sendable (String) -> Void = { phase in
-            if interactive { terminal.status(phase) }
+            line?.start(phase)
             if timed { phases.start(phase) }
         }
         let result = SiteBuilder.build(options, progress: progress)
-        terminal.clearStatus()
+        line?.finish()
         if timings { FileHandle.standardError.write(Data(phases.report().utf8)) }
         terminal.report(result.diagnostics)
         let seconds = Date().timeIntervalSince(started)

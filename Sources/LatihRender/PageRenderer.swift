@@ -45,11 +45,14 @@ public struct PageRenderer: Sendable {
     let theme: Theme
     let input: RenderInput
     let views: ViewModels
+    /// Counts the pages that `renderAll` and `renderAllButSearch` render, for a progress line.
+    let counter: ProgressCounter?
 
-    public init(theme: Theme, input: RenderInput) {
+    public init(theme: Theme, input: RenderInput, counter: ProgressCounter? = nil) {
         self.theme = theme
         self.input = input
         self.views = ViewModels(input: input, strings: theme.strings)
+        self.counter = counter
     }
 
     /// One page to render: which template, at which path, with which page-specific values.
@@ -80,7 +83,16 @@ public struct PageRenderer: Sendable {
 
     /// Every page, in a fixed order.
     public func renderAll() -> [OutputFile] {
-        jobs.parallelMap(render)
+        counted(jobs)
+    }
+
+    private func counted(_ list: [Job]) -> [OutputFile] {
+        guard let counter else { return list.parallelMap(render) }
+        counter.expect(list.count)
+        return list.parallelMap { job in
+            defer { counter.step() }
+            return render(job)
+        }
     }
 
     /// The path of the one page that names the search index's catalogue file
@@ -90,7 +102,7 @@ public struct PageRenderer: Sendable {
     /// Every page but the search page, in a fixed order: what can be rendered while the
     /// search index is still being built.
     public func renderAllButSearch() -> [OutputFile] {
-        jobs.filter { if case .search = $0 { return false } else { return true } }.parallelMap(render)
+        counted(jobs.filter { if case .search = $0 { return false } else { return true } })
     }
 
     /// Only the pages at these output paths (for `latih serve` after an edit), found

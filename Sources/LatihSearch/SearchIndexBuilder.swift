@@ -36,6 +36,8 @@ public struct SearchIndexBuilder: Sendable {
     public var shardBytes = 12_000
     /// `(contents as UTF-8) → short hash`, for file names.
     let hash: @Sendable ([UInt8]) -> String
+    /// Counts the files of the index as they are encoded, for a progress line.
+    public var counter: ProgressCounter?
 
     public init(hash: @escaping @Sendable ([UInt8]) -> String) {
         self.hash = hash
@@ -208,7 +210,10 @@ public struct SearchIndexBuilder: Sendable {
             ranges.append(start..<end)
             start = end
         }
+        let counter = self.counter
+        counter?.expect(ranges.count + documents.count)
         let shardPayloads: [[UInt8]] = ranges.parallelMap { range in
+            defer { counter?.step() }
             var encoder = ShardEncoder(keys: range.count, capacity: shardBytes + shardBytes / 4)
             for i in range { encoder.append(entry(order[i])) }
             return Deflate.compress(encoder.bytes, level: Self.compression)
@@ -217,6 +222,7 @@ public struct SearchIndexBuilder: Sendable {
         //    shows and the page's whole text, which the browser cuts into an excerpt around the matched words.
         let crumbs = documents.map { Self.crumb($0, courses: courses) }
         let docPayloads: [[UInt8]] = Array(documents.indices).parallelMap { d in
+            defer { counter?.step() }
             var out = JSONText(capacity: documents[d].body.utf8.count + 256)
             Self.documentRecord(documents[d], crumb: crumbs[d], into: &out)
             return Deflate.compress(out.bytes, level: Self.compression)

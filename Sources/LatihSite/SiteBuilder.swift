@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     /// Asked between steps; when it returns true the build stops, removes what it had
     /// written, and leaves the previous site in place (Ctrl-C in `latih build`).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// Counts pages rendered and search index files encoded, for a progress line.
+    public var pagesDone: ProgressCounter?
+    public var indexFilesDone: ProgressCounter?
 
     public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
                 includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
@@ -153,14 +156,15 @@ public enum SiteBuilder {
             // The index is built while the pages render: only the search page names it.
             progress?("rendering pages, indexing for search")
             let pageInput = input
-            (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput).renderAllButSearch() },
-                                                       { searchIndex(catalogue, documents) })
+            let pages = options.pagesDone, files = options.indexFilesDone
+            (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput, counter: pages).renderAllButSearch() },
+                                                       { searchIndex(catalogue, documents, counter: files) })
             if options.isCancelled() { return .interrupted }
             input.searchIndex = index.catalogue
             rendered += PageRenderer(theme: theme, input: input).render(only: [PageRenderer.searchPagePath])
         } else {
             progress?("rendering pages")
-            rendered = PageRenderer(theme: theme, input: input).renderAll()
+            rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).renderAll()
         }
         if options.isCancelled() { return .interrupted }
         return .built(BuiltSite(catalogue: catalogue, theme: theme, quizzes: quizzes, resolver: resolver,
@@ -169,9 +173,12 @@ public enum SiteBuilder {
     }
 
     /// The search index of a catalogue.
-    static func searchIndex(_ catalogue: Catalogue, _ documents: [String: RenderedMarkdown]) -> (files: [SearchFile], catalogue: String) {
+    static func searchIndex(_ catalogue: Catalogue, _ documents: [String: RenderedMarkdown],
+                            counter: ProgressCounter? = nil) -> (files: [SearchFile], catalogue: String) {
         let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
-        return SearchIndexBuilder(hash: { shortHash(Data($0)) }).build(documents: searchDocuments, courses: searchCourses)
+        var builder = SearchIndexBuilder(hash: { shortHash(Data($0)) })
+        builder.counter = counter
+        return builder.build(documents: searchDocuments, courses: searchCourses)
     }
 
     static func interrupted(_ options: BuildOptions) -> BuildResult {
