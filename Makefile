@@ -66,7 +66,7 @@ bench-search: bench-deps release
 bench-smoke: bench-deps
 	swift build
 	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
-	python3 bench/search_bench.py --lessons 200 --runs 1 --models topical --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
+	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.
