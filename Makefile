@@ -47,7 +47,7 @@ browser-test:
 	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser Tests/robustness
 
 # Benchmarks against Hugo (Debian) and Pagefind (PyPI) on generated catalogues; see README "Measured".
-APT_BENCH := hugo time
+APT_BENCH := hugo time hyperfine
 PIP_BENCH := pagefind-bin==1.5.2
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
