@@ -2,10 +2,12 @@
 import Foundation
 import PackageDescription
 
-// One target per concern, with dependencies pointing one way only:
-// Diagnostics ← FrontMatter ← Content ← Render ← Site ← CLI ← latih
-//             ← Markdown   ↗           Quiz    ↗
-// Parallel (parallelMap) ← Content, Search, Render, Site;  Search ← Site;  Site ← Serve ← CLI
+// One target per concern, with dependencies pointing one way only (each target's list
+// below is exactly what its files import):
+// Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
+// CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
+// CZlib ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -30,20 +32,21 @@ let package = Package(
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
-        .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM", "LatihDiagnostics"]),
+        .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "LatihQuiz", dependencies: [
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihSearch", dependencies: ["CZlib", "LatihParallel"]),
-        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown", "LatihParallel"]),
+        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihSite", dependencies: [
-            "LatihDiagnostics", "LatihContent", "LatihRender", "LatihQuiz", "LatihSearch", "LatihParallel",
+            "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihRender", "LatihQuiz",
+            "LatihSearch", "LatihParallel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // `latih serve`: Hummingbird, a file watcher and live reload, kept out of the core.

@@ -93,7 +93,6 @@ struct Porter2 {
         let c = w[end - 1]
         return !vowel(end - 3) && vowel(end - 2) && !vowel(end - 1) && c != "w" && c != "x" && c != "Y"
     }
-    var isShort: Bool { r1 >= w.count && shortSyllable(endingAt: w.count) }
 
     mutating func step0() {
         if let s = longest(["'", "'s", "'s'"]) { w.removeLast(s.count) }

@@ -132,6 +132,12 @@ func snapshot(_ dir: String) -> [String: Data] {
         ((try? FileManager.default.contentsOfDirectory(atPath: fixtures + "/invalid")) ?? []).sorted()
     }()
 
+    /// The cases above come from a folder listing, which would silently give none if the
+    /// folder moved: there must be as many as the fixtures hold.
+    @Test func everyInvalidFixtureIsACase() {
+        #expect(Self.invalidCases.count >= 50, "\(Self.invalidCases.count) invalid-site fixtures found")
+    }
+
     /// Each invalid site fails with exactly the diagnostics in its `expected.txt`,
     /// and leaves the previous site byte-identical.
     @Test(arguments: invalidCases)
