@@ -38,6 +38,6 @@ public enum Slug {
         return (n, String(rest.dropFirst()))
     }
 
-    /// Top-level output names that a page slug may not take.
-    public static let reservedPageSlugs: Set<String> = ["courses", "paths", "assets", "search", "index", "404", "sitemap", "progress", "kemajuan"]
+    /// Top-level output names that a page slug may not take (see `SiteRoutes`).
+    public static var reservedPageSlugs: Set<String> { SiteRoutes.reservedPageSlugs }
 }

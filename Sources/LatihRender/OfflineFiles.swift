@@ -6,8 +6,7 @@ import LatihContent
 /// (rendered from the theme's `sw.mustache`) and the web app manifest.
 public enum OfflineFiles {
     /// Pages every visitor gets cached, besides the assets.
-    static let shellPages = ["index.html", "404.html", "kemajuan/index.html", "sertifikat/index.html", "paths/index.html",
-                             "search/index.html"]
+    static let shellPages = SiteRoutes.builtInPages.filter(\.offline).map(\.path)
 
     public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
         let shell = shellPages + assetPaths.values.sorted()

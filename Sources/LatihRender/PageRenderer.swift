@@ -97,7 +97,7 @@ public struct PageRenderer: Sendable {
 
     /// The path of the one page that names the search index's catalogue file
     /// (`RenderInput.searchIndex`), and so is rendered after the index is built.
-    public static let searchPagePath = "search/index.html"
+    public static let searchPagePath = SiteRoutes.search.path
 
     /// Every page but the search page, in a fixed order: what can be rendered while the
     /// search index is still being built.
@@ -115,12 +115,12 @@ public struct PageRenderer: Sendable {
     func job(at path: String) -> Job? {
         let c = input.catalogue
         switch path {
-        case "index.html": return .catalogue
-        case "paths/index.html": return .paths
-        case "404.html": return .notFound
-        case "kemajuan/index.html": return .progress
-        case "sertifikat/index.html": return .certificate
-        case Self.searchPagePath: return .search
+        case SiteRoutes.catalogue.path: return .catalogue
+        case SiteRoutes.paths.path: return .paths
+        case SiteRoutes.notFound.path: return .notFound
+        case SiteRoutes.progress.path: return .progress
+        case SiteRoutes.certificate.path: return .certificate
+        case SiteRoutes.search.path: return .search
         default: break
         }
         let parts = path.split(separator: "/").map(String.init)

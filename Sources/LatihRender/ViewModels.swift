@@ -63,13 +63,13 @@ struct ViewModels: Sendable {
             "t": strings,
             "site": ["title": config.title, "description": config.description, "organisation": config.organisation],
             "root": root,
-            "home": root + "index.html",
+            "home": root + SiteRoutes.catalogue.path,
             "assets": assets,
             "pageTitle": pageTitle,
             "nav": input.catalogue.pages.map { ["title": $0.title, "url": root + $0.outputPath, "current": $0.outputPath == outputPath] },
-            "pathsURL": root + "paths/index.html",
-            "progressURL": root + "kemajuan/index.html",
-            "searchURL": root + "search/index.html",
+            "pathsURL": root + SiteRoutes.paths.path,
+            "progressURL": root + SiteRoutes.progress.path,
+            "searchURL": root + SiteRoutes.search.path,
             "stringsJSON": stringsJSON,
             "connectSources": config.xapiEndpoints.map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
@@ -80,10 +80,10 @@ struct ViewModels: Sendable {
         let c = input.catalogue
         switch job {
         case .catalogue:
-            return ("catalogue", "index.html", c.config.title, catalogue(root: ""))
+            return ("catalogue", SiteRoutes.catalogue.path, c.config.title, catalogue(root: ""))
         case .paths:
             let root = "../"
-            return ("paths", "paths/index.html", t("paths-title"), [
+            return ("paths", SiteRoutes.paths.path, t("paths-title"), [
                 "paths": c.paths.map { pathCard($0, root: root) },
                 "isPaths": true,
             ])
@@ -91,23 +91,23 @@ struct ViewModels: Sendable {
             // 404.html is served for missing pages at any depth, so relative links cannot
             // work there; with a base-url they are made absolute.
             let base = c.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-            return ("404", "404.html", t("notfound-title"), common(outputPath: "404.html", title: t("notfound-title"), root: base))
+            return ("404", SiteRoutes.notFound.path, t("notfound-title"), common(outputPath: SiteRoutes.notFound.path, title: t("notfound-title"), root: base))
         case .progress:
             let root = "../"
             let data = ProgressCatalogue(input: input, title: lessonTitle, root: root)
-            return ("progress", "kemajuan/index.html", t("progress-title"), [
+            return ("progress", SiteRoutes.progress.path, t("progress-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
             ])
         case .certificate:
             let data = ProgressCatalogue(input: input, title: lessonTitle, root: "../")
-            return ("certificate", "sertifikat/index.html", t("certificate-title"), [
+            return ("certificate", SiteRoutes.certificate.path, t("certificate-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
             ])
         case .search:
             let root = "../"
-            return ("search", "search/index.html", t("search-title"), [
+            return ("search", SiteRoutes.search.path, t("search-title"), [
                 "searchIndex": input.searchIndex.isEmpty ? "" : root + input.searchIndex,
                 // Without JavaScript the page lists every course, each linking to its
                 // lessons: listing every lesson made the page 186 KB (gzip) at 10,000.

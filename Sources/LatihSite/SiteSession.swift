@@ -272,7 +272,7 @@ public final class SiteSession: @unchecked Sendable {
             if !sameShell {
                 // Titles, durations and quizzes show in the course, its lessons' outlines,
                 // the catalogue, learning paths, progress and search pages.
-                affected.formUnion(["index.html", "paths/index.html", "kemajuan/index.html", "sertifikat/index.html", "search/index.html"])
+                affected.formUnion(SiteRoutes.builtInPages.filter(\.namesLessons).map(\.path))
                 for course in catalogue.courses where course.lessons.contains(where: { $0.document.path == r.path }) {
                     affected.insert(course.outputPath)
                     affected.formUnion(course.lessons.map(\.outputPath))

@@ -1,0 +1,40 @@
+/// The outputs that the site makes itself, beside the pages of `content/`: one table, from
+/// which the reserved page slugs, the offline shell, the page renderer's lookup and the
+/// pages an edit of a lesson's title reaches are all read, so that no list can forget one.
+public enum SiteRoutes {
+    /// A page the theme renders from the catalogue as a whole.
+    public struct BuiltInPage: Sendable, Equatable {
+        /// Its output path.
+        public let path: String
+        /// Whether it shows lesson titles, durations or quizzes (it is rendered again when
+        /// a lesson's change those).
+        public let namesLessons: Bool
+        /// Whether every visitor gets it cached for offline use.
+        public let offline: Bool
+    }
+
+    public static let catalogue = BuiltInPage(path: "index.html", namesLessons: true, offline: true)
+    public static let notFound = BuiltInPage(path: "404.html", namesLessons: false, offline: true)
+    public static let progress = BuiltInPage(path: "kemajuan/index.html", namesLessons: true, offline: true)
+    public static let certificate = BuiltInPage(path: "sertifikat/index.html", namesLessons: true, offline: true)
+    public static let paths = BuiltInPage(path: "paths/index.html", namesLessons: true, offline: true)
+    public static let search = BuiltInPage(path: "search/index.html", namesLessons: true, offline: true)
+
+    /// Every built-in page, in a fixed order.
+    public static let builtInPages = [catalogue, notFound, progress, certificate, paths, search]
+
+    /// Folders and files at the top of `site/` that the site writes besides those pages.
+    public static let otherOutputs = ["courses", "assets", "search", "sw.js", "manifest.webmanifest", "sitemap.xml"]
+
+    /// Top-level names that a page of `content/pages/` may not take, since its output
+    /// (`<slug>/index.html`) would replace one of the site's own.
+    public static let reservedPageSlugs: Set<String> = {
+        var out = Set(otherOutputs.map { $0.split(separator: ".").first.map(String.init) ?? $0 })
+        for page in builtInPages {
+            let top = page.path.split(separator: "/").first.map(String.init) ?? page.path
+            out.insert(top.hasSuffix(".html") ? String(top.dropLast(5)) : top)
+        }
+        out.remove("")
+        return out
+    }()
+}
