@@ -95,6 +95,7 @@ struct Assembler {
             return parts.first != "courses" || known.contains(String(parts[1]))
         }
         let catalogue = Catalogue(config: config, courses: courses, paths: keptPaths, pages: keptPages, assets: keptAssets)
+        diagnostics += catalogue.outputCollisions()
         return (catalogue, diagnostics)
     }
 

@@ -24,7 +24,7 @@ public enum SiteRoutes {
     public static let builtInPages = [catalogue, notFound, progress, certificate, paths, search]
 
     /// Folders and files at the top of `site/` that the site writes besides those pages.
-    public static let otherOutputs = ["courses", "assets", "search", "sw.js", "manifest.webmanifest", "sitemap.xml"]
+    public static let otherOutputs = ["courses", "assets", "files", "search", "sw.js", "manifest.webmanifest", "sitemap.xml"]
 
     /// Top-level names that a page of `content/pages/` may not take, since its output
     /// (`<slug>/index.html`) would replace one of the site's own.
