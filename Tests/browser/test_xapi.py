@@ -114,7 +114,8 @@ def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
         b.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
         b.execute_script("window.dispatchEvent(new Event('online'))")
         assert wait_for(lambda: len(Receiver.statements) >= 5)
-        assert b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length") == 0
+        # The queue is emptied once the store has answered, which may come after it counted them.
+        assert wait_for(lambda: b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length") == 0)
     finally:
         site.shutdown()
         lrs.shutdown()
