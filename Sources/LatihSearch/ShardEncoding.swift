@@ -8,7 +8,8 @@
 ///   of the rest (front coding: neighbouring keys share most of their letters);
 /// - a flags varint: `1` word postings, `2` stem postings of their own, `4` stem
 ///   postings equal to the word postings, `8` a root the corpus attests, `16` a stem list;
-/// - with `16`, the number of the word's stems and each as length and UTF-8 bytes;
+/// - with `16`, the number of the word's stems, and each as `0`, its length and its UTF-8
+///   bytes, or, when it is a run of the key's bytes, as 1 + the run's offset and its length;
 /// - each posting list as its length, then every document-number delta, then every
 ///   impact as one byte (deltas and impacts apart, so that DEFLATE sees runs of alike
 ///   bytes).
@@ -61,10 +62,30 @@ struct ShardEncoder {
         varint(flags)
         if !entry.stems.isEmpty {
             varint(entry.stems.count)
-            for s in entry.stems { text(Array(s.utf8)) }
+            // A stem is mostly a run of its word's letters (pelatihan → latih): then its
+            // place and length, two bytes where its letters took six.
+            for s in entry.stems {
+                let stem = Array(s.utf8)
+                if let at = Self.find(stem, in: key) {
+                    varint(at + 1)
+                    varint(stem.count)
+                } else {
+                    varint(0)
+                    text(stem)
+                }
+            }
         }
         if !entry.word.isEmpty { postings(entry.word) }
         if flags & 2 != 0 { postings(entry.stem) }
+    }
+
+    /// Where `needle` first occurs in `haystack`, if it does.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<i + needle.count].elementsEqual(needle) { return i }
+        }
+        return nil
     }
 
     /// What a key will take, roughly, before DEFLATE: what shards are cut by.

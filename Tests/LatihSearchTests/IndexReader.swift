@@ -149,7 +149,16 @@ struct IndexReader {
             e.flags = try varint()
             e.attested = e.flags & 8 != 0
             if e.flags & 16 != 0 {
-                for _ in 0..<(try varint()) { e.stems.append(String(decoding: try text(), as: UTF8.self)) }
+                for _ in 0..<(try varint()) {
+                    let from = try varint()
+                    if from == 0 {
+                        e.stems.append(String(decoding: try text(), as: UTF8.self))
+                    } else {
+                        let length = try varint()
+                        guard from - 1 + length <= previous.count else { throw ReadError("stem beyond its key") }
+                        e.stems.append(String(decoding: previous[(from - 1)..<(from - 1 + length)], as: UTF8.self))
+                    }
+                }
             }
             if e.flags & 1 != 0 { e.word = try postings() }
             if e.flags & 2 != 0 { e.stem = try postings() }

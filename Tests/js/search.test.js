@@ -65,9 +65,11 @@ test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas
     ...varints(3),
     // "kata": a word, its own stem (4), postings docs 2, 300 (deltas 2, 298), impacts 24, 48.
     ...varints(0, 4), ...utf8("kata"), ...varints(1 | 4), ...varints(2, 2, 298), 24, 48,
-    // "katalog": shares 4 bytes; a word with a stem list (one stem, 6 bytes of UTF-8) and
+    // "katalog": shares 4 bytes; a word with two stems (one of 6 bytes of UTF-8 of its own,
     // stem postings of its own.
-    ...varints(4, 3), ...utf8("log"), ...varints(1 | 2 | 16), ...varints(1, 6), ...utf8("kélas"),
+    ...varints(4, 3), ...utf8("log"), ...varints(1 | 2 | 16), ...varints(2, 0, 6), ...utf8("kélas"),
+    // ...and "alo", bytes 3 to 5 of the key, as 1 + offset 3, length 3.
+    ...varints(4, 3),
     ...varints(1, 5), 240, ...varints(2, 1, 1), 1, 255,
     // "latih": a root the corpus attests (8) with stem postings only.
     ...varints(0, 5), ...utf8("latih"), ...varints(2 | 8), ...varints(1, 200000), 72,
@@ -78,7 +80,7 @@ test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas
   assert.deepEqual([...core.wordPostings(shard, kata)], [[2, Math.expm1(1)], [300, Math.expm1(2)]]);
   assert.equal(core.stemPostings(shard, kata), core.wordPostings(shard, kata), "flag 4: one list, decoded once");
   const katalog = shard.entries.get("katalog");
-  assert.deepEqual(katalog.st, ["kélas"]);
+  assert.deepEqual(katalog.st, ["kélas", "alo"]);
   assert.deepEqual([...core.wordPostings(shard, katalog)].map(([d]) => d), [5]);
   assert.deepEqual([...core.stemPostings(shard, katalog)].map(([d]) => d), [1, 2]);
   assert.equal(core.stemPostings(shard, katalog).impacts[1], Math.expm1(255 / 24));

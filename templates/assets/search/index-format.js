@@ -142,9 +142,10 @@
         var n = varint();
         entry.st = new Array(n);
         for (var j = 0; j < n; j++) {
-          var len = varint();
-          entry.st[j] = utf8.decode(bytes.subarray(at, at + len));
-          at += len;
+          // 0, then length and bytes; or 1 + offset, then length, of a run of the key's bytes.
+          var from = varint(), len = varint();
+          if (from) entry.st[j] = utf8.decode(keyBytes.subarray(from - 1, from - 1 + len));
+          else { entry.st[j] = utf8.decode(bytes.subarray(at, at + len)); at += len; }
         }
       }
       if (flags & 1) { entry.w = at; skipPostings(); }

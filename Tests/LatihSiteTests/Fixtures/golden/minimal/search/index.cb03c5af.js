@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.cb03c5af"]={"v":2,"n":5,"en":false,"shards":"0","h":"32f91966","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
