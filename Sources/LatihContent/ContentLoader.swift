@@ -159,7 +159,7 @@ public struct ContentLoader: Sendable {
         case "pages" where parts.count == 2:
             let slug = String(parts[1].dropLast(3))
             if let d = slugCheck(slug, "page") { return .failure(d) }
-            if Slug.reservedPageSlugs.contains(slug) {
+            if SiteRoutes.reservedPageSlugs.contains(slug) {
                 return bad("page slug `\(slug)` is reserved", "the site uses /\(slug)/ itself; rename the page")
             }
             return .success(.page(slug))

@@ -38,6 +38,4 @@ public enum Slug {
         return (n, String(rest.dropFirst()))
     }
 
-    /// Top-level output names that a page slug may not take (see `SiteRoutes`).
-    public static var reservedPageSlugs: Set<String> { SiteRoutes.reservedPageSlugs }
 }

@@ -1,6 +1,6 @@
 /// The Porter2 ("English") stemmer of the Snowball project, for pages whose language is
 /// `en`. Written by hand because no maintained Swift package offers it and the browser
-/// must stem the same way (`latih-search.js`, `stemEnglish`);
+/// must stem the same way (`templates/assets/search/stem-en.js`, `stemEnglish`);
 /// `Tests/vectors/stems-en.tsv` holds both to the same answers.
 public enum EnglishStemmer {
     static let exceptions: [String: String] = [

@@ -1,5 +1,5 @@
 /// Indonesian stemming for the search index. It must agree with the browser's
-/// `latih-search.js` (`stemIndonesian`) word for word, since queries are stemmed there and documents here;
+/// `templates/assets/search/stem-id.js` (`stemIndonesian`) word for word, since queries are stemmed there and documents here;
 /// `Tests/vectors/stems-id.tsv` drives the tests of both.
 ///
 /// Rules in the Nazief–Adriani tradition (particles, possessives, derivational suffixes,

@@ -1,7 +1,7 @@
 import Foundation
 import LatihParallel
 
-/// Builds the search index that `latih-search.js` reads. Its size grows with the text of
+/// Builds the search index that the browser's engine (`templates/assets/search/`) reads. Its size grows with the text of
 /// the catalogue, not with its vocabulary: a word on one page costs its letters and one
 /// posting. Layout (all under `search/`, specified in `docs/search.md`):
 ///
@@ -278,7 +278,7 @@ public struct SearchIndexBuilder: Sendable {
     /// a base-36 digit for that prefix's length (in UTF-16 units, as JavaScript counts
     /// them; at most 35), the rest of the string, and a space before the next. Shard bounds
     /// share long prefixes; this takes 1.7–3 KB (gzip) off every cold query at 10,000 lessons.
-    /// Keys hold no spaces (they are words). `latih-search.js` has `decodeBounds`.
+    /// Keys hold no spaces (they are words). `decodeBounds` in `templates/assets/search/index-format.js` reads it.
     static func frontCoded(_ sorted: [String]) -> String {
         let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
         var out = ""

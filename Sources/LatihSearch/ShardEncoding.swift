@@ -1,5 +1,5 @@
-/// The binary layout of a term shard, before it is deflated. `latih-search.js`
-/// (`decodeShard` in `index-format.js`) reads it; `docs/search.md` specifies it.
+/// The binary layout of a term shard, before it is deflated. `decodeShard` in
+/// `templates/assets/search/index-format.js` reads it; `docs/search.md` specifies it.
 ///
 /// Every integer is an unsigned LEB128 varint. A shard is its key count, then each key in
 /// sorted order:
@@ -66,8 +66,8 @@ struct ShardEncoder {
             // place and length, two bytes where its letters took six.
             for s in entry.stems {
                 let stem = Array(s.utf8)
-                if let at = Self.find(stem, in: key) {
-                    varint(at + 1)
+                if let run = key.firstRange(of: stem) {
+                    varint(run.lowerBound + 1)
                     varint(stem.count)
                 } else {
                     varint(0)
@@ -77,15 +77,6 @@ struct ShardEncoder {
         }
         if !entry.word.isEmpty { postings(entry.word) }
         if flags & 2 != 0 { postings(entry.stem) }
-    }
-
-    /// Where `needle` first occurs in `haystack`, if it does.
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
-            if haystack[i..<i + needle.count].elementsEqual(needle) { return i }
-        }
-        return nil
     }
 
     /// What a key will take, roughly, before DEFLATE: what shards are cut by.

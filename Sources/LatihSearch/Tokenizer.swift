@@ -9,7 +9,7 @@ public struct Token: Sendable, Equatable {
 }
 
 /// Splits text into search words. Written by hand because the browser must split text
-/// exactly the same way (`latih-search.js`, `tokenize`), and both sides are small:
+/// exactly the same way (`templates/assets/search/text.js`, `tokenize`), and both sides are small:
 /// a word is a run of letters and digits, joined across single hyphens between them
 /// ("buku-buku", "e-learning"); it is lowercased and loses its diacritics.
 public enum Tokenizer {

@@ -30,7 +30,7 @@ import Testing
         return IndexReader(files: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) }), catalogueName: catalogue)
     }
 
-    /// Shard bounds back from the catalogue's front-coded string (as `decodeBounds` in latih-search.js).
+    /// Shard bounds back from the catalogue's front-coded string (as `decodeBounds` in index-format.js).
     static func bounds(_ coded: Any?) throws -> [String] {
         let text = try #require(coded as? String)
         var out: [String] = [], previous: [UInt16] = []

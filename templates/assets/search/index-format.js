@@ -101,6 +101,13 @@
 
   var utf8 = new TextDecoder();
 
+  /** The unsigned LEB128 varint at `cursor.at` of `bytes`; moves the cursor past it. */
+  function readVarint(bytes, cursor) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[cursor.at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    return value;
+  }
+
   /**
    * A term shard's entries from its inflated bytes (layout: ShardEncoding.swift). Keys are
    * read at once; a posting list only when a query asks for it (`wordPostings`,
@@ -112,16 +119,12 @@
    * is a root that the corpus attests.
    */
   function decodeShard(bytes) {
-    var at = 0;
-    function varint() {
-      var value = 0, shift = 0, b;
-      do { b = bytes[at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
-      return value;
-    }
+    var c = { at: 0 };
+    function varint() { return readVarint(bytes, c); }
     function skipPostings() {
       var n = varint();
-      for (var seen = 0; seen < n; at++) if (!(bytes[at] & 0x80)) seen++;
-      at += n;
+      for (var seen = 0; seen < n; c.at++) if (!(bytes[c.at] & 0x80)) seen++;
+      c.at += n;
     }
     var count = varint(), keys = new Array(count), entries = new Map();
     var previous = new Uint8Array(0), prevKey = "";
@@ -129,8 +132,8 @@
       var shared = varint(), rest = varint();
       var keyBytes = new Uint8Array(shared + rest);
       keyBytes.set(previous.subarray(0, shared));
-      keyBytes.set(bytes.subarray(at, at + rest), shared);
-      at += rest;
+      keyBytes.set(bytes.subarray(c.at, c.at + rest), shared);
+      c.at += rest;
       var ascii = true;
       for (var i = 0; i < keyBytes.length && ascii; i++) if (keyBytes[i] >= 0x80) ascii = false;
       var key = ascii ? prevKey.slice(0, shared) + String.fromCharCode.apply(null, keyBytes.subarray(shared)) : utf8.decode(keyBytes);
@@ -145,12 +148,12 @@
           // 0, then length and bytes; or 1 + offset, then length, of a run of the key's bytes.
           var from = varint(), len = varint();
           if (from) entry.st[j] = utf8.decode(keyBytes.subarray(from - 1, from - 1 + len));
-          else { entry.st[j] = utf8.decode(bytes.subarray(at, at + len)); at += len; }
+          else { entry.st[j] = utf8.decode(bytes.subarray(c.at, c.at + len)); c.at += len; }
         }
       }
-      if (flags & 1) { entry.w = at; skipPostings(); }
+      if (flags & 1) { entry.w = c.at; skipPostings(); }
       if (flags & 4) entry.s = entry.w;
-      if (flags & 2) { entry.s = at; skipPostings(); }
+      if (flags & 2) { entry.s = c.at; skipPostings(); }
       keys[k] = key;
       entries.set(key, entry);
     }
@@ -159,15 +162,10 @@
 
   /** The posting list at byte `offset` of `shard`. */
   function readPostings(shard, offset) {
-    var bytes = shard.bytes, at = offset;
-    function varint() {
-      var value = 0, shift = 0, b;
-      do { b = bytes[at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
-      return value;
-    }
-    var n = varint(), docs = new Int32Array(n), impacts = new Float64Array(n), doc = 0;
-    for (var i = 0; i < n; i++) { doc += varint(); docs[i] = doc; }
-    for (var j = 0; j < n; j++) impacts[j] = IMPACT[bytes[at++]];
+    var bytes = shard.bytes, c = { at: offset };
+    var n = readVarint(bytes, c), docs = new Int32Array(n), impacts = new Float64Array(n), doc = 0;
+    for (var i = 0; i < n; i++) { doc += readVarint(bytes, c); docs[i] = doc; }
+    for (var j = 0; j < n; j++) impacts[j] = IMPACT[bytes[c.at++]];
     return new Postings(docs, impacts);
   }
 
