@@ -33,12 +33,30 @@ def www(tmp_path_factory):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    max_age = None
+
     def log_message(self, *args):
         pass
 
+    def send_head(self):
+        # Last-Modified has a resolution of one second, and a test rebuilds a site within
+        # the second: answering If-Modified-Since would call the rebuilt page unchanged.
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
 
-def _serve(directory):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    def end_headers(self):
+        if self.max_age is not None:
+            self.send_header("Cache-Control", f"max-age={self.max_age}")
+        super().end_headers()
+
+
+class _CachingHandler(_QuietHandler):
+    """A host that lets browsers keep every file for ten minutes, as GitHub Pages does."""
+    max_age = 600
+
+
+def _serve(directory, caching=False):
+    handler = functools.partial(_CachingHandler if caching else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -80,7 +80,9 @@ def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_bu
     shutil.copytree(REPO / "content", content)
     out = tmp_path / "site"
     _build(content, out)
-    server = _serve(out)
+    # A host whose pages browsers may keep for ten minutes: the worker must still see
+    # the rebuilt search page, not the browser's copy from before the build.
+    server = _serve(out, caching=True)
     base = f"http://127.0.0.1:{server.server_port}/"
     b = fresh_browser
     try:

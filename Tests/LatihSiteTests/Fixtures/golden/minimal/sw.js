@@ -80,8 +80,11 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Pages: the network first, so learners see updates; the cache when offline.
-    event.respondWith(fetch(request).then(function (response) {
+    // Pages: the network first, so learners see updates; the cache when offline. The
+    // browser's HTTP cache is revalidated rather than trusted: a host's max-age (or the
+    // heuristic freshness a Last-Modified header earns) would otherwise hand back a page
+    // from before the last build, naming search files the host no longer has.
+    event.respondWith(fetch(request, { cache: "no-cache" }).then(function (response) {
       return remember(pageKey(request), response);
     }).catch(function () {
       // The copy fetched last first: the shell's copies date from the worker's install,
