@@ -6,8 +6,8 @@ import PackageDescription
 // below is exactly what its files import):
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
-// CZlib ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
-// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI
+// CLibz ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← Package ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +29,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // zlib, for the search index's deflated shards and documents (Debian's zlib1g-dev).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibz", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
@@ -37,7 +38,7 @@ let package = Package(
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihSearch", dependencies: ["CZlib", "LatihParallel"]),
+        .target(name: "LatihSearch", dependencies: ["CLibz", "LatihParallel"]),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
@@ -57,10 +58,15 @@ let package = Package(
         ]),
         // `latih check --external`: http(s) links, through Foundation's URLSession.
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
+        // `latih package`: SCORM 1.2 and cmi5 zips of courses, written with ZIPFoundation.
+        .target(name: "LatihPackage", dependencies: [
+            "LatihDiagnostics", "LatihSite",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihPackage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
@@ -74,6 +80,8 @@ let package = Package(
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LatihPackageTests", dependencies: ["LatihPackage", "LatihSite",
+                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
 

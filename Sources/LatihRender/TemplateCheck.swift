@@ -27,7 +27,7 @@ enum TemplateCheck {
         // the service worker
         "version", "shellJSON",
         // xAPI reporting
-        "connectSources", "baseURL", "quizIds",
+        "connectSources", "baseURL", "quizIds", "lms",
         // search
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
     ]

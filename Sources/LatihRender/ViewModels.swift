@@ -10,7 +10,8 @@ struct ViewModels: Sendable {
     let strings: [String: String]
     /// Courses by slug, for prerequisites and path lists.
     let courseIndex: [String: Int]
-    /// The interface strings the browser code needs (`progress-*`), as script-safe JSON.
+    /// The interface strings the browser code needs (`progress-*`, and `lms-*` in LMS
+    /// packages), as script-safe JSON.
     let stringsJSON: String
 
     init(input: RenderInput, strings: [String: String]) {
@@ -19,7 +20,7 @@ struct ViewModels: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") })
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || (!input.lms.isEmpty && $0.key.hasPrefix("lms-")) })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -71,9 +72,13 @@ struct ViewModels: Sendable {
             "progressURL": root + SiteRoutes.progress.path,
             "searchURL": root + SiteRoutes.search.path,
             "stringsJSON": stringsJSON,
-            "connectSources": config.xapiEndpoints.map { " " + $0 }.joined(),
+            // An LMS names its record store only at launch: a cmi5 package may reach any
+            // https origin unless site.conf lists the agency's.
+            "connectSources": (config.xapiEndpoints.isEmpty && input.lms == "cmi5" ? ["https:"] : config.xapiEndpoints)
+                .map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
-        ]
+            "lms": input.lms,
+        ].filter { !($0.key == "lms" && input.lms.isEmpty) }
     }
 
     func page(for job: PageRenderer.Job) -> (template: String, path: String, title: String, values: [String: Any]) {

@@ -1,4 +1,4 @@
-import CZlib
+import CLibz
 
 /// Raw DEFLATE (RFC 1951, no zlib or gzip header), which browsers inflate with
 /// `DecompressionStream("deflate-raw")`. zlib is the reference implementation; this is

@@ -28,6 +28,10 @@ public struct BuildOptions: Sendable {
     /// Counts pages rendered and search index files encoded, for a progress line.
     public var pagesDone: ProgressCounter?
     public var indexFilesDone: ProgressCounter?
+    /// Render the courses' pages only, for this LMS package format (`latih package`).
+    public var lms: LMSFormat?
+    /// Also report what would stop a course from being packaged for an LMS (`latih check`).
+    public var checkPackaging = false
 
     public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
                 includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
@@ -81,6 +85,7 @@ public enum SiteBuilder {
             return interrupted(options)
         }
         var diags = site.diagnostics
+        if options.checkPackaging { diags = (diags + PackageCheck.diagnostics(site, options)).sorted() }
         var links: [(url: String, location: SourceLocation)] = []
         for r in site.markdown {
             for link in r.rendered.links where link.destination.lowercased().hasPrefix("http://") || link.destination.lowercased().hasPrefix("https://") {
@@ -152,7 +157,12 @@ public enum SiteBuilder {
                                 bodyEnd: options.bodyEnd, quizIDs: quizIDs)
         var rendered: [OutputFile]
         var index: (files: [SearchFile], catalogue: String) = ([], "")
-        if options.searchIndex {
+        if let lms = options.lms {
+            progress?("rendering courses for \(lms.name)")
+            input.lms = lms.rawValue
+            let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
+            rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).render(only: Set(paths))
+        } else if options.searchIndex {
             // The index is built while the pages render: only the search page names it.
             progress?("rendering pages, indexing for search")
             let pageInput = input
@@ -247,6 +257,8 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic]
         var anchors: [Anchor]
         var quizIDs: [(String, SourceLocation)]
+        /// Each quiz's pass mark (0–100), in the order of `quizIDs`.
+        var quizPasses: [Int] = []
         var sources: [String]
     }
 
@@ -285,6 +297,7 @@ public enum SiteBuilder {
         var anchors: [Anchor] = []
         var sources: [String] = []
         var quizIDs: [(String, SourceLocation)] = []
+        var quizPasses: [Int] = []
         let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
         let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
             if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -303,10 +316,11 @@ public enum SiteBuilder {
             let (quiz, d) = parse(block.literal, doc.path, block.contentLine, "\(quizBase)/\(index + 1)")
             diags += d
             quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
+            quizPasses.append(quiz.pass)
             return quizzes.html(quiz, index: index)
         })
         return MarkdownResult(path: doc.path, output: output, quizBase: quizBase, rendered: result, diagnostics: diags, anchors: anchors,
-                              quizIDs: quizIDs, sources: sources)
+                              quizIDs: quizIDs, quizPasses: quizPasses, sources: sources)
     }
 
     /// What gathering the rendered documents produced.

@@ -107,6 +107,8 @@
   // ---- Runtime ----
 
   function start(doc, win) {
+    // In an LMS package the LMS runtime (latih-lms.js) reports, through the parts below.
+    if (doc.documentElement.hasAttribute("data-lms")) return;
     var storage;
     try { storage = win.localStorage; storage.getItem(QUEUE_KEY); } catch (e) { return; }
     var allowedMeta = doc.querySelector('meta[name="latih-xapi-endpoints"]');
@@ -183,17 +185,22 @@
     } catch (e) { return []; }
   }
 
-  /** Keeps the queue in storage and posts it, oldest first, retrying with backoff. */
+  /**
+   * Keeps the queue in storage and posts it, oldest first, retrying with backoff.
+   * Requests are `keepalive`, so that statements sent as the page closes still arrive.
+   */
   function makeSender(storage, win, queue) {
-    var busy = false, failures = 0, timer = null;
+    var busy = false, failures = 0, timer = null, waiting = [];
     function persist() { try { storage.setItem(QUEUE_KEY, JSON.stringify(queue)); } catch (e) { /* full */ } }
     function flush() {
+      if (!queue.length) waiting.splice(0).forEach(function (f) { f(); });
       if (busy || !queue.length) return;
       busy = true;
       var first = queue[0];
       var batch = queue.filter(function (q) { return q.endpoint === first.endpoint && q.auth === first.auth; });
       win.fetch(first.endpoint + "statements", {
         method: "POST",
+        keepalive: true,
         headers: { "Authorization": first.auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json" },
         body: JSON.stringify(batch.map(function (q) { return q.statement; }))
       }).then(function (response) {
@@ -220,12 +227,15 @@
         persist();
         flush();
       },
-      flush: flush
+      flush: flush,
+      /** Calls `f` once every queued statement has been sent or refused. */
+      whenEmpty: function (f) { if (queue.length) waiting.push(f); else f(); }
     };
   }
 
   return {
     VERBS: VERBS, TYPES: TYPES, INTERACTIONS: INTERACTIONS, parseLaunch: parseLaunch, originAllowed: originAllowed,
-    statement: statement, activity: activity, uuid: uuid, backoff: backoff, start: start
+    statement: statement, activity: activity, uuid: uuid, backoff: backoff, start: start,
+    makeSender: makeSender, loadQueue: loadQueue
   };
 });

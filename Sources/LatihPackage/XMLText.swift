@@ -1,0 +1,34 @@
+/// Text and attribute values escaped for XML 1.0, with the characters XML cannot carry
+/// at all (C0 controls but tab, newline and carriage return) left out.
+enum XMLText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// An `xsd:ID`: an XML name (letters, digits, `-`, `_`, `.`, starting with a letter or
+    /// `_`), made from `parts` joined by `_`, with anything else as `-`.
+    static func identifier(_ parts: String...) -> String {
+        var out = ""
+        for scalar in parts.joined(separator: "_").unicodeScalars {
+            let ok = (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."
+            out.unicodeScalars.append(ok ? scalar : "-")
+        }
+        if let first = out.unicodeScalars.first, !(first.properties.isAlphabetic || first == "_") { out = "_" + out }
+        return out
+    }
+}

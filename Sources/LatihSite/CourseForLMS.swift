@@ -1,0 +1,142 @@
+import Foundation
+import LatihContent
+import LatihDiagnostics
+import LatihMarkdown
+
+/// The formats `latih package` writes.
+public enum LMSFormat: String, Sendable, CaseIterable {
+    case scorm12
+    case cmi5
+
+    /// The format's name as people know it.
+    public var name: String { self == .scorm12 ? "SCORM 1.2" : "cmi5" }
+
+    /// The longest title an LMS must keep: SCORM 1.2's `title` fields hold at least 200
+    /// characters, and LMSs cut or refuse longer ones; cmi5 LMSs import SCORM's habits.
+    public static let titleLimit = 200
+}
+
+/// One course, rendered for an LMS: the course page, its lessons, the theme's assets and
+/// the content files they use, at the paths they have on the site. Links out of the
+/// course lead to the published site (with `base-url`) in a new window, or are not links.
+public struct CourseForLMS: Sendable {
+    /// One lesson: an item (SCORM) or AU (cmi5).
+    public struct Lesson: Sendable {
+        /// `<course>/<lesson>`, as the learner's progress names it.
+        public var id: String
+        public var slug: String
+        public var title: String
+        public var summary: String
+        /// The page, relative to the package root.
+        public var href: String
+        public var minutes: Int
+        /// The pass marks (0–100) of the lesson's quizzes, in page order; empty without quizzes.
+        public var passMarks: [Int]
+    }
+
+    /// A module and its lessons, or lessons outside any module (`module` nil).
+    public struct Group: Sendable {
+        public var module: (slug: String, title: String, summary: String)?
+        public var lessons: [Lesson]
+    }
+
+    public var slug: String
+    public var title: String
+    public var summary: String
+    /// The course's language (`id`, `en`).
+    public var language: String
+    /// The published site's address, when site.conf gives one.
+    public var baseURL: String?
+    public var groups: [Group]
+    /// Every file of the package but its manifest, sorted by path.
+    public var files: [(path: String, data: Data)]
+
+    public var lessons: [Lesson] { groups.flatMap(\.lessons) }
+}
+
+extension SiteBuilder {
+    /// The courses named by `slugs` (all of them when empty), rendered for `format`.
+    /// Nothing is returned when the content has errors; every finding is returned, those
+    /// of packaging (`PackageCheck`) included.
+    public static func coursesForLMS(_ options: BuildOptions, format: LMSFormat,
+                                     only slugs: [String] = []) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
+        var lmsOptions = options
+        lmsOptions.lms = format
+        lmsOptions.searchIndex = false
+        let chosen = lmsOptions
+        return onLargeStack { coursesForLMS(assembling: chosen, slugs: slugs) }
+    }
+
+    static func coursesForLMS(assembling options: BuildOptions, slugs: [String]) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
+        let site: BuiltSite
+        switch assemble(options, progress: nil) {
+        case .built(let s): site = s.indexed()
+        case .failed(let d): return ([], d)
+        case .interrupted: return ([], interrupted(options).diagnostics)
+        }
+        var diags = site.diagnostics
+        let known = site.catalogue.courses.map(\.slug)
+        for slug in slugs where !known.contains(slug) {
+            let hint = Suggestion.closest(to: slug, in: known).map { "did you mean `\($0)`?" }
+                ?? "courses are the folders of \(options.contentDir)/courses/: \(known.joined(separator: ", "))"
+            diags.append(.error(SourceLocation(path: options.contentDir + "/courses/" + slug), "no course `\(slug)`", hint: hint))
+        }
+        diags += PackageCheck.diagnostics(site, options)
+        if diags.hasErrors { return ([], diags.sorted()) }
+        let chosen = site.catalogue.courses.filter { slugs.isEmpty || slugs.contains($0.slug) }
+        let pages = Dictionary(site.renderedPages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        // The theme's assets but those of the site alone: the search engine and the offline worker.
+        let themeFiles = site.assetFiles.filter { path, _ in
+            !path.hasPrefix("assets/latih-search.") && !path.hasPrefix("assets/latih-offline.")
+        }
+        var out: [CourseForLMS] = []
+        for course in chosen {
+            let contentFiles = PackageCheck.contentFiles(of: course, site)
+            var files: [(path: String, data: Data)] = themeFiles.map { ($0.0, $0.1) }
+            for (source, output) in contentFiles {
+                guard let data = FileManager.default.contents(atPath: options.contentDir + "/" + source) else {
+                    diags.append(.error(SourceLocation(path: options.contentDir + "/" + source), "file cannot be read for the package"))
+                    continue
+                }
+                files.append((output, data))
+            }
+            let pagePaths = [course.outputPath] + course.lessons.map(\.outputPath)
+            let held = Set(pagePaths + files.map(\.path))
+            for path in pagePaths {
+                let html = PackageLinks.rewrite(pages[path] ?? "", page: path, held: held, baseURL: site.catalogue.config.baseURL)
+                files.append((path, Data(html.utf8)))
+            }
+            files.sort { $0.path < $1.path }
+            out.append(CourseForLMS(
+                slug: course.slug, title: course.title,
+                summary: course.document.frontMatter.text("summary") ?? "",
+                language: course.document.frontMatter.text("language") ?? site.catalogue.config.language,
+                baseURL: site.catalogue.config.baseURL,
+                groups: groups(course, site), files: files))
+        }
+        return (diags.hasErrors ? [] : out, diags.sorted())
+    }
+
+    static func groups(_ course: Course, _ site: BuiltSite) -> [CourseForLMS.Group] {
+        func entry(_ l: LatihContent.Lesson) -> CourseForLMS.Lesson {
+            let result = site.markdownIndex[l.document.path].map { site.markdown[$0] }
+            return CourseForLMS.Lesson(
+                id: "\(course.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
+                summary: l.document.frontMatter.text("summary") ?? "", href: l.outputPath,
+                minutes: l.minutes ?? 0, passMarks: result?.quizPasses ?? [])
+        }
+        var out: [CourseForLMS.Group] = []
+        var loose: [CourseForLMS.Lesson] = []
+        for item in course.items {
+            switch item {
+            case .lesson(let l):
+                loose.append(entry(l))
+            case .module(let m):
+                if !loose.isEmpty { out.append(.init(module: nil, lessons: loose)); loose = [] }
+                out.append(.init(module: (m.slug, m.title, m.document.frontMatter.text("summary") ?? ""), lessons: m.lessons.map(entry)))
+            }
+        }
+        if !loose.isEmpty { out.append(.init(module: nil, lessons: loose)) }
+        return out
+    }
+}

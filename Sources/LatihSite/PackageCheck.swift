@@ -1,0 +1,61 @@
+import LatihContent
+import LatihDiagnostics
+
+/// What stops a course from going into an LMS, or changes how it works there: links out
+/// of the course (a warning: the package does not hold their pages), titles longer than
+/// LMS fields take, and a theme without the LMS runtime. Run by `latih package` and
+/// `latih check`.
+enum PackageCheck {
+    static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
+        var diags: [Diagnostic] = []
+        if !site.theme.assets.contains(where: { $0.path == "latih-lms.js" }) {
+            diags.append(.error(SourceLocation(path: options.templatesDir + "/assets/latih-lms.js"), "theme has no LMS runtime",
+                                hint: "LMS packages need assets/latih-lms.js; copy it from Latih's default theme"))
+        }
+        let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let base = site.catalogue.config.baseURL
+        for course in site.catalogue.courses {
+            let held = Set([course.outputPath] + course.lessons.map(\.outputPath) + contentFiles(of: course, site).map(\.output))
+            var titled: [(Document, String, String)] = [(course.document, course.title, "course")]
+            titled += course.modules.map { ($0.document, $0.title, "module") }
+            titled += course.lessons.map { ($0.document, lessonTitle($0, site), "lesson") }
+            for (doc, title, what) in titled where title.count > LMSFormat.titleLimit {
+                let field = doc.frontMatter["title"]
+                let at = SourceLocation(path: doc.path, line: field?.line ?? 1, column: field?.valueColumn ?? 1)
+                diags.append(SiteBuilder.inContent(.error(at, "\(what) title is \(title.count) characters, longer than an LMS keeps (\(LMSFormat.titleLimit))",
+                                                          hint: "shorten it; SCORM 1.2 and cmi5 LMSs cut or refuse longer titles"), options))
+            }
+            for doc in documents(of: course) {
+                guard let result = results[doc.path] else { continue }
+                for ref in result.rendered.links {
+                    guard let url = site.resolver.resolve(ref, in: doc, pageOutput: result.output).url,
+                          let target = PackageLinks.target(of: url, from: result.output), !held.contains(target) else { continue }
+                    let hint = base.map { "in the LMS package it opens \(PackageLinks.join($0, target)) in a new window" }
+                        ?? "in the LMS package it is not a link; set `base-url` in site.conf to lead to the published site"
+                    diags.append(SiteBuilder.inContent(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column),
+                                                                "link leads out of the course `\(course.slug)`, to a page its LMS package does not hold",
+                                                                hint: hint), options))
+                }
+            }
+        }
+        return diags
+    }
+
+    static func documents(of course: Course) -> [Document] {
+        [course.document] + course.modules.map(\.document) + course.lessons.map(\.document)
+    }
+
+    /// The content files (images, downloads) that the course's pages use: source → output path.
+    static func contentFiles(of course: Course, _ site: BuiltSite) -> [(source: String, output: String)] {
+        let outputs = Dictionary(site.catalogue.assets.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
+        let paths = Set(documents(of: course).map(\.path))
+        var used: Set<String> = []
+        for r in site.markdown where paths.contains(r.path) { used.formUnion(r.sources) }
+        return used.sorted().compactMap { s in outputs[s].map { (s, $0) } }
+    }
+
+    /// A lesson's title as its page shows it.
+    static func lessonTitle(_ lesson: Lesson, _ site: BuiltSite) -> String {
+        lesson.document.frontMatter.text("title") ?? site.input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
+    }
+}
