@@ -7,7 +7,7 @@ import PackageDescription
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibz ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
-// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← Package ← CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -59,14 +59,14 @@ let package = Package(
         // `latih check --external`: http(s) links, through Foundation's URLSession.
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
         // `latih package`: SCORM 1.2 and cmi5 zips of courses, written with ZIPFoundation.
-        .target(name: "LatihPackage", dependencies: [
+        .target(name: "LatihLMS", dependencies: [
             "LatihDiagnostics", "LatihSite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihPackage",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
@@ -80,8 +80,9 @@ let package = Package(
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LatihPackageTests", dependencies: ["LatihPackage", "LatihSite",
-                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics",
+                                                              .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                    exclude: ["Fixtures"]),
     ]
 )
 

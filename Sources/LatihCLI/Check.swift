@@ -4,7 +4,8 @@ import LatihDiagnostics
 import LatihLinkCheck
 import LatihSite
 
-/// `latih check`: everything `build` checks, and files no page uses, without writing anything.
+/// `latih check`: everything `build` checks, files no page uses, and what would stop a
+/// course from going into an LMS (`latih package`), without writing anything.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and theme without writing the site.",
@@ -33,6 +34,7 @@ struct Check: ParsableCommand {
         var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
                                    includeDrafts: site.drafts, write: false)
         options.reportUnusedFiles = true
+        options.checkPackaging = true
         var result = SiteBuilder.build(options)
         if external {
             let checker = ExternalLinkChecker(timeout: timeout)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import LatihDiagnostics
-import LatihPackage
+import LatihLMS
 import LatihSite
 
 extension LMSFormat: ExpressibleByArgument {}
