@@ -1,11 +1,12 @@
 # Latih: two commands for a fresh machine.
 #   make site   installs what is missing, builds latih in release mode, builds content/ into site/
-#   make test   installs the test tools and runs every test: Swift, Node, and headless Chromium
+#   make test   installs the test tools and runs every test: Swift, Node, headless Chromium,
+#               xmllint against the SCORM and cmi5 schemas, and a real LRS (Ralph)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := pkg-config zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-APT_TEST := chromium chromium-driver
-PIP_TEST := selenium pytest axe-core-python
+APT_TEST := chromium chromium-driver libxml2-utils
+PIP_TEST := selenium pytest axe-core-python ralph-malph[cli,lrs]
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
@@ -31,7 +32,7 @@ site: release
 
 test-deps: deps
 	$(call apt_install,$(APT_TEST))
-	@python3 -c "import selenium, pytest, axe_core_python" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
 
 test: test-deps
 	swift build
