@@ -1,61 +1,24 @@
-"""xAPI reporting: a lesson launched with xAPI parameters sends statements, in order, to a
-loopback learning record store that checks authentication and the version header, and
-statements made while offline wait in the queue until the network is back."""
+"""xAPI reporting: a lesson launched with xAPI parameters sends statements, in order, to
+Ralph, a real LRS on the loopback (which checks credentials, the version header and each
+statement), and statements made while offline wait in the queue until the network is
+back. The assertions are on what Ralph stored, read back through its own API."""
 
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 import time
 from urllib.parse import quote
 
 from selenium.webdriver.common.by import By
 
 from conftest import LATIH, REPO, _serve
+from ralph_lrs import AUTH, Ralph
 
-AUTH = "Basic bGF0aWg6cmFoYXNpYQ=="
 ACTOR = {"objectType": "Agent", "name": "Siti Rahmawati", "mbox": "mailto:siti.rahmawati@jakarta.go.id"}
 REGISTRATION = "760e3480-ba55-4991-94b0-01820dbd23a2"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
-
-
-class Receiver(http.server.BaseHTTPRequestHandler):
-    statements = []
-    rejected = []
-
-    def log_message(self, *args):
-        pass
-
-    def cors(self):
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Headers", "Authorization, X-Experience-API-Version, Content-Type")
-        self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
-
-    def do_OPTIONS(self):
-        self.send_response(204)
-        self.cors()
-        self.end_headers()
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        ok = (self.path == "/xapi/statements" and self.headers.get("Authorization") == AUTH
-              and self.headers.get("X-Experience-API-Version") == "1.0.3")
-        if ok:
-            batch = json.loads(body)
-            Receiver.statements.extend(batch)
-            reply = json.dumps([s["id"] for s in batch]).encode()
-            self.send_response(200)
-        else:
-            Receiver.rejected.append(dict(self.headers))
-            reply = b'{"error": "unauthorised"}'
-            self.send_response(401)
-        self.cors()
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(reply)
 
 
 def wait_for(predicate, seconds=15):
@@ -81,9 +44,6 @@ def check_shape(s):
 
 
 def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
-    Receiver.statements, Receiver.rejected = [], []
-    lrs = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=lrs.serve_forever, daemon=True).start()
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
     with open(content / "site.conf", "a", encoding="utf-8") as conf:
@@ -92,13 +52,13 @@ def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
     subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"), "--output", str(out)],
                    check=True, capture_output=True)
     site = _serve(out)
+    lrs = Ralph(tmp_path / "ralph", cors_origins=[f"http://127.0.0.1:{site.server_port}"])
     b = fresh_browser
     try:
-        endpoint = f"http://127.0.0.1:{lrs.server_port}/xapi/"
-        query = (f"?endpoint={quote(endpoint)}&auth={quote(AUTH)}&actor={quote(json.dumps(ACTOR))}"
+        query = (f"?endpoint={quote(lrs.endpoint)}&auth={quote(AUTH)}&actor={quote(json.dumps(ACTOR))}"
                  f"&registration={REGISTRATION}")
         b.get(f"http://127.0.0.1:{site.server_port}/courses/spbe/apa-itu-spbe/index.html" + query)
-        assert wait_for(lambda: len(Receiver.statements) >= 2)
+        assert wait_for(lambda: len(lrs.statements()) >= 2)
 
         # Offline, answers wait in the queue.
         b.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
@@ -106,26 +66,27 @@ def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
             next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
         b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
         time.sleep(1.5)
-        assert len(Receiver.statements) == 2
+        assert len(lrs.statements()) == 2
         queued = b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length")
         assert queued == 3
 
         # Back online, the queue is delivered.
         b.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
         b.execute_script("window.dispatchEvent(new Event('online'))")
-        assert wait_for(lambda: len(Receiver.statements) >= 5)
+        assert wait_for(lambda: len(lrs.statements()) >= 5)
         # The queue is emptied once the store has answered, which may come after it counted them.
         assert wait_for(lambda: b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length") == 0)
+        stored = lrs.statements()
     finally:
         site.shutdown()
-        lrs.shutdown()
+        lrs.stop()
 
-    verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in Receiver.statements]
+    # Ralph keeps a batch's statements in the order they were sent.
+    verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in stored]
     assert verbs == ["initialized", "experienced", "answered", "answered", "passed"]
-    assert Receiver.rejected == []
-    for s in Receiver.statements:
+    for s in stored:
         check_shape(s)
-    initialized, experienced, a1, a2, passed = Receiver.statements
+    initialized, experienced, a1, a2, passed = stored
     assert initialized["object"]["id"] == "https://latih.example.go.id/courses/spbe/"
     assert experienced["object"]["id"] == "https://latih.example.go.id/courses/spbe/apa-itu-spbe/"
     assert experienced["context"]["contextActivities"]["parent"][0]["id"] == "https://latih.example.go.id/courses/spbe/"
