@@ -4,8 +4,8 @@ import LatihDiagnostics
 import LatihLinkCheck
 import LatihSite
 
-/// `latih check`: everything `build` checks, files no page uses, and what would stop a
-/// course from going into an LMS (`latih package`), without writing anything.
+/// `latih check`: everything `build` checks and files no page uses, without writing
+/// anything; with `--lms`, also what would stop a course from going into an LMS.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and theme without writing the site.",
@@ -24,6 +24,9 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Also check what `latih package` would refuse or warn about: titles too long for an LMS, links out of a course.")
+    var lms = false
+
     @Flag(help: "Also check every http(s) link on the web (concurrently, a few per host).")
     var external = false
 
@@ -34,7 +37,7 @@ struct Check: ParsableCommand {
         var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
                                    includeDrafts: site.drafts, write: false)
         options.reportUnusedFiles = true
-        options.checkPackaging = true
+        options.checkPackaging = lms
         var result = SiteBuilder.build(options)
         if external {
             let checker = ExternalLinkChecker(timeout: timeout)

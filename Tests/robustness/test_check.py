@@ -144,3 +144,24 @@ def test_build_without_search_and_with_timings(tmp_path):
     with_index = subprocess.run([LATIH, "build", "--content", str(REPO / "content"), "--templates", str(REPO / "templates"),
                                  "--output", str(tmp_path / "site2"), "--timings"], capture_output=True, text=True)
     assert "indexing for search" in with_index.stderr
+
+
+def test_lms_reports_what_packaging_would_refuse_or_warn_about(tmp_path):
+    fixture = REPO / "Tests" / "LatihLMSTests" / "Fixtures" / "lms" / "content"
+    assert check(fixture).returncode == 0
+    assert "out of the course" not in check(fixture).stderr
+    result = check(fixture, "--lms", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert [(d["severity"], d["path"].rsplit("/content/", 1)[1], d["line"], d["column"]) for d in found] == [
+        ("warning", "courses/dasar-lms/03-penutup.md", 6, 21)]
+    assert found[0]["message"] == "link leads out of the course `dasar-lms`, to a page its LMS package does not hold"
+    assert check(fixture, "--lms", "--strict").returncode == 1
+    # A title longer than an LMS keeps is an error, at the title.
+    content = tmp_path / "content"
+    shutil.copytree(fixture, content)
+    lesson = content / "courses" / "dasar-lms" / "03-penutup.md"
+    lesson.write_text(lesson.read_text().replace("title: Penutup", "title: " + "Penutup yang panjang " * 11))
+    result = check(content, "--lms")
+    assert result.returncode == 1
+    assert f"{lesson}:2:8: error: lesson title is 230 characters, longer than an LMS keeps (200)" in result.stderr
