@@ -166,3 +166,24 @@ def test_without_an_lms_the_page_says_so_and_still_works(lms, fresh_browser):
     assert status.text.startswith("LMS tidak terhubung")
     b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
     assert b.find_element(By.CSS_SELECTOR, ".quiz-status").text.startswith("Skor Anda")
+
+
+@pytest.mark.parametrize("screen", [(1280, 1000), (360, 800)], ids=["desktop", "phone"])
+def test_a_packaged_lesson_has_no_accessibility_violations(lms, fresh_browser, screen):
+    from axe_core_python.base import AXE_SCRIPT
+    b = fresh_browser
+    b.set_window_size(*screen)
+    for sco, _, href, _ in manifest_items(lms["www"])[1:]:
+        # The page alone, as axe audits a document: in the LMS frame, then checked.
+        launch(b, lms, sco, href)
+        if b.find_elements(By.CSS_SELECTOR, ".quiz-check"):
+            b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+        b.execute_script(AXE_SCRIPT)
+        result = b.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, arguments[0]).then(done, (e) => done({error: String(e)}));",
+            {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}})
+        assert "error" not in result, result
+        problems = [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+        assert not problems, problems
+        assert len(result["passes"]) > 20
