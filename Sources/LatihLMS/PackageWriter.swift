@@ -63,7 +63,8 @@ public enum PackageWriter {
                     try zip(entries.sorted { $0.0 < $1.0 }, to: path)
                     result.written.append(path)
                 } catch {
-                    result.diagnostics.append(.error(SourceLocation(path: path), "cannot write the package: \(error)",
+                    let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)"
+                    result.diagnostics.append(.error(SourceLocation(path: path), "cannot write the package: \(reason)",
                                                      hint: "check that \(options.outputDir)/ is writable; the previous package was left as it was"))
                 }
             }
@@ -100,10 +101,11 @@ public enum PackageWriter {
                 }
             }
         }
-        if fm.fileExists(atPath: path) {
-            _ = try fm.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: staging))
-        } else {
-            try fm.moveItem(atPath: staging, toPath: path)
+        // rename(2) replaces the previous package in one step.
+        guard rename(staging, path) == 0 else {
+            let code = errno
+            try? fm.removeItem(atPath: staging)
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
 }
