@@ -33,8 +33,9 @@ public struct QuizRenderer: Sendable {
         String(hex(SHA256.hash(data: Data("\(salt)|\(question)|\(value)".utf8))).prefix(16))
     }
 
-    /// An opaque token for item `item` of question `question`, used as a form value.
-    static func token(salt: String, question: Int, item: Int) -> String {
+    /// An opaque token for item `item` of question `question`, used as a form value (and
+    /// so as the response in xAPI statements).
+    public static func token(salt: String, question: Int, item: Int) -> String {
         String(hex(SHA256.hash(data: Data("\(salt)|t|\(question)|\(item)".utf8))).prefix(8))
     }
 

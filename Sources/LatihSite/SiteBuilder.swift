@@ -32,6 +32,8 @@ public struct BuildOptions: Sendable {
     public var lms: LMSFormat?
     /// Also report what would stop a course from being packaged for an LMS (`latih check`).
     public var checkPackaging = false
+    /// Render pages (off when only the catalogue and its quizzes are wanted: `latih report`).
+    public var renderPages = true
 
     public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
                 includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
@@ -157,7 +159,9 @@ public enum SiteBuilder {
                                 bodyEnd: options.bodyEnd, quizIDs: quizIDs)
         var rendered: [OutputFile]
         var index: (files: [SearchFile], catalogue: String) = ([], "")
-        if let lms = options.lms {
+        if !options.renderPages {
+            rendered = []
+        } else if let lms = options.lms {
             progress?("rendering courses for \(lms.name)")
             input.lms = lms.rawValue
             let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
@@ -259,6 +263,8 @@ public enum SiteBuilder {
         var quizIDs: [(String, SourceLocation)]
         /// Each quiz's pass mark (0–100), in the order of `quizIDs`.
         var quizPasses: [Int] = []
+        /// The quizzes themselves, in page order.
+        var quizzes: [Quiz] = []
         var sources: [String]
     }
 
@@ -298,6 +304,7 @@ public enum SiteBuilder {
         var sources: [String] = []
         var quizIDs: [(String, SourceLocation)] = []
         var quizPasses: [Int] = []
+        var parsedQuizzes: [Quiz] = []
         let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
         let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
             if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -317,10 +324,11 @@ public enum SiteBuilder {
             diags += d
             quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
             quizPasses.append(quiz.pass)
+            parsedQuizzes.append(quiz)
             return quizzes.html(quiz, index: index)
         })
         return MarkdownResult(path: doc.path, output: output, quizBase: quizBase, rendered: result, diagnostics: diags, anchors: anchors,
-                              quizIDs: quizIDs, quizPasses: quizPasses, sources: sources)
+                              quizIDs: quizIDs, quizPasses: quizPasses, quizzes: parsedQuizzes, sources: sources)
     }
 
     /// What gathering the rendered documents produced.

@@ -68,12 +68,12 @@ def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
         time.sleep(1.5)
         assert len(lrs.statements()) == 2
         queued = b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length")
-        assert queued == 3
+        assert queued == 4
 
         # Back online, the queue is delivered.
         b.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
         b.execute_script("window.dispatchEvent(new Event('online'))")
-        assert wait_for(lambda: len(lrs.statements()) >= 5)
+        assert wait_for(lambda: len(lrs.statements()) >= 6)
         # The queue is emptied once the store has answered, which may come after it counted them.
         assert wait_for(lambda: b.execute_script("return JSON.parse(localStorage.getItem('latih.xapi.queue')).length") == 0)
         stored = lrs.statements()
@@ -83,10 +83,13 @@ def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
 
     # Ralph keeps a batch's statements in the order they were sent.
     verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in stored]
-    assert verbs == ["initialized", "experienced", "answered", "answered", "passed"]
+    assert verbs == ["initialized", "experienced", "answered", "answered", "passed", "completed"]
     for s in stored:
         check_shape(s)
-    initialized, experienced, a1, a2, passed = stored
+    initialized, experienced, a1, a2, passed, completed = stored
+    # The lesson's completion, which reports count JP from.
+    assert completed["object"]["id"] == experienced["object"]["id"]
+    assert completed["result"] == {"completion": True}
     assert initialized["object"]["id"] == "https://latih.example.go.id/courses/spbe/"
     assert experienced["object"]["id"] == "https://latih.example.go.id/courses/spbe/apa-itu-spbe/"
     assert experienced["context"]["contextActivities"]["parent"][0]["id"] == "https://latih.example.go.id/courses/spbe/"

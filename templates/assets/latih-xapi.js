@@ -160,8 +160,17 @@
       });
       checkCourse();
     });
-    // After the quiz handlers, so that "passed" is reported before the course's "completed".
-    doc.addEventListener("latih:lesson-completed", function () { setTimeout(checkCourse, 0); });
+    // The lesson's own "completed", which an agency's report counts JP from; then, after
+    // the quiz handlers, so that "passed" is reported before it, the course's.
+    doc.addEventListener("latih:lesson-completed", function () {
+      setTimeout(function () {
+        if (article) {
+          send("completed", activity(base + "courses/" + article.getAttribute("data-lesson") + "/", TYPES.lesson,
+            doc.querySelector("h1").textContent, lang), { parent: courseActivity, result: { completion: true } });
+        }
+        checkCourse();
+      }, 0);
+    });
 
     /** Sends `completed` for the course once every lesson is done and every quiz passed. */
     function checkCourse() {

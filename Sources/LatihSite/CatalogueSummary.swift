@@ -1,0 +1,56 @@
+import LatihContent
+import LatihDiagnostics
+import LatihQuiz
+
+/// The catalogue as `latih report` needs it: courses, their lessons in order with their
+/// minutes, and each lesson's quizzes, from the same parse as the site's build.
+public struct CatalogueSummary: Sendable {
+    public struct Lesson: Sendable {
+        /// `<course>/<lesson>`, as the learner's progress names it.
+        public var id: String
+        public var slug: String
+        public var title: String
+        public var minutes: Int
+        public var quizzes: [Quiz]
+    }
+
+    public struct Course: Sendable {
+        public var slug: String
+        public var title: String
+        public var lessons: [Lesson]
+        public var minutes: Int { lessons.reduce(0) { $0 + $1.minutes } }
+    }
+
+    public var title: String
+    public var language: String
+    public var baseURL: String?
+    public var courses: [Course]
+}
+
+extension SiteBuilder {
+    /// The catalogue's summary, or its errors: nothing is rendered or written.
+    public static func summary(_ options: BuildOptions) -> (CatalogueSummary?, [Diagnostic]) {
+        var o = options
+        o.write = false
+        o.searchIndex = false
+        o.renderPages = false
+        let chosen = o
+        return onLargeStack {
+            switch assemble(chosen, progress: nil) {
+            case .failed(let d): return (nil, d)
+            case .interrupted: return (nil, interrupted(chosen).diagnostics)
+            case .built(let site):
+                let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+                let courses = site.catalogue.courses.map { c in
+                    CatalogueSummary.Course(slug: c.slug, title: c.title, lessons: c.lessons.map { l in
+                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
+                                                minutes: l.minutes ?? 0, quizzes: results[l.document.path]?.quizzes ?? [])
+                    })
+                }
+                let config = site.catalogue.config
+                return (CatalogueSummary(title: config.title, language: config.language, baseURL: config.baseURL, courses: courses),
+                        site.diagnostics)
+            }
+        }
+    }
+}
