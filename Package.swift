@@ -7,7 +7,7 @@ import PackageDescription
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibz ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
-// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -63,10 +63,16 @@ let package = Package(
             "LatihDiagnostics", "LatihSite",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into
+        // the agency's monitoring report.
+        .target(name: "LatihReport", dependencies: [
+            "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

@@ -1,0 +1,97 @@
+import LatihQuiz
+import LatihSite
+
+/// What an activity id names in the catalogue.
+enum Target: Hashable, Sendable {
+    case course(Int)
+    case lesson(course: Int, lesson: Int)
+    case quiz(Int)
+    case question(quiz: Int, number: Int)
+}
+
+/// The catalogue's courses, lessons, quizzes and questions, and the activity ids that
+/// name them. Ids are matched by their Latih-made tail (`courses/<course>/<lesson>/`,
+/// `kuis/<quiz>#soal-<n>`, `urn:latih:…`), whatever address the site or LMS served them
+/// from: the same lesson has one address on the site and another inside an LMS package.
+struct CatalogueIndex: Sendable {
+    struct QuizEntry: Sendable {
+        var quiz: Quiz
+        var course: Int
+        var lesson: Int
+    }
+
+    let summary: CatalogueSummary
+    let quizzes: [QuizEntry]
+    private let byTail: [String: Target]
+    private let quizIndex: [String: Int]
+    /// The prefix of the ids the report writes: the site's `base-url`, or `urn:latih:`.
+    let idBase: String
+
+    init(_ summary: CatalogueSummary) {
+        self.summary = summary
+        var tails: [String: Target] = [:]
+        var quizzes: [QuizEntry] = []
+        var quizIndex: [String: Int] = [:]
+        for (ci, course) in summary.courses.enumerated() {
+            tails["courses/\(course.slug)/"] = .course(ci)
+            tails["urn:latih:course:\(course.slug)"] = .course(ci)
+            for (li, lesson) in course.lessons.enumerated() {
+                tails["courses/\(lesson.id)/"] = .lesson(course: ci, lesson: li)
+                tails["urn:latih:lesson:\(course.slug):\(lesson.slug)"] = .lesson(course: ci, lesson: li)
+                for quiz in lesson.quizzes {
+                    quizIndex[quiz.id] = quizzes.count
+                    quizzes.append(QuizEntry(quiz: quiz, course: ci, lesson: li))
+                }
+            }
+        }
+        byTail = tails
+        self.quizzes = quizzes
+        self.quizIndex = quizIndex
+        idBase = summary.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "urn:latih:"
+    }
+
+    /// What `id` names, or nil for an activity the catalogue does not know.
+    func target(_ id: String) -> Target? {
+        var id = Substring(id)
+        if let q = id.firstIndex(of: "?") { id = id[..<q] }
+        var question: Int?
+        if let r = id.range(of: "#soal-") {
+            guard let n = Int(id[r.upperBound...]), n >= 1 else { return nil }
+            question = n
+            id = id[..<r.lowerBound]
+        } else if let hash = id.firstIndex(of: "#") {
+            id = id[..<hash]
+        }
+        if question == nil, let t = byTail[String(id)] { return t }
+        // kuis/<quiz id>, where the quiz id may itself hold slashes.
+        var search = id.startIndex
+        while let r = id.range(of: "kuis/", range: search..<id.endIndex) {
+            if let qi = quizIndex[String(id[r.upperBound...])] {
+                guard let n = question else { return .quiz(qi) }
+                return n <= quizzes[qi].quiz.questions.count ? .question(quiz: qi, number: n) : nil
+            }
+            search = r.upperBound
+        }
+        guard question == nil else { return nil }
+        search = id.startIndex
+        while let r = id.range(of: "courses/", range: search..<id.endIndex) {
+            var tail = String(id[r.lowerBound...])
+            if !tail.hasSuffix("/") { tail += "/" }
+            if let t = byTail[tail] { return t }
+            search = r.upperBound
+        }
+        return nil
+    }
+
+    /// The activity id the report gives a course, a quiz's question.
+    func courseID(_ c: Int) -> String {
+        summary.baseURL != nil ? idBase + "courses/\(summary.courses[c].slug)/" : "urn:latih:course:\(summary.courses[c].slug)"
+    }
+
+    func lessonID(_ c: Int, _ l: Int) -> String {
+        let course = summary.courses[c], lesson = course.lessons[l]
+        return summary.baseURL != nil ? idBase + "courses/\(lesson.id)/" : "urn:latih:lesson:\(course.slug):\(lesson.slug)"
+    }
+
+    func questionID(_ q: Int, _ n: Int) -> String { idBase + "kuis/\(quizzes[q].quiz.id)#soal-\(n)" }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import LatihQuiz
+
+/// A person in the report: from the roster, or an actor the roster does not list.
+struct PersonYear {
+    var id: String
+    var person: Person?
+    var year: ReportBuilder.Year
+}
+
+extension ReportBuilder {
+    /// The report of `events`, with the people of `roster` (nil: no roster given).
+    func report(_ events: [Event], roster: [Person]?, counts: Report.Counts, unknown: [String: Int], skipped: Int) -> (Report, [PersonYear]) {
+        let people = roster ?? []
+        var byEmail: [String: Int] = [:], byNIP: [String: Int] = [:]
+        for (i, p) in people.enumerated() {
+            if !p.email.isEmpty { byEmail[p.email] = i }
+            if !p.nip.isEmpty { byNIP[p.nip] = i }
+        }
+        // Events by person: a roster row (matched by email or by account name = NIP), or the actor.
+        var slots: [String: Int] = [:]
+        var groups: [[Event]] = people.map { _ in [] }
+        var ids: [String?] = people.map { _ in nil }
+        var slotPerson: [Int?] = people.indices.map { $0 }
+        for e in events {
+            let slot: Int
+            if let s = slots[e.learner] { slot = s } else {
+                var match: Int?
+                if e.learner.hasPrefix("mailto:") { match = byEmail[String(e.learner.dropFirst(7))] }
+                else if e.learner.hasPrefix("account:"), let bar = e.learner.lastIndex(of: "|") { match = byNIP[String(e.learner[e.learner.index(after: bar)...])] }
+                if let match { slot = match } else {
+                    slot = groups.count
+                    groups.append([])
+                    ids.append(nil)
+                    slotPerson.append(nil)
+                }
+                slots[e.learner] = slot
+            }
+            if ids[slot] == nil { ids[slot] = e.learner }
+            groups[slot].append(e)
+        }
+        var persons: [PersonYear] = []
+        for (slot, evs) in groups.enumerated() {
+            let y = fold(evs.sorted { $0.time < $1.time })
+            let person = slotPerson[slot].map { people[$0] }
+            let id = ids[slot] ?? person.map { $0.email.isEmpty ? "account:|\($0.nip)" : "mailto:\($0.email)" } ?? ""
+            persons.append(PersonYear(id: id, person: person, year: y))
+        }
+        persons.sort { a, b in
+            let ua = a.person?.unit ?? "\u{10FFFF}", ub = b.person?.unit ?? "\u{10FFFF}"
+            if ua != ub { return ua < ub }
+            let na = a.person?.name ?? a.year.name ?? a.id, nb = b.person?.name ?? b.year.name ?? b.id
+            return (na, a.id) < (nb, b.id)
+        }
+        let courses = index.summary.courses
+        func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
+        func iso(_ t: Double) -> String {
+            let f = ISO8601DateFormatter()
+            f.formatOptions = [.withInternetDateTime]
+            return f.string(from: Date(timeIntervalSince1970: t.rounded(.down)))
+        }
+
+        let learners: [Report.Learner] = persons.map { p in
+            let y = p.year
+            let completed = courses.indices.filter { y.courseCompleted[$0] != nil }
+            let started = courses.indices.filter { y.courseOpened[$0] != nil && y.courseCompleted[$0] == nil }
+            let scores = index.quizzes.indices.compactMap { q -> Report.QuizScore? in
+                guard let attempts = y.quizAttempts[q], attempts > 0 else { return nil }
+                return Report.QuizScore(quiz: index.quizzes[q].quiz.id, best: round(y.quizBest[q] ?? 0, 1), attempts: attempts,
+                                        passed: y.quizPassed[q] != nil)
+            }
+            let jp = self.jp(y)
+            return Report.Learner(id: p.id, name: p.person?.name ?? y.name ?? p.id, nip: p.person?.nip, unit: p.person?.unit,
+                                  position: p.person?.position, jp: jp, belowTarget: jp < Double(Self.targetJP),
+                                  completed: completed.map(index.courseID), inProgress: started.map(index.courseID),
+                                  notStarted: courses.count - completed.count - started.count, quizScores: scores,
+                                  lastActivity: y.last.map(iso), inRoster: p.person != nil)
+        }
+
+        var unitNames: [String] = []
+        var unitMembers: [String: [Int]] = [:]
+        for (i, p) in persons.enumerated() {
+            let u = p.person?.unit ?? ""
+            if unitMembers[u] == nil { unitNames.append(u) }
+            unitMembers[u, default: []].append(i)
+        }
+        let units: [Report.Unit] = unitNames.map { u in
+            let members = unitMembers[u]!
+            let jps = members.map { learners[$0].jp }
+            let opened = members.reduce(0) { $0 + persons[$1].year.courseOpened.count }
+            let done = members.reduce(0) { $0 + persons[$1].year.courseCompleted.count }
+            return Report.Unit(unit: u, people: members.count, reachedTarget: jps.filter { $0 >= Double(Self.targetJP) }.count,
+                               medianJP: round(median(jps) ?? 0, 1), completionRate: opened == 0 ? nil : round(Double(done) / Double(opened), 3))
+        }
+
+        let courseRows: [Report.Course] = courses.indices.map { c in
+            let days = persons.compactMap { p -> Double? in
+                guard let o = p.year.courseOpened[c], let d = p.year.courseCompleted[c] else { return nil }
+                return max(0, d - o) / 86400
+            }
+            let funnel = courses[c].lessons.indices.map { l in
+                Report.LessonFunnel(id: index.lessonID(c, l), title: courses[c].lessons[l].title,
+                                    opened: persons.filter { $0.year.lessonOpened[lessonFlat[c][l]] != nil || $0.year.lessonCompleted[lessonFlat[c][l]] != nil }.count,
+                                    completed: persons.filter { $0.year.lessonCompleted[lessonFlat[c][l]] != nil }.count)
+            }
+            return Report.Course(id: index.courseID(c), slug: courses[c].slug, title: courses[c].title,
+                                 opened: persons.filter { $0.year.courseOpened[c] != nil }.count,
+                                 completed: persons.filter { $0.year.courseCompleted[c] != nil }.count,
+                                 passed: persons.filter { coursePassed($0.year, c) }.count,
+                                 medianDaysToComplete: median(days).map { round($0, 1) }, lessons: funnel)
+        }
+
+        // Every answer once: attempts and options chosen, by quiz and question number.
+        struct Key: Hashable { var quiz: Int; var number: Int }
+        var attemptCount: [Key: Int] = [:]
+        var chosenBy: [Key: [String: Int]] = [:]
+        for p in persons {
+            for a in p.year.answers {
+                let k = Key(quiz: a.quiz, number: a.number)
+                attemptCount[k, default: 0] += 1
+                for token in (a.response ?? "").components(separatedBy: "[,]") where !token.isEmpty { chosenBy[k, default: [:]][token, default: 0] += 1 }
+            }
+        }
+        var questions: [Report.Question] = []
+        for (q, entry) in index.quizzes.enumerated() {
+            let salt = QuizRenderer.salt(for: entry.quiz.id)
+            for (qi, question) in entry.quiz.questions.enumerated() {
+                let n = qi + 1
+                let attempts = attemptCount[Key(quiz: q, number: n)] ?? 0
+                let chosen = chosenBy[Key(quiz: q, number: n)] ?? [:]
+                let firsts = persons.compactMap { p -> (right: Bool, score: Double)? in
+                    guard let f = p.year.firstAttempt[q], let r = f.right[n] else { return nil }
+                    return (r, f.score)
+                }
+                let share = firsts.isEmpty ? nil : round(Double(firsts.filter(\.right).count) / Double(firsts.count), 3)
+                let disc = pointBiserial(firsts).map { round($0, 3) }
+                var options: [Report.OptionCount] = []
+                switch question.answer {
+                case .single(let opts), .multiple(let opts):
+                    options = opts.enumerated().map { i, o in
+                        Report.OptionCount(text: o.text, correct: o.correct,
+                                           chosen: chosen[QuizRenderer.token(salt: salt, question: qi, item: i)] ?? 0)
+                    }
+                case .trueFalse(let truth):
+                    options = [Report.OptionCount(text: "benar", correct: truth, chosen: chosen["benar"] ?? 0),
+                               Report.OptionCount(text: "salah", correct: !truth, chosen: chosen["salah"] ?? 0)]
+                default: break
+                }
+                var flags: [String] = []
+                if firsts.count >= 5, let share {
+                    if share > 0.9 { flags.append("too-easy") }
+                    if share < 0.3 { flags.append("too-hard") }
+                    if let disc, disc < 0 { flags.append("negative-discrimination") }
+                }
+                questions.append(Report.Question(id: index.questionID(q, n), quiz: entry.quiz.id, number: n, text: question.text,
+                                                 kind: question.answer.kind, attempts: attempts, firstAttempts: firsts.count,
+                                                 correctShare: share, discrimination: disc, options: options, flags: flags))
+            }
+        }
+
+        let months: [Report.Month] = (1...12).map { m in
+            Report.Month(month: String(format: "%04d-%02d", year.year, m),
+                         activeLearners: persons.filter { $0.year.activeMonths.contains(m) }.count,
+                         lessonsCompleted: persons.reduce(0) { $0 + $1.year.lessonCompleted.values.filter { year.month($0) == m }.count },
+                         coursesCompleted: persons.reduce(0) { $0 + $1.year.courseCompleted.values.filter { year.month($0) == m }.count })
+        }
+        var counts = counts
+        counts.counted = events.count
+        counts.unknownActivities = unknown.values.reduce(0, +)
+        let report = Report(year: year.year, targetJP: Self.targetJP, skipped: skipped, statements: counts,
+                            unknownActivities: unknown.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { Report.Unknown(id: $0.key, statements: $0.value) },
+                            learners: learners, units: units, courses: courseRows, questions: questions, months: months)
+        return (report, persons)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import LatihQuiz
+
+/// Folds events into the report: each person's year, then units, courses, questions and
+/// months. Completion follows the site's rules (latih-progress.js): a lesson is complete
+/// when completed (or passed, as a cmi5 AU), when its course is, or when every one of its
+/// quizzes is passed; a course when every lesson is complete and every quiz passed; JP are
+/// the minutes of the lessons completed in the year, over 45, to one decimal.
+struct ReportBuilder {
+    static let jpMinutes = 45.0
+    static let targetJP = 20
+
+    let index: CatalogueIndex
+    let year: YearWindow
+    /// Lessons in catalogue order, flattened: (course, lesson).
+    let lessons: [(course: Int, lesson: Int)]
+    let lessonFlat: [[Int]]
+    /// Quiz indexes by course, and by course and lesson.
+    let courseQuizzes: [[Int]]
+    let lessonQuizzes: [[[Int]]]
+
+    init(index: CatalogueIndex, year: YearWindow) {
+        self.index = index
+        self.year = year
+        var flat: [(Int, Int)] = [], byCourse: [[Int]] = []
+        for (ci, c) in index.summary.courses.enumerated() {
+            byCourse.append(c.lessons.indices.map { li in flat.append((ci, li)); return flat.count - 1 })
+        }
+        lessons = flat
+        lessonFlat = byCourse
+        var cq = index.summary.courses.map { _ in [Int]() }
+        var lq = index.summary.courses.map { $0.lessons.map { _ in [Int]() } }
+        for (qi, q) in index.quizzes.enumerated() {
+            cq[q.course].append(qi)
+            lq[q.course][q.lesson].append(qi)
+        }
+        courseQuizzes = cq
+        lessonQuizzes = lq
+    }
+
+    /// One person's year.
+    struct Year {
+        var name: String?
+        var lessonOpened: [Int: Double] = [:]
+        var lessonCompleted: [Int: Double] = [:]
+        var courseOpened: [Int: Double] = [:]
+        var courseCompleted: [Int: Double] = [:]
+        var quizBest: [Int: Double] = [:]
+        var quizAttempts: [Int: Int] = [:]
+        var quizPassed: [Int: Double] = [:]
+        var last: Double?
+        var activeMonths: Set<Int> = []
+        /// First attempts at each quiz: (score, [question number: right]), and every answer.
+        var firstAttempt: [Int: (score: Double, right: [Int: Bool])] = [:]
+        var answers: [(quiz: Int, number: Int, success: Bool, response: String?)] = []
+    }
+
+    /// A person's events (sorted by time) folded into their year.
+    func fold(_ events: [Event]) -> Year {
+        var y = Year()
+        func earliest(_ d: inout [Int: Double], _ k: Int, _ t: Double) { if d[k].map({ t < $0 }) ?? true { d[k] = t } }
+        func openCourse(_ c: Int, _ t: Double) { earliest(&y.courseOpened, c, t) }
+        func openLesson(_ c: Int, _ l: Int, _ t: Double) { openCourse(c, t); earliest(&y.lessonOpened, lessonFlat[c][l], t) }
+        // Answers of the attempt in progress, per quiz: (start time, numbers → right).
+        var pending: [Int: (start: Double, right: [Int: Bool])] = [:]
+        func closeAttempt(_ q: Int, score: Double?) {
+            guard let p = pending.removeValue(forKey: q) else { return }
+            let count = index.quizzes[q].quiz.questions.count
+            let s = score ?? Double(p.right.values.filter { $0 }.count) / Double(max(count, 1)) * 100
+            if y.firstAttempt[q] == nil { y.firstAttempt[q] = (s, p.right) }
+            if score == nil {
+                // No quiz statement came with the answers (cmi5): the answers are the attempt.
+                y.quizAttempts[q, default: 0] += 1
+                y.quizBest[q] = max(y.quizBest[q] ?? 0, s)
+                if s >= Double(index.quizzes[q].quiz.pass) { earliest(&y.quizPassed, q, p.start) }
+            }
+        }
+        for e in events {
+            if y.name == nil, let n = e.name, !n.isEmpty { y.name = n }
+            y.last = max(y.last ?? e.time, e.time)
+            y.activeMonths.insert(year.month(e.time))
+            // An attempt's answers arrive together; a later answer, or one to a question
+            // already answered, starts the next attempt.
+            if !pending.isEmpty {
+                for (q, p) in pending where e.time - p.start > 10 { closeAttempt(q, score: nil) }
+            }
+            switch e.target {
+            case .course(let c):
+                openCourse(c, e.time)
+                if e.kind == .completed || e.kind == .passed { earliest(&y.courseCompleted, c, e.time) }
+            case .lesson(let c, let l):
+                openLesson(c, l, e.time)
+                if e.kind == .completed || e.kind == .passed { earliest(&y.lessonCompleted, lessonFlat[c][l], e.time) }
+                if e.kind == .passed {
+                    for qi in lessonQuizzes[c][l] { earliest(&y.quizPassed, qi, e.time) }
+                }
+            case .quiz(let q):
+                let entry = index.quizzes[q]
+                openLesson(entry.course, entry.lesson, e.time)
+                switch e.kind {
+                case .passed, .failed:
+                    closeAttempt(q, score: e.score)
+                    y.quizAttempts[q, default: 0] += 1
+                    if let s = e.score { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
+                    if e.kind == .passed { earliest(&y.quizPassed, q, e.time) }
+                case .quizSummary(let attempts):
+                    y.quizAttempts[q, default: 0] += attempts
+                    if let s = e.score { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
+                    if e.success == true { earliest(&y.quizPassed, q, e.time) }
+                default: break
+                }
+            case .question(let q, let n):
+                let entry = index.quizzes[q]
+                openLesson(entry.course, entry.lesson, e.time)
+                guard e.kind == .answered else { break }
+                if pending[q]?.right[n] != nil { closeAttempt(q, score: nil) }
+                var p = pending[q] ?? (e.time, [:])
+                p.right[n] = e.success ?? false
+                pending[q] = p
+                y.answers.append((q, n, e.success ?? false, e.response))
+            }
+        }
+        for q in Array(pending.keys) { closeAttempt(q, score: nil) }
+        // The site's rules, applied until nothing changes (a course completes its lessons).
+        for (ci, course) in index.summary.courses.enumerated() {
+            if let t = y.courseCompleted[ci] {
+                for f in lessonFlat[ci] { earliest(&y.lessonCompleted, f, t) }
+            }
+            for li in course.lessons.indices {
+                let quizzes = lessonQuizzes[ci][li]
+                if !quizzes.isEmpty, quizzes.allSatisfy({ y.quizPassed[$0] != nil }) {
+                    earliest(&y.lessonCompleted, lessonFlat[ci][li], quizzes.compactMap { y.quizPassed[$0] }.max()!)
+                }
+            }
+            let flats = lessonFlat[ci]
+            let quizzes = courseQuizzes[ci]
+            if y.courseCompleted[ci] == nil, !flats.isEmpty, flats.allSatisfy({ y.lessonCompleted[$0] != nil }),
+               quizzes.allSatisfy({ y.quizPassed[$0] != nil }) {
+                y.courseCompleted[ci] = (flats.compactMap { y.lessonCompleted[$0] } + quizzes.compactMap { y.quizPassed[$0] }).max()
+            }
+        }
+        return y
+    }
+
+    /// JP of the lessons completed in the year.
+    func jp(_ y: Year) -> Double {
+        let minutes = y.lessonCompleted.keys.reduce(0) { $0 + index.summary.courses[lessons[$1].course].lessons[lessons[$1].lesson].minutes }
+        return (Double(minutes) / Self.jpMinutes * 10).rounded() / 10
+    }
+
+    func coursePassed(_ y: Year, _ c: Int) -> Bool {
+        let quizzes = courseQuizzes[c]
+        return quizzes.isEmpty ? y.courseCompleted[c] != nil : quizzes.allSatisfy { y.quizPassed[$0] != nil }
+    }
+}
+
+/// The median of `values`, or nil when there are none.
+func median(_ values: [Double]) -> Double? {
+    guard !values.isEmpty else { return nil }
+    let s = values.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// The point-biserial correlation of a right/wrong item with a score: (M₁ − M₀) / s · √(pq),
+/// with s the scores' population standard deviation; nil without both kinds of answer or
+/// without spread in the scores.
+func pointBiserial(_ pairs: [(right: Bool, score: Double)]) -> Double? {
+    let n = Double(pairs.count)
+    let right = pairs.filter(\.right).map(\.score), wrong = pairs.filter { !$0.right }.map(\.score)
+    guard !right.isEmpty, !wrong.isEmpty else { return nil }
+    let mean = pairs.reduce(0) { $0 + $1.score } / n
+    let sd = (pairs.reduce(0) { $0 + ($1.score - mean) * ($1.score - mean) } / n).squareRoot()
+    guard sd > 0 else { return nil }
+    let p = Double(right.count) / n
+    let m1 = right.reduce(0, +) / Double(right.count), m0 = wrong.reduce(0, +) / Double(wrong.count)
+    return (m1 - m0) / sd * (p * (1 - p)).squareRoot()
+}

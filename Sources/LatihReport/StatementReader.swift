@@ -1,0 +1,128 @@
+import Foundation
+import LatihDiagnostics
+import LatihParallel
+
+/// One statement as read, with where it was written.
+struct ReadStatement: Sendable {
+    var statement: Statement
+    var location: SourceLocation
+}
+
+/// Reads statements from files: a JSON array (what `GET /statements` answers, or an LRS's
+/// export) or one JSON statement per line. Each statement is decoded on its own, in
+/// parallel, so that one bad statement is a warning at its line and the rest are read.
+enum StatementReader {
+    /// The statements of `data` (from `path`), and a warning for each that cannot be read.
+    static func read(_ data: Data, path: String) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
+        let bytes = [UInt8](data)
+        let first = bytes.firstIndex { !isSpace($0) }
+        let pieces: [(line: Int, range: Range<Int>)]
+        var diags: [Diagnostic] = []
+        if let first, bytes[first] == UInt8(ascii: "[") {
+            let (p, problem) = JSONArraySplitter.elements(bytes, from: first)
+            pieces = p
+            if let problem { diags.append(.warning(SourceLocation(path: path, line: problem.line, column: 1), problem.message)) }
+        } else {
+            pieces = lines(bytes)
+        }
+        let chunks = stride(from: 0, to: pieces.count, by: 2048).map { $0..<min($0 + 2048, pieces.count) }
+        let decoded = chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
+            let decoder = JSONDecoder()
+            return chunk.map { i in
+                let (line, range) = pieces[i]
+                let at = SourceLocation(path: path, line: line, column: 1)
+                do {
+                    let s = try decoder.decode(Statement.self, from: Data(bytes[range]))
+                    if let problem = s.problem() { return (nil, .warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
+                    return (ReadStatement(statement: s, location: at), nil)
+                } catch let error as DecodingError {
+                    return (nil, .warning(at, describe(error)))
+                } catch {
+                    return (nil, .warning(at, "line is not JSON"))
+                }
+            }
+        }
+        var out: [ReadStatement] = []
+        out.reserveCapacity(pieces.count)
+        for chunk in decoded {
+            for (s, d) in chunk {
+                if let s { out.append(s) }
+                if let d { diags.append(d) }
+            }
+        }
+        return (out, diags)
+    }
+
+    static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
+
+    /// Non-blank lines, numbered from 1.
+    static func lines(_ b: [UInt8]) -> [(line: Int, range: Range<Int>)] {
+        var out: [(Int, Range<Int>)] = []
+        var start = 0, line = 1
+        func add(_ end: Int) {
+            if b[start..<end].contains(where: { !isSpace($0) }) { out.append((line, start..<end)) }
+        }
+        for i in b.indices where b[i] == 10 {
+            add(i)
+            start = i + 1
+            line += 1
+        }
+        if start < b.count { add(b.count) }
+        return out
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ c: [CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        switch error {
+        case .dataCorrupted(let c) where c.codingPath.isEmpty: return "line is not JSON"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+            return "not a valid xAPI 1.0.3 statement: `\(path(c.codingPath))` has the wrong type"
+        case .keyNotFound(let k, _): return "not a valid xAPI 1.0.3 statement: `\(k.stringValue)` is missing"
+        @unknown default: return "not a valid xAPI 1.0.3 statement"
+        }
+    }
+}
+
+/// The elements of a top-level JSON array, as byte ranges with the line each starts on.
+/// Written by hand because Foundation's JSON parsers give no positions: a report must say
+/// at which line of a 500 MB export a bad statement is. Only the array's own structure is
+/// read here (strings, escapes, nesting); each element is then parsed by JSONDecoder.
+enum JSONArraySplitter {
+    static func elements(_ b: [UInt8], from open: Int) -> ([(line: Int, range: Range<Int>)], (line: Int, message: String)?) {
+        var out: [(Int, Range<Int>)] = []
+        var line = 1
+        for i in 0..<open where b[i] == 10 { line += 1 }
+        var i = open + 1
+        var depth = 0, inString = false, escaped = false
+        var start: Int?, startLine = line
+        while i < b.count {
+            let c = b[i]
+            if c == 10 { line += 1 }
+            if inString {
+                if escaped { escaped = false } else if c == 92 { escaped = true } else if c == 34 { inString = false }
+            } else {
+                switch c {
+                case 34:
+                    inString = true
+                    if start == nil { start = i; startLine = line }
+                case 123, 91:
+                    if start == nil { start = i; startLine = line }
+                    depth += 1
+                case 125, 93 where depth > 0:
+                    depth -= 1
+                case 93:
+                    if let s = start { out.append((startLine, s..<i)) }
+                    return (out, nil)
+                case 44 where depth == 0:
+                    if let s = start { out.append((startLine, s..<i)) }
+                    start = nil
+                default:
+                    if start == nil && !StatementReader.isSpace(c) { start = i; startLine = line }
+                }
+            }
+            i += 1
+        }
+        if let s = start { out.append((startLine, s..<b.count)) }
+        return (out, (line, "the JSON array is not closed; the statements before its end were read"))
+    }
+}
