@@ -28,6 +28,10 @@ enum TemplateCheck {
         "version", "shellJSON",
         // xAPI reporting
         "connectSources", "baseURL", "quizIds", "lms",
+        // LMS packages and the monitoring report (`latih report`)
+        "standalone", "report", "crumbs", "heading", "eyebrow", "lead", "figures", "items", "links", "sections",
+        "sectionId", "sectionTitle", "note", "chart", "chartCaption", "table", "sortable", "columns", "numeric",
+        "rows", "flagged", "cells", "sort", "text", "rowHeader", "privacy", "hasCrumbs", "hasFigures", "hasLinks",
         // search
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
     ]

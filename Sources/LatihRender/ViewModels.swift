@@ -78,6 +78,7 @@ struct ViewModels: Sendable {
                 .map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
             "lms": input.lms,
+            "standalone": !input.lms.isEmpty,
         ].filter { !($0.key == "lms" && input.lms.isEmpty) }
     }
 

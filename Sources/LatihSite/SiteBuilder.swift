@@ -227,7 +227,7 @@ public enum SiteBuilder {
 
     /// `latih.css` → `latih.3f2a9c1b.css`, from the first 8 hex digits of its SHA-256,
     /// so hosts can cache assets forever and a changed file gets a new name.
-    static func hashedName(_ name: String, _ data: Data) -> String {
+    public static func hashedName(_ name: String, _ data: Data) -> String {
         let digest = shortHash(data)
         guard let dot = name.lastIndex(of: ".") else { return "\(name).\(digest)" }
         return "\(name[..<dot]).\(digest)\(name[dot...])"

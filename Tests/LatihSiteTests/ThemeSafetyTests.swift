@@ -24,6 +24,7 @@ import Testing
         "layout.mustache: stringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
         "certificate.mustache: catalogueJSON", // the same data, for the certificate
+        "report.mustache: chart",       // an SVG chart drawn by LatihReport's SVGChart, every text in it escaped
         "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
     ]
 

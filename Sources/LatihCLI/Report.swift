@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import LatihDiagnostics
+import LatihReport
+import LatihSite
+
+/// `latih report`: the agency's monitoring report from its learners' records.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Turn learning records into the agency's monitoring report.",
+        discussion: """
+        Reads xAPI statements (--statements, --lrs) or learners' own exports (--exports) and writes \
+        a static report with report.json and CSV tables. Exits 0 on success, 1 on errors (and, with \
+        --strict, when a record cannot be read), 2 on bad usage.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "The year to report (1 January to 31 December, Jakarta time).")
+    var year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+
+    @Option(help: "A CSV of the people expected to learn: nip,nama,email,unit,jabatan.")
+    var roster: String?
+
+    @Option(parsing: .upToNextOption, help: "Files of xAPI statements: a JSON array, or one statement per line.")
+    var statements: [String] = []
+
+    @Option(help: "An LRS's xAPI address, read through GET /statements.")
+    var lrs: String?
+
+    @Option(help: "The LRS's Authorization header value, e.g. \"Basic …\".")
+    var auth: String?
+
+    @Option(help: "A folder of learners' Kemajuan Saya exports (JSON or CSV), each named by NIP or email.")
+    var exports: String?
+
+    @Option(help: "The folder the report is written to. It is replaced only when the report is complete.")
+    var output = "laporan"
+
+    @Flag(help: "Records that cannot be read are errors.")
+    var strict = false
+
+    func validate() throws {
+        let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
+        if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
+        if lrs != nil && auth == nil { throw ValidationError("--lrs needs --auth") }
+    }
+
+    func run() throws {
+        let terminal = Terminal()
+        let line = terminal.isInteractive ? ProgressLine(terminal: terminal) : nil
+        var options = ReportOptions(build: BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
+                                                        includeDrafts: site.drafts, write: false),
+                                    year: year, output: output)
+        options.roster = roster
+        options.statements = statements
+        options.lrs = lrs
+        options.auth = auth
+        options.exports = exports
+        options.strict = strict
+        options.progress = { phase in line?.start(phase) }
+        let result = ReportRunner.run(options)
+        line?.finish()
+        terminal.report(result.diagnostics)
+        guard result.succeeded, let report = result.report else {
+            terminal.error("report failed: \(DiagnosticRenderer.tally(result.diagnostics)); \(output)/ was left as it was")
+            throw ExitCode(Latih.Exit.contentErrors.rawValue)
+        }
+        let below = report.learners.filter(\.belowTarget).count
+        print("Report \(report.year) for \(report.learners.count) people (\(below) below \(report.targetJP) JP) "
+              + "from \(report.statements.counted) records into \(output)/ (\(result.fileCount) files)"
+              + (result.diagnostics.isEmpty ? "" : "; \(DiagnosticRenderer.tally(result.diagnostics))"))
+    }
+}

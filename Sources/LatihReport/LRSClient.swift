@@ -1,0 +1,83 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import LatihDiagnostics
+
+/// Reads a year's statements from an LRS's `GET /statements` (xAPI 1.0.3), following
+/// `more` until the LRS has no more, with `since` and `until` for the year.
+struct LRSClient {
+    let endpoint: String
+    let auth: String
+    /// Hears the number of statements read so far, after each page.
+    var progress: ((Int) -> Void)?
+
+    struct Failure: Error { var message: String }
+
+    func statements(_ year: YearWindow) throws -> ([ReadStatement], [Diagnostic]) {
+        let root = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime]
+        var query = URLComponents(string: root + "statements")
+        query?.queryItems = [URLQueryItem(name: "since", value: format.string(from: Date(timeIntervalSince1970: year.start))),
+                             URLQueryItem(name: "until", value: format.string(from: Date(timeIntervalSince1970: year.end))),
+                             URLQueryItem(name: "limit", value: "1000")]
+        guard var url = query?.url else { throw Failure(message: "`\(endpoint)` is not an address") }
+        var out: [ReadStatement] = []
+        var diags: [Diagnostic] = []
+        var page = 1
+        let decoder = JSONDecoder()
+        while true {
+            let data = try get(url)
+            guard let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let items = body["statements"] as? [Any] else {
+                throw Failure(message: "the LRS's answer to \(url.absoluteString) is not a StatementResult")
+            }
+            for (i, item) in items.enumerated() {
+                let at = SourceLocation(path: "\(root)statements (page \(page))", line: i + 1, column: 1)
+                guard let bytes = try? JSONSerialization.data(withJSONObject: item) else { continue }
+                do {
+                    let s = try decoder.decode(Statement.self, from: bytes)
+                    if let problem = s.problem() { diags.append(.warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
+                    out.append(ReadStatement(statement: s, location: at))
+                } catch let error as DecodingError {
+                    diags.append(.warning(at, StatementReader.describe(error)))
+                }
+            }
+            progress?(out.count)
+            guard let more = body["more"] as? String, !more.isEmpty, let next = URL(string: more, relativeTo: url)?.absoluteURL else { break }
+            url = next
+            page += 1
+        }
+        return (out, diags)
+    }
+
+    func get(_ url: URL) throws -> Data {
+        var request = URLRequest(url: url, timeoutInterval: 60)
+        request.setValue(auth, forHTTPHeaderField: "Authorization")
+        request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            box.data = data
+            box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            box.error = error
+            done.signal()
+        }.resume()
+        done.wait()
+        if let error = box.error { throw Failure(message: "cannot reach the LRS: \(error.localizedDescription)") }
+        guard box.status == 200, let data = box.data else {
+            throw Failure(message: box.status == 401 || box.status == 403
+                          ? "the LRS refused the credentials (HTTP \(box.status))" : "the LRS answered HTTP \(box.status) for \(url.absoluteString)")
+        }
+        return data
+    }
+
+    /// Carries a response out of URLSession's callback; written before the semaphore is signalled.
+    private final class Box: @unchecked Sendable {
+        var data: Data?
+        var status = 0
+        var error: Error?
+    }
+}
