@@ -67,7 +67,7 @@ struct ReportPages {
         for (name, published) in assetPaths { assets[name.replacingOccurrences(of: ".", with: "-")] = root + published }
         var v: [String: Any] = [
             "lang": language, "t": strings, "root": root, "home": root + "index.html", "assets": assets,
-            "site": ["title": index.summary.title, "description": "", "organisation": ""],
+            "site": ["title": index.summary.title],
             "pageTitle": "\(heading) · \(index.summary.title)", "nav": [[String: Any]](), "pathsURL": "", "progressURL": "",
             "searchURL": "", "stringsJSON": "{}", "connectSources": "", "baseURL": "", "bodyEnd": "",
             "standalone": true, "report": true,

@@ -6,7 +6,7 @@ enum SVGChart {
 
     /// Horizontal bars: one group per row, one bar per series, with a legend.
     static func bars(_ rows: [(label: String, values: [Double])], series: [String]) -> String {
-        let labelWidth = 200.0, barArea = 400.0, barHeight = 14.0, gap = 10.0
+        let labelWidth = 150.0, barArea = 250.0, barHeight = 14.0, gap = 10.0
         let maxValue = max(1, rows.flatMap(\.values).max() ?? 1)
         let groupHeight = Double(series.count) * barHeight + gap
         let legendHeight = series.count > 1 ? 24.0 : 0
@@ -23,7 +23,7 @@ enum SVGChart {
         }
         for (r, row) in rows.enumerated() {
             let top = legendHeight + Double(r) * groupHeight
-            let label = row.label.count > 30 ? String(row.label.prefix(29)) + "…" : row.label
+            let label = row.label.count > 22 ? String(row.label.prefix(21)) + "…" : row.label
             s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(top + groupHeight / 2 + 2))\" font-size=\"12\" text-anchor=\"end\">\(escape(label))</text>"
             for (i, v) in row.values.enumerated() {
                 let y = top + Double(i) * barHeight
