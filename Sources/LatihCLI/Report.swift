@@ -42,6 +42,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Records that cannot be read are errors.")
     var strict = false
 
+    @Flag(help: "Print how long each phase took, to standard error.")
+    var timings = false
+
     func validate() throws {
         let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
         if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
@@ -60,9 +63,15 @@ struct ReportCommand: ParsableCommand {
         options.auth = auth
         options.exports = exports
         options.strict = strict
-        options.progress = { phase in line?.start(phase) }
+        let phases = PhaseClock()
+        let timed = timings
+        options.progress = { phase in
+            line?.start(phase)
+            if timed, !phase.contains(": ") { phases.start(phase) }
+        }
         let result = ReportRunner.run(options)
         line?.finish()
+        if timings { FileHandle.standardError.write(Data(phases.report().utf8)) }
         terminal.report(result.diagnostics)
         guard result.succeeded, let report = result.report else {
             terminal.error("report failed: \(DiagnosticRenderer.tally(result.diagnostics)); \(output)/ was left as it was")

@@ -31,7 +31,7 @@ enum TemplateCheck {
         // LMS packages and the monitoring report (`latih report`)
         "standalone", "report", "crumbs", "heading", "eyebrow", "lead", "figures", "items", "links", "sections",
         "sectionId", "sectionTitle", "note", "chart", "chartCaption", "table", "sortable", "columns", "numeric",
-        "rows", "flagged", "cells", "sort", "text", "rowHeader", "privacy", "hasCrumbs", "hasFigures", "hasLinks",
+        "rows", "flagged", "cells", "sort", "text", "rowHeader", "privacy", "hasCrumbs", "hasFigures", "hasLinks", "bodyHTML",
         // search
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
     ]

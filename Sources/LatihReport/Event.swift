@@ -28,7 +28,7 @@ extension Event.Kind {
     /// The kind a statement's verb counts as. Verbs that only say an activity was used
     /// (initialized, experienced, terminated, progressed …) count as opening it.
     init(verb: String) {
-        let name = verb.split(separator: "/").last.map(String.init) ?? verb
+        let name = verb.utf8.lastIndex(of: UInt8(ascii: "/")).map { verb[verb.utf8.index(after: $0)...] } ?? Substring(verb)
         switch name {
         case "completed": self = .completed
         case "passed": self = .passed

@@ -78,17 +78,33 @@ enum ISOTime {
         return number.isEmpty && any ? total : nil
     }
 
-    /// The calendar year and month (1–12) of `seconds`, at `offset` seconds from UTC.
-    static func yearMonth(_ seconds: Double, offset: Int) -> (Int, Int) {
-        let days = Int(((seconds + Double(offset)) / 86400).rounded(.down))
-        // Civil from days (Howard Hinnant's algorithm).
+    /// `seconds` as `2026-03-01T08:00:00Z` (whole seconds, UTC).
+    static func string(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let days = Int((Double(whole) / 86400).rounded(.down))
+        let rest = whole - days * 86400
+        let (y, m, d) = civil(days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
+    static func civil(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
         let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m)
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// The calendar year and month (1–12) of `seconds`, at `offset` seconds from UTC.
+    static func yearMonth(_ seconds: Double, offset: Int) -> (Int, Int) {
+        let days = Int(((seconds + Double(offset)) / 86400).rounded(.down))
+        let (y, m, _) = civil(days)
+        return (y, m)
     }
 }

@@ -26,7 +26,6 @@ struct LRSClient {
         var out: [ReadStatement] = []
         var diags: [Diagnostic] = []
         var page = 1
-        let decoder = JSONDecoder()
         while true {
             let data = try get(url)
             guard let body = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -37,11 +36,11 @@ struct LRSClient {
                 let at = SourceLocation(path: "\(root)statements (page \(page))", line: i + 1, column: 1)
                 guard let bytes = try? JSONSerialization.data(withJSONObject: item) else { continue }
                 do {
-                    let s = try decoder.decode(Statement.self, from: bytes)
+                    let s = try [UInt8](bytes).withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
                     if let problem = s.problem() { diags.append(.warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
                     out.append(ReadStatement(statement: s, location: at))
-                } catch let error as DecodingError {
-                    diags.append(.warning(at, StatementReader.describe(error)))
+                } catch {
+                    diags.append(.warning(at, error.message))
                 }
             }
             progress?(out.count)

@@ -46,19 +46,13 @@ extension ReportBuilder {
             let id = ids[slot] ?? person.map { $0.email.isEmpty ? "account:|\($0.nip)" : "mailto:\($0.email)" } ?? ""
             persons.append(PersonYear(id: id, person: person, year: y))
         }
-        persons.sort { a, b in
-            let ua = a.person?.unit ?? "\u{10FFFF}", ub = b.person?.unit ?? "\u{10FFFF}"
-            if ua != ub { return ua < ub }
-            let na = a.person?.name ?? a.year.name ?? a.id, nb = b.person?.name ?? b.year.name ?? b.id
-            return (na, a.id) < (nb, b.id)
-        }
+        // Sorted by unit, then name: keys first, so that the sort moves indexes, not years.
+        let keys = persons.map { p in (p.person?.unit ?? "\u{10FFFF}", p.person?.name ?? p.year.name ?? p.id, p.id) }
+        let order = persons.indices.sorted { keys[$0] < keys[$1] }
+        persons = order.map { persons[$0] }
         let courses = index.summary.courses
         func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
-        func iso(_ t: Double) -> String {
-            let f = ISO8601DateFormatter()
-            f.formatOptions = [.withInternetDateTime]
-            return f.string(from: Date(timeIntervalSince1970: t.rounded(.down)))
-        }
+        func iso(_ t: Double) -> String { ISOTime.string(t) }
 
         let learners: [Report.Learner] = persons.map { p in
             let y = p.year

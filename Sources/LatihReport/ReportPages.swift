@@ -46,10 +46,25 @@ struct ReportPages {
 
     func num(_ x: Double, _ decimals: Int = 1) -> [String: Any] { cell(number(x, decimals), sort: x, numeric: true) }
 
+    /// A table: its header for the template, and its rows as HTML made here. A report has a
+    /// row per person, and swift-mustache's lookups of each cell's five names (a dynamic
+    /// cast per name and context level) cost more than the rest of the report together.
     func table(_ columns: [(String, Bool)], _ rows: [([[String: Any]], Bool)], sortable: Bool = true) -> [String: Any] {
-        ["columns": columns.map { ["label": $0.0, "numeric": $0.1] },
-         "rows": rows.map { ["cells": $0.0, "flagged": $0.1] },
-         "sortable": sortable]
+        var body = ""
+        for (cells, flagged) in rows {
+            body += flagged ? "<tr class=\"is-flagged\">" : "<tr>"
+            for c in cells {
+                let header = c["rowHeader"] != nil
+                var open = header ? "<th scope=\"row\"" : "<td"
+                if c["numeric"] != nil { open += " class=\"num\"" }
+                if let sort = c["sort"] as? String { open += " data-sort=\"\(SVGChart.escape(sort))\"" }
+                let text = SVGChart.escape(c["text"] as? String ?? "")
+                let inner = (c["url"] as? String).map { "<a href=\"\(SVGChart.escape($0))\">\(text)</a>" } ?? text
+                body += open + ">" + inner + (header ? "</th>" : "</td>")
+            }
+            body += "</tr>\n"
+        }
+        return ["columns": columns.map { ["label": $0.0, "numeric": $0.1] }, "bodyHTML": body, "sortable": sortable]
     }
 
     func section(_ id: String, _ title: String, note: String? = nil, chart: String? = nil, table: [String: Any]? = nil) -> [String: Any] {
@@ -87,10 +102,7 @@ struct ReportPages {
     /// Every page: (path, template values).
     func all() -> [(String, [String: Any])] {
         var pages = [summary(), units(), courses(), questions()]
-        var unitIndex: [String: Int] = [:]
-        for (i, u) in report.units.enumerated() { unitIndex[u.unit] = i + 1 }
         for (i, u) in report.units.enumerated() { pages.append(unit(u, number: i + 1)) }
-        for (i, l) in report.learners.enumerated() { pages.append(person(l, number: i + 1, unit: unitIndex[l.unit ?? ""] ?? 0)) }
         for c in report.courses { pages.append(course(c)) }
         return pages
     }
@@ -144,12 +156,22 @@ struct ReportPages {
                     privacy: true)
     }
 
+    /// A unit's page: a row per person, with what they completed, what they are taking,
+    /// and their quiz scores. (A page per person would make a report of 20,000 people
+    /// 20,000 files, most of its time and disk, for what fits in a row.)
     func unit(_ u: Report.Unit, number n: Int) -> (String, [String: Any]) {
+        let titles = Dictionary(report.courses.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let quizTitles = Dictionary(index.quizzes.map { ($0.quiz.id, quizTitle($0)) }, uniquingKeysWith: { a, _ in a })
         var rows: [([[String: Any]], Bool)] = []
-        for (i, l) in report.learners.enumerated() where (l.unit ?? "") == u.unit {
-            rows.append(([cell(l.name, url: "../orang/\(i + 1).html", header: true), cell(l.nip ?? "–"), cell(l.position ?? "–"), num(l.jp),
+        for l in report.learners where (l.unit ?? "") == u.unit {
+            let done = l.completed.compactMap { titles[$0] }.joined(separator: "; ")
+            let going = l.inProgress.compactMap { titles[$0] }.joined(separator: "; ")
+            let scores = l.quizScores.map { "\(quizTitles[$0.quiz] ?? $0.quiz): \(number($0.best)) %\($0.passed ? " ✓" : "")" }.joined(separator: "; ")
+            rows.append(([cell(l.name, header: true), cell(l.nip ?? "–"), cell(l.position ?? "–"), num(l.jp),
                           cell(l.belowTarget ? t("report-below-target") : t("report-on-target")),
-                          num(Double(l.completed.count), 0), num(Double(l.inProgress.count), 0), num(Double(l.notStarted), 0),
+                          cell(done.isEmpty ? "–" : done, sort: Double(l.completed.count)),
+                          cell(going.isEmpty ? "–" : going, sort: Double(l.inProgress.count)),
+                          num(Double(l.notStarted), 0), cell(scores.isEmpty ? "–" : scores),
                           cell(date(l.lastActivity))], l.belowTarget))
         }
         return page("unit/\(n).html", heading: unitName(u.unit), eyebrow: t("report-unit"),
@@ -159,34 +181,9 @@ struct ReportPages {
                               (t("report-median-jp"), number(u.medianJP)), (t("report-completion-rate"), percent(u.completionRate))],
                     sections: [section("pegawai", t("report-people"),
                                        table: table([(t("report-name"), false), (t("report-nip"), false), (t("report-position"), false),
-                                                     (t("report-jp"), true), (t("report-status"), false), (t("report-completed"), true),
-                                                     (t("report-in-progress"), true), (t("report-not-started"), true),
-                                                     (t("report-last-activity"), false)], rows))],
-                    privacy: true)
-    }
-
-    func person(_ l: Report.Learner, number n: Int, unit: Int) -> (String, [String: Any]) {
-        let done = Set(l.completed), going = Set(l.inProgress)
-        let courseRows = report.courses.map { c -> ([[String: Any]], Bool) in
-            let status = done.contains(c.id) ? t("report-completed") : going.contains(c.id) ? t("report-in-progress") : t("report-not-started")
-            return ([cell(c.title, header: true), cell(status)], false)
-        }
-        let quizTitles = Dictionary(index.quizzes.map { ($0.quiz.id, quizTitle($0)) }, uniquingKeysWith: { a, _ in a })
-        let quizRows = l.quizScores.map { q -> ([[String: Any]], Bool) in
-            ([cell(quizTitles[q.quiz] ?? q.quiz, header: true), cell(number(q.best) + " %", sort: q.best, numeric: true),
-              num(Double(q.attempts), 0), cell(q.passed ? t("report-passed") : "–")], !q.passed)
-        }
-        var crumbs = [(t("report-home"), "index.html"), (t("report-units"), "unit.html")]
-        if unit > 0 { crumbs.append((unitName(l.unit ?? ""), "unit/\(unit).html")) }
-        return page("orang/\(n).html", heading: l.name, eyebrow: l.belowTarget ? t("report-below-target") : t("report-on-target"),
-                    crumbs: crumbs,
-                    figures: [(t("report-jp"), number(l.jp) + " / " + String(report.targetJP)), (t("report-unit"), unitName(l.unit ?? "")),
-                              (t("report-nip"), l.nip ?? "–"), (t("report-position"), l.position ?? "–"),
-                              (t("report-last-activity"), date(l.lastActivity))],
-                    sections: [section("kursus", t("report-courses"), table: table([(t("report-course"), false), (t("report-status"), false)], courseRows)),
-                               section("nilai", t("report-quiz-scores"),
-                                       table: table([(t("report-quiz"), false), (t("report-best"), true), (t("report-attempts"), true),
-                                                     (t("report-passed"), false)], quizRows))],
+                                                     (t("report-jp"), true), (t("report-status"), false), (t("report-completed"), false),
+                                                     (t("report-in-progress"), false), (t("report-not-started"), true),
+                                                     (t("report-quiz-scores"), false), (t("report-last-activity"), false)], rows))],
                     privacy: true)
     }
 

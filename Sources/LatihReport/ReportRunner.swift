@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihParallel
 import LatihRender
 import LatihSite
 
@@ -119,8 +120,7 @@ public enum ReportRunner {
         let builder = ReportBuilder(index: index, year: year)
         let (report, _) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
                                          unknown: fromStatements.unknown, skipped: skipped)
-
-        o.progress?("writing \(o.output)/")
+        o.progress?("rendering pages")
         var files: [(String, Data)] = []
         var assetPaths: [String: String] = [:]
         for (name, data) in theme.assets where name == "latih.css" || name == "latih-report.js" || name == "icon.svg" {
@@ -129,13 +129,17 @@ public enum ReportRunner {
             files.append((published, data))
         }
         let pages = ReportPages(report: report, index: index, strings: theme.strings, language: summary.language, assetPaths: assetPaths)
-        for (path, values) in pages.all() {
-            files.append((path, Data((theme.library.render(values, withTemplate: "report") ?? "").utf8)))
+        // A page per person, unit and course: rendered on every core.
+        let library = theme.library
+        files += pages.all().map(PageValues.init).parallelMap { page in
+            (page.path, Data((library.render(page.values, withTemplate: "report") ?? "").utf8))
         }
+        o.progress?("encoding data files")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         if let json = try? encoder.encode(report) { files.append(("report.json", json + Data("\n".utf8))) }
         for (name, text) in ReportCSV.tables(report) { files.append(("data/" + name, Data(text.utf8))) }
+        o.progress?("writing \(o.output)/")
         do {
             try ReportFolder.write(files, to: o.output, protecting: [o.build.contentDir, o.build.templatesDir])
             result.fileCount = files.count
@@ -149,6 +153,13 @@ public enum ReportRunner {
         result.diagnostics.sort()
         return result
     }
+}
+
+/// A page's template values, handed to another thread: built once, then only read.
+struct PageValues: @unchecked Sendable {
+    let path: String
+    let values: [String: Any]
+    init(_ page: (String, [String: Any])) { (path, values) = page }
 }
 
 /// The report's folder: written beside its place, then swapped in. Only a folder that
@@ -177,11 +188,16 @@ enum ReportFolder {
         let staging = target + ".tmp-\(getpid())"
         if fm.fileExists(atPath: staging) { try fm.removeItem(atPath: staging) }
         do {
-            for (path, data) in files + [(marker, Data())] {
-                let full = staging + "/" + path
-                try fm.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard fm.createFile(atPath: full, contents: data) else { throw Refusal(message: "cannot write \(full)") }
+            let all = files + [(marker, Data())]
+            for folder in Set(all.map { (staging + "/" + $0.0 as NSString).deletingLastPathComponent }).sorted() {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            // Plain writes: FileManager.createFile syncs each file to disk, which for a page per
+            // person was most of the time spent writing.
+            let failed = all.parallelMap { path, data in
+                (try? data.write(to: URL(fileURLWithPath: staging + "/" + path))) == nil ? path : nil
+            }
+            if let path = failed.compactMap({ $0 }).first { throw Refusal(message: "cannot write \(staging)/\(path)") }
             let old = target + ".old-\(getpid())"
             if fm.fileExists(atPath: target) { try fm.moveItem(atPath: target, toPath: old) }
             try fm.moveItem(atPath: staging, toPath: target)

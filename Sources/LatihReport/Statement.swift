@@ -1,14 +1,14 @@
 import Foundation
 
-/// The parts of an xAPI 1.0.3 statement that a report reads. Decoding skips everything
-/// else; a part of the wrong type makes the statement invalid, as it is for an LRS.
-struct Statement: Decodable, Sendable {
-    struct Account: Decodable, Sendable {
+/// The parts of an xAPI 1.0.3 statement that a report reads (`StatementScanner` fills
+/// them; a part of the wrong type makes the statement invalid, as it is for an LRS).
+struct Statement: Sendable {
+    struct Account: Sendable {
         var homePage: String?
         var name: String?
     }
 
-    struct Agent: Decodable, Sendable {
+    struct Agent: Sendable {
         var objectType: String?
         var name: String?
         var mbox: String?
@@ -17,23 +17,23 @@ struct Statement: Decodable, Sendable {
         var account: Account?
     }
 
-    struct Verb: Decodable, Sendable {
+    struct Verb: Sendable {
         var id: String?
     }
 
-    struct Object: Decodable, Sendable {
+    struct Object: Sendable {
         var objectType: String?
         var id: String?
     }
 
-    struct Score: Decodable, Sendable {
+    struct Score: Sendable {
         var scaled: Double?
         var raw: Double?
         var min: Double?
         var max: Double?
     }
 
-    struct Result: Decodable, Sendable {
+    struct Result: Sendable {
         var score: Score?
         var success: Bool?
         var completion: Bool?
@@ -41,7 +41,7 @@ struct Statement: Decodable, Sendable {
         var duration: String?
     }
 
-    struct Context: Decodable, Sendable {
+    struct Context: Sendable {
         var registration: String?
     }
 
@@ -97,11 +97,19 @@ struct Statement: Decodable, Sendable {
         return "openid:" + (a.openid ?? "")
     }
 
+    /// An absolute IRI as xAPI requires of ids: a scheme (a letter, then letters, digits,
+    /// `+`, `-` or `.`), a colon, and no spaces.
     static func isIRI(_ s: String) -> Bool {
-        guard let colon = s.firstIndex(of: ":"), colon != s.startIndex else { return false }
-        let scheme = s[..<colon]
-        return scheme.first!.isLetter && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
-            && !s.contains(" ")
+        var seenColon = false, first = true
+        for c in s.utf8 {
+            if c == 32 { return false }
+            if seenColon { continue }
+            if c == UInt8(ascii: ":") { if first { return false }; seenColon = true; continue }
+            let letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+            if first ? !letter : !(letter || (c >= 48 && c <= 57) || c == 43 || c == 45 || c == 46) { return false }
+            first = false
+        }
+        return seenColon
     }
 
     static func isUUID(_ s: String) -> Bool {

@@ -26,19 +26,21 @@ enum StatementReader {
             pieces = lines(bytes)
         }
         let chunks = stride(from: 0, to: pieces.count, by: 2048).map { $0..<min($0 + 2048, pieces.count) }
-        let decoded = chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
-            let decoder = JSONDecoder()
-            return chunk.map { i in
-                let (line, range) = pieces[i]
-                let at = SourceLocation(path: path, line: line, column: 1)
-                do {
-                    let s = try decoder.decode(Statement.self, from: Data(bytes[range]))
-                    if let problem = s.problem() { return (nil, .warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
-                    return (ReadStatement(statement: s, location: at), nil)
-                } catch let error as DecodingError {
-                    return (nil, .warning(at, describe(error)))
-                } catch {
-                    return (nil, .warning(at, "line is not JSON"))
+        let decoded = bytes.withUnsafeBufferPointer { all in
+            let buffer = SendableBuffer(all)
+            return chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
+                chunk.map { i in
+                    let (line, range) = pieces[i]
+                    let at = SourceLocation(path: path, line: line, column: 1)
+                    do {
+                        let s = try StatementScanner.statement(UnsafeBufferPointer(rebasing: buffer.pointer[range]))
+                        if let problem = s.problem() { return (nil, .warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
+                        return (ReadStatement(statement: s, location: at), nil)
+                    } catch let failure as StatementScanner.Failure {
+                        return (nil, .warning(at, failure.message))
+                    } catch {
+                        return (nil, .warning(at, "line is not JSON"))
+                    }
                 }
             }
         }
@@ -71,16 +73,12 @@ enum StatementReader {
         return out
     }
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ c: [CodingKey]) -> String { c.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
-        switch error {
-        case .dataCorrupted(let c) where c.codingPath.isEmpty: return "line is not JSON"
-        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
-            return "not a valid xAPI 1.0.3 statement: `\(path(c.codingPath))` has the wrong type"
-        case .keyNotFound(let k, _): return "not a valid xAPI 1.0.3 statement: `\(k.stringValue)` is missing"
-        @unknown default: return "not a valid xAPI 1.0.3 statement"
-        }
-    }
+}
+
+/// A file's bytes, read by every core at once (never written while they read).
+struct SendableBuffer: @unchecked Sendable {
+    let pointer: UnsafeBufferPointer<UInt8>
+    init(_ p: UnsafeBufferPointer<UInt8>) { pointer = p }
 }
 
 /// The elements of a top-level JSON array, as byte ranges with the line each starts on.

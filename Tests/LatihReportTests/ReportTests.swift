@@ -101,7 +101,7 @@ func run(_ o: ReportOptions) throws -> Report {
         let out = try temporaryFolder() + "/laporan"
         _ = try run(options(output: out))
         let fm = FileManager.default
-        for f in ["index.html", "unit.html", "unit/1.html", "unit/3.html", "orang/5.html", "kursus.html", "kursus/kursus-a.html",
+        for f in ["index.html", "unit.html", "unit/1.html", "unit/3.html", "kursus.html", "kursus/kursus-a.html",
                   "soal.html", "report.json", "data/peserta.csv", "data/unit.csv", "data/kursus.csv", "data/soal.csv", ".latih-report"] {
             #expect(fm.fileExists(atPath: out + "/" + f), "\(f) missing")
         }
@@ -120,6 +120,8 @@ func run(_ o: ReportOptions) throws -> Report {
         #expect(unit.contains("<a href=\"unit/2.html\">Unit Satu</a>"))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/data/peserta.csv"))
         #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]), "a BOM, so that spreadsheets read UTF-8")
+        let people = try String(contentsOfFile: out + "/unit/2.html", encoding: .utf8)
+        #expect(people.contains("<tr class=\"is-flagged\"><th scope=\"row\">Banu Prasetyo</th><td>1002</td><td>Pranata Komputer</td><td class=\"num\" data-sort=\"13.3\">13,3</td><td>Di bawah target</td><td data-sort=\"0\">–</td><td data-sort=\"1\">Kursus A</td><td class=\"num\" data-sort=\"1\">1</td><td>Pelajaran A2: Kuis A2: 100 % ✓</td><td>2026-03-11</td></tr>"))
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(csv.hasPrefix("id,name,nip,unit,position,jp,below_target"))
         #expect(csv.contains("mailto:ani@jakarta.go.id,Ani Lestari,1001,Unit Satu,Analis,20.0,no,https://latih.uji.example/courses/kursus-a/,,1,2026-02-03T03:00:00Z"))
@@ -218,6 +220,8 @@ func run(_ o: ReportOptions) throws -> Report {
         let y = YearWindow(2026)
         #expect(y.contains(ISOTime.seconds("2025-12-31T17:00:00Z")!) && !y.contains(ISOTime.seconds("2025-12-31T16:59:59Z")!))
         #expect(y.month(ISOTime.seconds("2026-03-31T20:00:00Z")!) == 4)
+        #expect(ISOTime.string(ISOTime.seconds("2024-02-29T23:59:59.9Z")!) == "2024-02-29T23:59:59Z")
+        #expect(ISOTime.string(0) == "1970-01-01T00:00:00Z" && ISOTime.string(-1) == "1969-12-31T23:59:59Z")
     }
 
     @Test func pointBiserialMatchesTheFormula() {
@@ -251,5 +255,45 @@ func run(_ o: ReportOptions) throws -> Report {
         #expect(index.target("urn:latih:lesson:kursus-a:a2/kuis/kursus-a/a2/1") == .quiz(0))
         #expect(index.target("https://latih.uji.example/kuis/kursus-a/a2/1#soal-4") == nil)
         #expect(index.target("https://latih.uji.example/courses/tidak-ada/") == nil)
+    }
+}
+
+@Suite struct StatementScanning {
+    func scan(_ text: String) throws(StatementScanner.Failure) -> Statement {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
+    }
+
+    @Test func readsTheFieldsAReportUsesAndStepsOverTheRest() throws {
+        let s = try scan("""
+        { "id": "8d6c5b1e-0f3a-4c2d-9e8f-1a2b3c4d5e6f", "actor": {"objectType":"Agent","name":"Siti \\"Ani\\" R\\u00e9\\ud83d\\ude00",
+          "account": {"homePage": "https://lms.jakarta.go.id", "name": "1001"}},
+          "verb": {"id": "http://adlnet.gov/expapi/verbs/answered", "display": {"en-US": "answered"}},
+          "object": {"id": "https://x.example/kuis/a#soal-1", "definition": {"choices": [{"id": "a", "description": {"id": "[A]"}}], "x": [1, 2.5e3, -0.1, true, null]}},
+          "result": {"score": {"scaled": 0.75, "raw": 75, "min": 0, "max": 100}, "success": true, "response": "a[,]b", "duration": "PT1M",
+                     "extensions": {"https://x.example/e": {"deep": [[{}]]}}},
+          "context": {"registration": "r", "contextActivities": {"parent": [{"id": "p"}]}}, "timestamp": "2026-03-01T08:00:00Z",
+          "attachments": [] }
+        """)
+        #expect(s.actor?.name == "Siti \"Ani\" Ré😀")
+        #expect(s.actor?.account?.name == "1001" && s.verb?.id == "http://adlnet.gov/expapi/verbs/answered")
+        #expect(s.object?.id == "https://x.example/kuis/a#soal-1")
+        #expect(s.result?.score?.scaled == 0.75 && s.result?.score?.raw == 75 && s.result?.success == true)
+        #expect(s.result?.response == "a[,]b" && s.context?.registration == "r" && s.problem() == nil)
+    }
+
+    @Test func refusesWhatIsNotJSONAndNamesAFieldOfTheWrongType() {
+        for bad in ["", "{", "{\"id\": }", "{\"id\": \"a\"} x", "{\"id\": 'a'}", "[1]", "{\"a\": tru}", "{\"a\": \"\u{1}\"}", "{\"a\": \"\\q\"}"] {
+            #expect(throws: StatementScanner.Failure(message: "line is not JSON"), "\(bad)") { try scan(bad) }
+        }
+        #expect(throws: StatementScanner.Failure(message: "not a valid xAPI 1.0.3 statement: `result.success` has the wrong type")) {
+            try scan("{\"result\": {\"success\": \"ya\"}}")
+        }
+        #expect(throws: StatementScanner.Failure(message: "not a valid xAPI 1.0.3 statement: `actor` has the wrong type")) {
+            try scan("{\"actor\": [\"siti\"]}")
+        }
+        #expect(throws: StatementScanner.Failure(message: "not a valid xAPI 1.0.3 statement: `result.score.raw` has the wrong type")) {
+            try scan("{\"result\": {\"score\": {\"raw\": \"75\"}}}")
+        }
     }
 }

@@ -25,6 +25,7 @@ import Testing
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
         "certificate.mustache: catalogueJSON", // the same data, for the certificate
         "report.mustache: chart",       // an SVG chart drawn by LatihReport's SVGChart, every text in it escaped
+        "report.mustache: bodyHTML",    // a report table's rows, made by ReportPages.table, every text and URL escaped
         "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
     ]
 

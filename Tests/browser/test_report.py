@@ -20,7 +20,7 @@ from ralph_lrs import AUTH, Ralph
 
 FIXTURES = REPO / "Tests" / "LatihReportTests" / "Fixtures"
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
-PAGES = ["index.html", "unit.html", "unit/1.html", "orang/3.html", "kursus.html", "kursus/kursus-a.html", "soal.html"]
+PAGES = ["index.html", "unit.html", "unit/1.html", "unit/2.html", "kursus.html", "kursus/kursus-a.html", "soal.html"]
 
 
 @pytest.fixture(scope="module")
