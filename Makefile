@@ -10,7 +10,7 @@ PIP_TEST := selenium pytest axe-core-python ralph-malph[cli,lrs]
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
-.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-smoke fuzz clean
+.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-report bench-smoke fuzz clean
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -62,12 +62,16 @@ bench: bench-deps release
 bench-search: bench-deps release
 	python3 bench/search_bench.py --lessons 10000 --runs $(BENCH_RUNS)
 
+bench-report: bench-deps release
+	python3 bench/report_bench.py --statements 250000,500000,1000000 --runs $(BENCH_RUNS)
+
 # What CI runs after `make test`: both benchmarks at a tiny size with the debug build,
 # so the scripts keep working; no timing is asserted.
 bench-smoke: bench-deps
 	swift build
 	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
+	python3 bench/report_bench.py --statements 2000 --runs 1 --work /tmp/latih-bench-smoke/report --latih $(LATIH_DEBUG)
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.

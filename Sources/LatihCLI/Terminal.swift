@@ -39,7 +39,10 @@ struct Terminal: Sendable {
 
     /// Reads one line of a file, for showing the offending line under a diagnostic.
     @Sendable static func line(_ path: String, _ number: Int) -> String? {
-        guard let data = FileManager.default.contents(atPath: path), data.count < 64 << 20 else { return nil }
+        // The size first: a year of LRS statements is hundreds of megabytes, and reading it
+        // once per warning to show one line cost seconds each.
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size < 64 << 20,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         var line = 1
         var start = data.startIndex
         for i in data.indices where data[i] == 10 {

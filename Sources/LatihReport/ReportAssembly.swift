@@ -87,32 +87,49 @@ extension ReportBuilder {
                                medianJP: round(median(jps) ?? 0, 1), completionRate: opened == 0 ? nil : round(Double(done) / Double(opened), 3))
         }
 
-        let courseRows: [Report.Course] = courses.indices.map { c in
-            let days = persons.compactMap { p -> Double? in
-                guard let o = p.year.courseOpened[c], let d = p.year.courseCompleted[c] else { return nil }
-                return max(0, d - o) / 86400
+        // Courses, lessons and months counted in one pass over the people: a year holds a
+        // dozen dictionaries, and a pass per course and lesson copied every one of them.
+        var opened = [Int](repeating: 0, count: courses.count), completed = opened, passed = opened
+        var days = courses.map { _ in [Double]() }
+        var lessonOpened = [Int](repeating: 0, count: lessons.count), lessonCompleted = lessonOpened
+        var active = [Int](repeating: 0, count: 13), lessonsDone = active, coursesDone = active
+        for p in persons {
+            let y = p.year
+            for (c, o) in y.courseOpened {
+                opened[c] += 1
+                if let d = y.courseCompleted[c] { days[c].append(max(0, d - o) / 86400) }
             }
+            for (c, t) in y.courseCompleted {
+                completed[c] += 1
+                coursesDone[year.month(t)] += 1
+                if coursePassed(y, c) { passed[c] += 1 }
+            }
+            for f in Set(y.lessonOpened.keys).union(y.lessonCompleted.keys) { lessonOpened[f] += 1 }
+            for (f, t) in y.lessonCompleted {
+                lessonCompleted[f] += 1
+                lessonsDone[year.month(t)] += 1
+            }
+            for m in y.activeMonths { active[m] += 1 }
+        }
+        let courseRows: [Report.Course] = courses.indices.map { c in
             let funnel = courses[c].lessons.indices.map { l in
                 Report.LessonFunnel(id: index.lessonID(c, l), title: courses[c].lessons[l].title,
-                                    opened: persons.filter { $0.year.lessonOpened[lessonFlat[c][l]] != nil || $0.year.lessonCompleted[lessonFlat[c][l]] != nil }.count,
-                                    completed: persons.filter { $0.year.lessonCompleted[lessonFlat[c][l]] != nil }.count)
+                                    opened: lessonOpened[lessonFlat[c][l]], completed: lessonCompleted[lessonFlat[c][l]])
             }
             return Report.Course(id: index.courseID(c), slug: courses[c].slug, title: courses[c].title,
-                                 opened: persons.filter { $0.year.courseOpened[c] != nil }.count,
-                                 completed: persons.filter { $0.year.courseCompleted[c] != nil }.count,
-                                 passed: persons.filter { coursePassed($0.year, c) }.count,
-                                 medianDaysToComplete: median(days).map { round($0, 1) }, lessons: funnel)
+                                 opened: opened[c], completed: completed[c], passed: passed[c],
+                                 medianDaysToComplete: median(days[c]).map { round($0, 1) }, lessons: funnel)
         }
 
         // Every answer once: attempts and options chosen, by quiz and question number.
         struct Key: Hashable { var quiz: Int; var number: Int }
         var attemptCount: [Key: Int] = [:]
-        var chosenBy: [Key: [String: Int]] = [:]
+        var chosenBy: [Key: [Substring: Int]] = [:]
         for p in persons {
             for a in p.year.answers {
                 let k = Key(quiz: a.quiz, number: a.number)
                 attemptCount[k, default: 0] += 1
-                for token in (a.response ?? "").components(separatedBy: "[,]") where !token.isEmpty { chosenBy[k, default: [:]][token, default: 0] += 1 }
+                for token in responseItems(a.response) { chosenBy[k, default: [:]][token, default: 0] += 1 }
             }
         }
         var questions: [Report.Question] = []
@@ -133,7 +150,7 @@ extension ReportBuilder {
                 case .single(let opts), .multiple(let opts):
                     options = opts.enumerated().map { i, o in
                         Report.OptionCount(text: o.text, correct: o.correct,
-                                           chosen: chosen[QuizRenderer.token(salt: salt, question: qi, item: i)] ?? 0)
+                                           chosen: chosen[Substring(QuizRenderer.token(salt: salt, question: qi, item: i))] ?? 0)
                     }
                 case .trueFalse(let truth):
                     options = [Report.OptionCount(text: "benar", correct: truth, chosen: chosen["benar"] ?? 0),
@@ -153,10 +170,8 @@ extension ReportBuilder {
         }
 
         let months: [Report.Month] = (1...12).map { m in
-            Report.Month(month: String(format: "%04d-%02d", year.year, m),
-                         activeLearners: persons.filter { $0.year.activeMonths.contains(m) }.count,
-                         lessonsCompleted: persons.reduce(0) { $0 + $1.year.lessonCompleted.values.filter { year.month($0) == m }.count },
-                         coursesCompleted: persons.reduce(0) { $0 + $1.year.courseCompleted.values.filter { year.month($0) == m }.count })
+            Report.Month(month: String(format: "%04d-%02d", year.year, m), activeLearners: active[m],
+                         lessonsCompleted: lessonsDone[m], coursesCompleted: coursesDone[m])
         }
         var counts = counts
         counts.counted = events.count
@@ -166,4 +181,18 @@ extension ReportBuilder {
                             learners: learners, units: units, courses: courseRows, questions: questions, months: months)
         return (report, persons)
     }
+}
+
+/// The items of an xAPI response, which lists several with `[,]` between them.
+func responseItems(_ response: String?) -> [Substring] {
+    guard let r = response, !r.isEmpty else { return [] }
+    guard r.contains("[,]") else { return [Substring(r)] }
+    var out: [Substring] = []
+    var rest = Substring(r)
+    while let cut = rest.range(of: "[,]") {
+        if cut.lowerBound > rest.startIndex { out.append(rest[..<cut.lowerBound]) }
+        rest = rest[cut.upperBound...]
+    }
+    if !rest.isEmpty { out.append(rest) }
+    return out
 }

@@ -74,7 +74,8 @@ public enum ReportRunner {
         var skippedFiles = 0
         for path in o.statements {
             o.progress?("reading \(path)")
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Mapped, not read: an LRS export of a year is hundreds of megabytes.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
                 result.diagnostics.append(.error(SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }

@@ -14,7 +14,10 @@ struct ReadStatement: Sendable {
 enum StatementReader {
     /// The statements of `data` (from `path`), and a warning for each that cannot be read.
     static func read(_ data: Data, path: String) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
-        let bytes = [UInt8](data)
+        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path) }
+    }
+
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
         let first = bytes.firstIndex { !isSpace($0) }
         let pieces: [(line: Int, range: Range<Int>)]
         var diags: [Diagnostic] = []
@@ -26,8 +29,8 @@ enum StatementReader {
             pieces = lines(bytes)
         }
         let chunks = stride(from: 0, to: pieces.count, by: 2048).map { $0..<min($0 + 2048, pieces.count) }
-        let decoded = bytes.withUnsafeBufferPointer { all in
-            let buffer = SendableBuffer(all)
+        let decoded = { () -> [[(ReadStatement?, Diagnostic?)]] in
+            let buffer = SendableBuffer(bytes)
             return chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
                 chunk.map { i in
                     let (line, range) = pieces[i]
@@ -43,7 +46,7 @@ enum StatementReader {
                     }
                 }
             }
-        }
+        }()
         var out: [ReadStatement] = []
         out.reserveCapacity(pieces.count)
         for chunk in decoded {
@@ -58,7 +61,7 @@ enum StatementReader {
     static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
 
     /// Non-blank lines, numbered from 1.
-    static func lines(_ b: [UInt8]) -> [(line: Int, range: Range<Int>)] {
+    static func lines(_ b: UnsafeBufferPointer<UInt8>) -> [(line: Int, range: Range<Int>)] {
         var out: [(Int, Range<Int>)] = []
         var start = 0, line = 1
         func add(_ end: Int) {
@@ -86,7 +89,7 @@ struct SendableBuffer: @unchecked Sendable {
 /// at which line of a 500 MB export a bad statement is. Only the array's own structure is
 /// read here (strings, escapes, nesting); each element is then parsed by JSONDecoder.
 enum JSONArraySplitter {
-    static func elements(_ b: [UInt8], from open: Int) -> ([(line: Int, range: Range<Int>)], (line: Int, message: String)?) {
+    static func elements(_ b: UnsafeBufferPointer<UInt8>, from open: Int) -> ([(line: Int, range: Range<Int>)], (line: Int, message: String)?) {
         var out: [(Int, Range<Int>)] = []
         var line = 1
         for i in 0..<open where b[i] == 10 { line += 1 }

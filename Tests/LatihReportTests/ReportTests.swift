@@ -235,12 +235,13 @@ func run(_ o: ReportOptions) throws -> Report {
 
     @Test func arraysAreSplitWithTheLineOfEachElement() {
         let text = "[\n  {\"a\": \"], {\\\"x\\\"\"},\n  {\"b\": [1, 2]}\n  ,{\"c\": {}}\n]"
-        let (parts, problem) = JSONArraySplitter.elements(Array(text.utf8), from: 0)
+        let bytes = Array(text.utf8)
+        let (parts, problem) = bytes.withUnsafeBufferPointer { JSONArraySplitter.elements($0, from: 0) }
         #expect(problem == nil)
         #expect(parts.map(\.line) == [2, 3, 4])
         #expect(parts.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
                 == ["{\"a\": \"], {\\\"x\\\"\"}", "{\"b\": [1, 2]}", "{\"c\": {}}"])
-        let (cut, unclosed) = JSONArraySplitter.elements(Array("[{\"a\":1},\n{\"b\"".utf8), from: 0)
+        let (cut, unclosed) = Array("[{\"a\":1},\n{\"b\"".utf8).withUnsafeBufferPointer { JSONArraySplitter.elements($0, from: 0) }
         #expect(cut.count == 2 && unclosed?.line == 2)
     }
 
