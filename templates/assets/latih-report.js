@@ -36,10 +36,14 @@
     return { number: n !== null && isFinite(n) ? n : null, text: cell.textContent.trim() };
   }
 
-  /** Row order for a column: indexes of `keys` sorted, stable, descending when asked. */
+  /** Row order for a column: indexes of `keys` sorted, stable, descending when asked;
+   *  in a column of numbers, cells without one stay last either way. */
   function order(keys, descending) {
+    var numeric = keys.some(function (k) { return k.number !== null; });
     return keys.map(function (k, i) { return i; }).sort(function (i, j) {
-      var c = compare(keys[i], keys[j]);
+      var a = keys[i], b = keys[j];
+      if (numeric && (a.number === null) !== (b.number === null)) return a.number === null ? 1 : -1;
+      var c = compare(a, b);
       if (descending) c = -c;
       return c !== 0 ? c : i - j;
     });
