@@ -4,12 +4,16 @@ import LatihDiagnostics
 /// Reads Moodle's GIFT format (fenced `gift` blocks) onto the same quiz model, so that
 /// question banks exported from an existing Moodle can be reused as they are.
 ///
-/// Supported: multiple choice (`{=right ~wrong}`, with `~%50%` weights making a
-/// several-answers question), true/false (`{T}`, `{FALSE}`), short answer (`{=a =b}`),
-/// matching (`{=a -> b =c -> d}`), numerical (`{#3:2}`, `{#1..5}`, `{#=1822:0 =%50%1822:2}`),
+/// It reads a bank as Moodle writes and reads it: multiple choice (`{=right ~wrong}`, with
+/// `~%50%` weights making a several-answers question), true/false (`{T}`, `{FALSE}`),
+/// short answer (`{=a =b}`), matching (`{=a -> b =c -> d}`), numerical (`{#3:2}`,
+/// `{#1..5}`, and several ranges with partial credit, `{#=2018:0 =%50%2017..2019}`),
 /// per-answer feedback (`#`), general feedback (`####`), titles (`::t::`), comments
-/// (`//`), escapes (`\~ \= \# \{ \} \:`) and fill-in-the-blank text after the braces.
-/// Essay questions (`{}`) cannot be scored in a browser and are reported.
+/// (`//`, Moodle's `// question: 12  name: …` among them), `$CATEGORY:` lines (which
+/// group questions and are shown to no one), descriptions (text with no answer block),
+/// essays (`{}`, an unscored reflection), the format markers `[html]` (through
+/// `HTMLText`, so no markup from the bank reaches the page), `[moodle]`, `[plain]` and
+/// `[markdown]`, escapes (`\~ \= \# \{ \} \: \n`) and fill-in-the-blank text after the braces.
 public struct GiftParser {
     let path: String
     let firstLine: Int
@@ -40,6 +44,7 @@ public struct GiftParser {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw).trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("//") { continue }
+            if depth == 0, line.hasPrefix("$CATEGORY:") { continue }
             if line.isEmpty, depth == 0 {
                 if !current.isEmpty { out.append((start, current.joined(separator: "\n"))); current = [] }
                 continue
@@ -75,9 +80,27 @@ public struct GiftParser {
     static func unescape(_ s: String) -> String {
         var out = "", escaped = false
         for c in s {
-            if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
+            if escaped { out.append(c == "n" ? "\n" : c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
         }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Question and answer text in the question's format, as Markdown for the renderer.
+    static func text(_ raw: String, format: String) -> String {
+        let t = unescape(raw)
+        switch format {
+        case "[html]": return HTMLText.markdown(from: t).text
+        case "[plain]", "[moodle]": return HTMLText.markdown(fromPlain: t)
+        default: return t
+        }
+    }
+
+    /// The format marker at the start of `text`, and the text after it.
+    static func format(_ text: String) -> (String, String) {
+        for marker in ["[markdown]", "[html]", "[moodle]", "[plain]"] where text.hasPrefix(marker) {
+            return (marker, String(text.dropFirst(marker.count)))
+        }
+        return ("", text)
     }
 
     mutating func question(_ chunk: String, line: Int) -> Question? {
@@ -86,29 +109,33 @@ public struct GiftParser {
         if chars.starts(with: [":", ":"]), let end = Self.find(":", in: chars, from: 2), end + 1 < chars.count, chars[end + 1] == ":" {
             chars = Array(chars[(end + 2)...])
         }
-        guard let open = Self.find("{", in: chars), let close = Self.find("}", in: chars, from: open) else {
-            error(line, "GIFT question has no answer block `{…}`")
+        guard let open = Self.find("{", in: chars) else {
+            // No answer block: a description, text shown between the questions.
+            let (format, rest) = Self.format(String(chars).trimmingCharacters(in: .whitespacesAndNewlines))
+            let text = Self.text(rest, format: format)
+            return text.isEmpty ? nil : Question(text: text, answer: .description, explanation: nil, line: line)
+        }
+        guard let close = Self.find("}", in: chars, from: open) else {
+            error(line, "GIFT answer block `{` is never closed", hint: "end the answers with `}`; write a literal brace as `\\{`")
             return nil
         }
-        var before = String(chars[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
-        for format in ["[markdown]", "[html]", "[moodle]", "[plain]"] where before.hasPrefix(format) {
-            before = String(before.dropFirst(format.count))
-        }
+        let (format, before) = Self.format(String(chars[..<open]).trimmingCharacters(in: .whitespacesAndNewlines))
         let after = String(chars[(close + 1)...]).trimmingCharacters(in: .whitespacesAndNewlines)
         var body = Array(chars[(open + 1)..<close])
-        var text = Self.unescape(before)
-        if !after.isEmpty { text += " _____ " + Self.unescape(after) }
+        var text = Self.text(before, format: format)
+        if !after.isEmpty { text += " _____ " + Self.text(after, format: format) }
+        let answerText = { (raw: String) in Self.text(raw, format: format) }
 
         // General feedback: ####
         var explanation: String?
         if let g = Self.findSequence(["#", "#", "#", "#"], in: body) {
-            explanation = Self.unescape(String(body[(g + 4)...]))
+            explanation = answerText(String(body[(g + 4)...]))
             body = Array(body[..<g])
         }
         let trimmed = String(body).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            error(line, "essay questions cannot be scored in the browser", hint: "use a short-answer question (`{=answer}`) instead")
-            return nil
+            // An essay: an unscored reflection, kept in the learner's browser.
+            return Question(text: text, answer: .essay, explanation: explanation, line: line)
         }
         if let tf = Self.trueFalse(trimmed) {
             return Question(text: text, answer: .trueFalse(tf), explanation: explanation, line: line)
@@ -125,12 +152,12 @@ public struct GiftParser {
             if answers.allSatisfy({ $0.text.contains("->") }) {
                 let pairs = answers.map { a -> (String, String) in
                     let parts = a.text.components(separatedBy: "->")
-                    return (Self.unescape(parts[0]), Self.unescape(parts.dropFirst().joined(separator: "->")))
+                    return (answerText(parts[0]), answerText(parts.dropFirst().joined(separator: "->")))
                 }
                 guard pairs.count >= 2 else { error(line, "a matching question needs at least two pairs"); return nil }
                 return Question(text: text, answer: .matching(pairs), explanation: explanation, line: line)
             }
-            return Question(text: text, answer: .shortAnswer(answers.map { Self.unescape($0.text) }), explanation: explanation, line: line)
+            return Question(text: text, answer: .shortAnswer(answers.map { Self.unescape(Self.splitFeedback($0.text).0) }), explanation: explanation, line: line)
         }
         // Multiple choice: `=` is right; `~%n%` with n > 0 is a right answer of several.
         var options: [Option] = []
@@ -144,7 +171,7 @@ public struct GiftParser {
                 weighted = true
             }
             let parts = Self.splitFeedback(t)
-            options.append(Option(text: Self.unescape(parts.0), correct: (weight ?? 0) > 0, feedback: parts.1.map(Self.unescape)))
+            options.append(Option(text: answerText(parts.0), correct: (weight ?? 0) > 0, feedback: parts.1.map(answerText)))
         }
         let correct = options.filter(\.correct).count
         if correct == 0 { error(line, "multiple-choice question has no right answer", hint: "mark the right answer with `=`"); return nil }
@@ -163,26 +190,44 @@ public struct GiftParser {
 
     mutating func numeric(_ s: String, text: String, explanation: String?, line: Int) -> Question? {
         let answers = Self.split(Array(s))
-        // `{#3:2}` has no markers; `{#=1822:0 =%50%1822:2}` has several, of which the first full-credit one is used.
-        var spec = s
-        if !answers.isEmpty {
-            let full = answers.first { !$0.text.hasPrefix("%") || $0.text.hasPrefix("%100%") } ?? answers[0]
-            spec = full.text.hasPrefix("%100%") ? String(full.text.dropFirst(5)) : full.text
-        }
-        spec = Self.splitFeedback(spec).0.trimmingCharacters(in: .whitespacesAndNewlines)
-        if spec.contains("..") {
-            let parts = spec.components(separatedBy: "..")
-            if parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), hi >= lo {
-                return Question(text: text, answer: .numeric(value: (lo + hi) / 2, tolerance: (hi - lo) / 2), explanation: explanation, line: line)
+        // `{#3:2}` has no markers; `{#=2018:0 =%50%2017..2019}` has several, each with its credit.
+        let specs: [(credit: Double, spec: String)] = answers.isEmpty ? [(1, s)] : answers.map { a in
+            var t = a.text
+            var credit = a.marker == "=" ? 1.0 : 0
+            if t.hasPrefix("%"), let end = t.dropFirst().firstIndex(of: "%") {
+                credit = (Double(t[t.index(after: t.startIndex)..<end]) ?? 0) / 100
+                t = String(t[t.index(after: end)...])
             }
-        } else {
-            let parts = spec.components(separatedBy: ":")
-            if let v = Double(parts[0]), parts.count == 1 || (parts.count == 2 && Double(parts[1]) != nil) {
-                return Question(text: text, answer: .numeric(value: v, tolerance: parts.count == 2 ? abs(Double(parts[1])!) : 0), explanation: explanation, line: line)
-            }
+            return (credit, t)
         }
-        error(line, "bad number in numerical answer `\(spec)`", hint: "write `{#value:tolerance}` or `{#low..high}`")
-        return nil
+        var ranges: [NumericRange] = []
+        for (credit, raw) in specs where credit > 0 {
+            let spec = Self.splitFeedback(raw).0.trimmingCharacters(in: .whitespacesAndNewlines)
+            if spec.contains("..") {
+                let parts = spec.components(separatedBy: "..")
+                if parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), hi >= lo {
+                    ranges.append(NumericRange(low: lo, high: hi, credit: credit))
+                    continue
+                }
+            } else {
+                let parts = spec.components(separatedBy: ":")
+                if let v = Double(parts[0]), parts.count == 1 || (parts.count == 2 && Double(parts[1]) != nil) {
+                    let t = parts.count == 2 ? abs(Double(parts[1])!) : 0
+                    ranges.append(NumericRange(low: v - t, high: v + t, credit: credit))
+                    continue
+                }
+            }
+            error(line, "bad number in numerical answer `\(spec)`", hint: "write `{#value:tolerance}` or `{#low..high}`")
+            return nil
+        }
+        guard !ranges.isEmpty, ranges.contains(where: { $0.credit >= 1 }) else {
+            error(line, "numerical question has no answer with full credit", hint: "mark the right answer with `=` and no percentage")
+            return nil
+        }
+        if ranges.count == 1, let r = ranges.first {
+            return Question(text: text, answer: .numeric(value: (r.low + r.high) / 2, tolerance: (r.high - r.low) / 2), explanation: explanation, line: line)
+        }
+        return Question(text: text, answer: .numericSet(ranges), explanation: explanation, line: line)
     }
 
     /// Splits answer text at unescaped `=` and `~` that start answers.

@@ -36,6 +36,19 @@ public struct Option: Sendable, Equatable {
     public var feedback: String?
 }
 
+/// A numerical answer's range and the credit (0–1) an answer inside it earns.
+public struct NumericRange: Sendable, Equatable {
+    public var low: Double
+    public var high: Double
+    public var credit: Double
+
+    public init(low: Double, high: Double, credit: Double) {
+        self.low = low
+        self.high = high
+        self.credit = credit
+    }
+}
+
 /// What a question accepts as right.
 public enum Answer: Sendable, Equatable {
     case single([Option])
@@ -48,6 +61,21 @@ public enum Answer: Sendable, Equatable {
     case ordering([String])
     /// Left–right pairs, each left matched to its right.
     case matching([(String, String)])
+    /// Several numerical ranges, each with its credit; an answer earns the best credit of
+    /// the ranges it falls in (Moodle's numerical question with partial credit).
+    case numericSet([NumericRange])
+    /// A free-text reflection, kept in the learner's browser and never scored (Moodle's essay).
+    case essay
+    /// Text between questions, with nothing to answer (Moodle's description).
+    case description
+
+    /// Whether the answer counts toward the quiz score.
+    public var isScored: Bool {
+        switch self {
+        case .essay, .description: return false
+        default: return true
+        }
+    }
 
     /// A short name for the kind, used in markup and messages.
     public var kind: String {
@@ -59,6 +87,9 @@ public enum Answer: Sendable, Equatable {
         case .shortAnswer: return "short"
         case .ordering: return "ordering"
         case .matching: return "matching"
+        case .numericSet: return "numeric"
+        case .essay: return "essay"
+        case .description: return "description"
         }
     }
 
@@ -69,6 +100,8 @@ public enum Answer: Sendable, Equatable {
         case let (.numeric(v1, t1), .numeric(v2, t2)): return v1 == v2 && t1 == t2
         case let (.shortAnswer(x), .shortAnswer(y)), let (.ordering(x), .ordering(y)): return x == y
         case let (.matching(x), .matching(y)): return x.map { [$0.0, $0.1] } == y.map { [$0.0, $0.1] }
+        case let (.numericSet(x), .numericSet(y)): return x == y
+        case (.essay, .essay), (.description, .description): return true
         default: return false
         }
     }

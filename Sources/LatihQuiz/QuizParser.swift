@@ -16,6 +16,11 @@ import LatihFrontMatter
 /// ```
 /// ````
 ///
+/// Besides choice (`( )`, `[ ]`), `=` answers (text, true/false, numbers, `= 3 ± 0.5`,
+/// `= 2017..2019`), ordering (`1.`) and matching (`- a -> b`): several numerical `=` lines
+/// give partial credit (`= 2017..2019 (50%)`), an answer line `...` makes an unscored
+/// reflection, and lines starting with `| ` are text between questions.
+///
 /// No existing format reads like this in a plain Markdown viewer and still carries
 /// every question type, so the reader is Latih's own. Every mistake is a diagnostic
 /// with the file line and column, and all of them are reported in one pass.
@@ -44,6 +49,8 @@ public struct QuizParser {
         var lines: [(kind: String, line: Int, column: Int, body: String, mark: Bool)] = []
         var explanation: String?
         var feedback: [Int: String] = [:]
+        /// Text between questions (`| ` lines), not a question.
+        var isDescription = false
     }
 
     mutating func run(_ text: String, defaultID: String) -> Quiz {
@@ -56,6 +63,23 @@ public struct QuizParser {
             let line = firstLine + i
             let trimmed = row.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
+            if trimmed == "|" || trimmed.hasPrefix("| ") {
+                // Text between questions: one item, however many `|` lines.
+                let text = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                if let d = draft, d.isDescription {
+                    draft?.text.append(text)
+                } else {
+                    if let d = draft { finish(d, into: &quiz) }
+                    draft = Draft(text: [text], line: line)
+                    draft?.isDescription = true
+                }
+                inSettings = false
+                continue
+            }
+            if let d = draft, d.isDescription {
+                // A description ends at its last `|` line.
+                if trimmed.isEmpty { finish(d, into: &quiz); draft = nil; continue }
+            }
             if trimmed == "?" || trimmed.hasPrefix("? ") {
                 if let d = draft { finish(d, into: &quiz) }
                 draft = Draft(text: [String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)], line: line)
@@ -104,6 +128,7 @@ public struct QuizParser {
         if s.hasPrefix("[ ]") { return ("multiple", false, 3) }
         if s.hasPrefix("[x]") || s.hasPrefix("[X]") { return ("multiple", true, 3) }
         if s.hasPrefix("=") { return ("equals", false, 1) }
+        if s == "..." || s == "…" { return ("essay", false, s.count) }
         if s.hasPrefix("- ") { return ("matching", false, 2) }
         let digits = s.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 3, s.dropFirst(digits.count).hasPrefix(". ") {
@@ -157,6 +182,12 @@ public struct QuizParser {
     }
 
     mutating func finish(_ d: Draft, into quiz: inout Quiz) {
+        if d.isDescription {
+            let text = d.text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { error(d.line, 1, "text between questions (`| `) is empty") }
+            else { quiz.questions.append(Question(text: text, answer: .description, explanation: nil, line: d.line)) }
+            return
+        }
         let text = d.text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
         if text.isEmpty { error(d.line, 1, "question has no text") }
         guard let first = d.lines.first else {
@@ -166,6 +197,11 @@ public struct QuizParser {
         if let other = d.lines.first(where: { $0.kind != first.kind }) {
             error(other.line, 1, "mixed answer kinds in one question",
                   hint: "a question is single choice ( ), multiple choice [ ], `=`, ordering 1. or matching `- a -> b`; not a mix")
+            return
+        }
+        if first.kind == "essay" {
+            if d.lines.count > 1 { error(d.lines[1].line, 1, "a reflection takes one `...` line") }
+            quiz.questions.append(Question(text: text, answer: .essay, explanation: d.explanation, line: d.line))
             return
         }
         for l in d.lines where l.body.isEmpty {
@@ -191,9 +227,20 @@ public struct QuizParser {
                 answer = first.kind == "single" ? .single(options) : .multiple(options)
             }
         case "equals":
-            if d.lines.count > 1 {
-                error(d.lines[1].line, 1, "a question takes one `=` line", hint: "separate accepted answers with ` | ` on one line")
+            let ranges = d.lines.map { Self.numericRange($0.body) }
+            if d.lines.count > 1, ranges.allSatisfy({ $0 != nil }) {
+                let set = ranges.compactMap { $0 }
+                if !set.contains(where: { $0.credit == 1 }) {
+                    error(d.line, 1, "no numerical answer earns full credit", hint: "mark one range without a percentage, or with (100%)")
+                    answer = nil
+                } else {
+                    answer = .numericSet(set)
+                }
+            } else if d.lines.count > 1 {
+                error(d.lines[1].line, 1, "a question takes one `=` line", hint: "separate accepted answers with ` | ` on one line; several `=` lines are numerical ranges with credit, as `= 2017..2019 (50%)`")
                 answer = nil
+            } else if let r = Self.numericRange(first.body), r.credit == 1, first.body.contains("..") {
+                answer = .numeric(value: (r.low + r.high) / 2, tolerance: (r.high - r.low) / 2)
             } else {
                 answer = equalsAnswer(first.body, line: first.line, column: first.column)
             }
@@ -217,6 +264,31 @@ public struct QuizParser {
         if let answer {
             quiz.questions.append(Question(text: text, answer: answer, explanation: d.explanation, line: d.line))
         }
+    }
+
+    /// A numerical answer line: `16`, `3.5 ± 0.1`, `2017..2019`, each optionally followed
+    /// by its credit, `(50%)`; nil when it is not one.
+    static func numericRange(_ body: String) -> NumericRange? {
+        var text = body.trimmingCharacters(in: .whitespaces)
+        var credit = 1.0
+        if text.hasSuffix("%)"), let open = text.lastIndex(of: "(") {
+            guard let p = Double(text[text.index(after: open)..<text.index(text.endIndex, offsetBy: -2)].trimmingCharacters(in: .whitespaces)),
+                  (0...100).contains(p) else { return nil }
+            credit = p / 100
+            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        if text.contains("..") {
+            let parts = text.components(separatedBy: "..")
+            guard parts.count == 2, let lo = AnswerText.number(parts[0]), let hi = AnswerText.number(parts[1]), hi >= lo else { return nil }
+            return NumericRange(low: lo, high: hi, credit: credit)
+        }
+        for sep in ["±", "+-"] where text.contains(sep) {
+            let parts = text.components(separatedBy: sep)
+            guard parts.count == 2, let v = AnswerText.number(parts[0]), let t = AnswerText.number(parts[1]), t >= 0 else { return nil }
+            return NumericRange(low: v - t, high: v + t, credit: credit)
+        }
+        guard let v = AnswerText.number(text) else { return nil }
+        return NumericRange(low: v, high: v, credit: credit)
     }
 
     /// `= benar`, `= 16 ± 0.5`, or `= jawaban | alternatif`.

@@ -74,9 +74,18 @@ public struct QuizRenderer: Sendable {
         h += "<p class=\"quiz-meta\">\(HTML.escape(meta))</p>\n<p class=\"quiz-best\" hidden></p>\n"
         h += "<form class=\"quiz-form\" novalidate>\n<ol class=\"quiz-questions\">\n"
         var keys: [String] = []
+        var number = 0
         for (q, question) in quiz.questions.enumerated() {
             let name = "\(base)-q\(q + 1)"
-            h += "<li class=\"question\" data-kind=\"\(question.answer.kind)\" data-q=\"\(q)\">\n<fieldset>\n"
+            if case .description = question.answer {
+                // Text between questions: not numbered, nothing to answer.
+                h += "<li class=\"quiz-text\" data-kind=\"description\" data-q=\"\(q)\">\n\(block(question.text))</li>\n"
+                keys.append("{\"k\":\"description\"}")
+                continue
+            }
+            number += 1
+            let unscored = question.answer.isScored ? "" : " question-unscored"
+            h += "<li class=\"question\(unscored)\" value=\"\(number)\" data-kind=\"\(question.answer.kind)\" data-q=\"\(q)\">\n<fieldset>\n"
             h += "<legend>\(inline(question.text))</legend>\n"
             let (body, key) = answerHTML(question.answer, q: q, name: name, salt: salt)
             h += body
@@ -146,6 +155,21 @@ public struct QuizRenderer: Sendable {
             }
             h += "</ol>\n"
             return (h, "{\"k\":\"ordering\",\"h\":[\(hash(tokens.joined(separator: ",")))],\"r\":\(json(base64(tokens.joined(separator: ","))))}")
+        case .numericSet(let ranges):
+            let h = "<p><label>\(HTML.escape(t("quiz-your-answer"))) <input type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" name=\"\(name)\"></label></p>\n"
+            let set = ranges.map { "[\(json(base64(String($0.low)))),\(json(base64(String($0.high)))),\($0.credit)]" }.joined(separator: ",")
+            let full = ranges.first { $0.credit == 1 } ?? ranges[0]
+            let shown = full.low == full.high ? format(full.low) : "\(format(full.low)) – \(format(full.high))"
+            return (h, "{\"k\":\"numeric-set\",\"s\":[\(set)],\"r\":\(json(base64(shown)))}")
+        case .essay:
+            // Kept in the browser by latih-quiz.js, in the progress export; never scored.
+            var h = "<p class=\"quiz-unscored\" id=\"\(name)-catatan\">\(HTML.escape(t("quiz-essay-unscored")))</p>\n"
+            h += "<p><label for=\"\(name)\">\(HTML.escape(t("quiz-your-answer")))</label>"
+            h += "<textarea id=\"\(name)\" name=\"\(name)\" rows=\"5\" aria-describedby=\"\(name)-catatan\" data-essay=\"\(q)\"></textarea></p>\n"
+            h += "<p class=\"essay-status\" role=\"status\"></p>\n"
+            return (h, "{\"k\":\"essay\"}")
+        case .description:
+            return ("", "{\"k\":\"description\"}")
         case .matching(let pairs):
             let rightTokens = pairs.indices.map(token)
             let shown = pairs.indices.sorted { rightTokens[$0] < rightTokens[$1] }

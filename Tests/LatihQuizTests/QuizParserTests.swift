@@ -44,7 +44,7 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
             .init(line: 12, column: 4, message: "empty option"),
             .init(line: 13, column: 4, message: "empty option"),
         ]),
-        ("essay.gift", [.init(line: 10, column: 1, message: "essay questions cannot be scored")]),
+        ("unclosed.gift", [.init(line: 10, column: 1, message: "GIFT answer block `{` is never closed")]),
     ]
 
     @Test(arguments: cases)
@@ -105,7 +105,8 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
         #expect(quiz.questions[3].answer == .matching([("cat", "cat food"), ("dog", "dog food")]))
         #expect(quiz.questions[4].answer == .numeric(value: 3, tolerance: 2))
         #expect(quiz.questions[5].answer == .numeric(value: 3, tolerance: 2))
-        #expect(quiz.questions[6].answer == .numeric(value: 1822, tolerance: 0))
+        // Moodle's own example: 1822 exactly for full credit, within 2 of it for half.
+        #expect(quiz.questions[6].answer == .numericSet([NumericRange(low: 1822, high: 1822, credit: 1), NumericRange(low: 1820, high: 1824, credit: 0.5)]))
         if case .multiple(let options) = quiz.questions[7].answer {
             #expect(options.map(\.correct) == [false, true, true, false])
         } else { Issue.record("Grant's tomb should be multiple choice") }
@@ -152,5 +153,67 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
         #expect(QuizRenderer.salt(for: "spbe/kuis-akhir") == String(table["latih-quiz|spbe/kuis-akhir"]!.prefix(16)))
         #expect(QuizRenderer.answerHash(salt: "garam", question: 3, value: "aparatur sipil negara")
                 == String(table["garam|3|aparatur sipil negara"]!.prefix(16)))
+    }
+}
+
+@Suite struct MoodleGIFT {
+    @Test func aBankAsMoodleExportsItReadsWithoutEditing() throws {
+        let (quiz, diags) = try parseQuiz("moodle-export.gift")
+        #expect(diags.isEmpty, "\(diags.map(DiagnosticRenderer.headline))")
+        #expect(quiz.questions.map(\.answer.kind) == ["description", "single", "numeric", "essay", "short", "truefalse"])
+        // [html]: the markup is Markdown now, the script and the image's handler are gone.
+        #expect(quiz.questions[0].text == "Bacalah kasus berikut. Seorang pegawai menerima **surel** dari \"tim TI\".")
+        #expect(quiz.questions[1].text == "Apa yang *pertama* dilakukan?")
+        if case .single(let options) = quiz.questions[1].answer {
+            #expect(options.map(\.text) == ["Jangan klik tautan apa pun", "Balas surel itu"])
+            #expect(options[0].feedback == "Tepat.")
+            #expect(options[1].feedback == "[klik](<javascript:alert(1)>) bukan jawabannya.")
+        } else { Issue.record("the phishing question should be single choice") }
+        // [moodle] text is shown as written: `2 * 3` is not emphasis.
+        #expect(quiz.questions[2].text == "Tahun berapa UU PDP disahkan? 2 \\* 3 = 6 bukan jawabannya.")
+        #expect(quiz.questions[2].answer == .numericSet([NumericRange(low: 2022, high: 2022, credit: 1), NumericRange(low: 2021, high: 2023, credit: 0.5)]))
+        #expect(quiz.questions[3].text == "Ceritakan **satu** kebiasaan aman Anda.\nTulis dua kalimat.")
+        #expect(quiz.questions[4].text == "Kunci: a=b, {c}, \\~d, \\#e dan f:g")
+        #expect(quiz.questions[4].answer == .shortAnswer(["a=b", "a = b"]))
+        #expect(quiz.questions[5].text == "Kata sandi \"123456\" aman & kuat.")
+        #expect(quiz.questions[5].answer == .trueFalse(false))
+    }
+
+    @Test func bankHTMLBecomesTextAndNeverMarkup() {
+        let (text, image) = HTMLText.markdown(from: "<div onclick=\"x()\">A<SCRIPT>evil()</SCRIPT><style>p{}</style><br>B &lt;i&gt; &#233;&#x1F600;<img src=a.png></div><iframe src=x>y</iframe>")
+        #expect(text == "A  \nB \\<i\\> é😀")
+        #expect(image)
+        #expect(HTMLText.decodeEntities("&amp;lt; &bogus; & &#65;") == "&lt; &bogus; & A")
+    }
+}
+
+@Suite struct NewQuizSyntax {
+    @Test func reflectionsTextAndNumericalCredit() {
+        let text = """
+        pass: 60
+
+        | Bacalah kasus berikut.
+        | Lalu jawab soalnya.
+
+        ? Tahun berapa UU PDP disahkan?
+        = 2022
+        = 2021..2023 (50%)
+
+        ? Ceritakan satu kebiasaan aman Anda.
+        ...
+        ! Tidak ada jawaban yang salah.
+
+        ? Berapa persen?
+        = 2..3
+        """
+        let (quiz, diags) = QuizParser.parse(text, path: "x.md", firstLine: 1, defaultID: "k/1")
+        #expect(diags.isEmpty, "\(diags.map(DiagnosticRenderer.headline))")
+        #expect(quiz.questions.map(\.answer.kind) == ["description", "numeric", "essay", "numeric"])
+        #expect(quiz.questions[0].text == "Bacalah kasus berikut.\nLalu jawab soalnya.")
+        #expect(quiz.questions[1].answer == .numericSet([NumericRange(low: 2022, high: 2022, credit: 1), NumericRange(low: 2021, high: 2023, credit: 0.5)]))
+        #expect(quiz.questions[2].explanation == "Tidak ada jawaban yang salah.")
+        #expect(quiz.questions[3].answer == .numeric(value: 2.5, tolerance: 0.5))
+        let (_, bad) = QuizParser.parse("? Tahun?\n= 2021 (50%)\n= 2023 (50%)\n", path: "x.md", firstLine: 1, defaultID: "k/1")
+        #expect(bad.map(\.message) == ["no numerical answer earns full credit"])
     }
 }

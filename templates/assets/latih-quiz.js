@@ -120,6 +120,15 @@
         var v = Number(decode64(key.v)), t = Number(decode64(key.t));
         return !isNaN(x) && Math.abs(x - v) <= t + 1e-9 ? 1 : 0;
       }
+      case "numeric-set": {
+        // Moodle's numerical question: the best credit of the ranges the answer is in.
+        var n = parseNumber(response || "");
+        if (isNaN(n)) return 0;
+        return key.s.reduce(function (best, r) {
+          var lo = Number(decode64(r[0])), hi = Number(decode64(r[1]));
+          return n >= lo - 1e-9 && n <= hi + 1e-9 ? Math.max(best, r[2]) : best;
+        }, 0);
+      }
       case "short":
         return response && hashed(normaliseAnswer(response)) ? 1 : 0;
       case "ordering":
@@ -196,6 +205,28 @@
     return r === null || r === "" || (Array.isArray(r) && (r.length === 0 || r.every(function (x) { return !x; })));
   }
 
+  /**
+   * Reflections (unscored essays): each answer is kept in the store as the learner types,
+   * under `<quiz id>#<question number>`, comes back on the next visit, and travels in
+   * the progress export.
+   */
+  function enhanceEssays(section, quizId, storeApi, storage, S) {
+    Array.prototype.forEach.call(section.querySelectorAll("textarea[data-essay]"), function (area) {
+      var id = quizId + "#" + (Number(area.getAttribute("data-essay")) + 1);
+      var status = area.closest(".question").querySelector(".essay-status");
+      var rec = storeApi.essayRecord(storeApi.load(storage).state, id);
+      if (rec) area.value = rec.text;
+      var timer = null;
+      area.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var state = storeApi.recordEssay(storeApi.load(storage).state, id, area.value, new Date().toISOString());
+          if (storeApi.save(storage, state) && status) status.textContent = S["quiz-essay-saved"];
+        }, 400);
+      });
+    });
+  }
+
   function enhanceQuiz(section, doc, win, storeApi, storage, shared, problem) {
     var key = JSON.parse(section.querySelector(".quiz-key").textContent);
     var S = key.s;
@@ -208,7 +239,9 @@
     var retry = section.querySelector(".quiz-retry");
     var status = section.querySelector(".quiz-status");
     var best = section.querySelector(".quiz-best");
-    var items = Array.prototype.slice.call(section.querySelectorAll(".question"));
+    // Scored questions only: reflections and text between questions are not answered here.
+    var items = Array.prototype.slice.call(section.querySelectorAll(".question:not(.question-unscored)"));
+    enhanceEssays(section, id, storeApi, storage, S);
 
     check.hidden = false;
     Array.prototype.forEach.call(section.querySelectorAll(".ordering .move"), function (m) { m.hidden = false; });
@@ -277,7 +310,7 @@
               mark.hidden = false;
             }
           });
-        } else if (k.k === "numeric" || k.k === "short") {
+        } else if (k.k === "numeric" || k.k === "numeric-set" || k.k === "short") {
           addCorrectAnswer(item, decode64(k.r));
         } else if (k.k === "ordering") {
           var list = item.querySelector(".ordering");

@@ -36,9 +36,18 @@
       (l.completed === null || typeof l.completed === "string");
   }
 
+  var ESSAY_LIMIT = 20000;
+
+  function validEssay(e) {
+    return isPlainObject(e) && typeof e.text === "string" && e.text.length <= ESSAY_LIMIT && typeof e.at === "string";
+  }
+
   /** Whether `data` is a store this version understands, down to every field. */
   function validate(data) {
     if (!isPlainObject(data) || data.version !== VERSION || !isPlainObject(data.quizzes)) return false;
+    if (data.essays !== undefined && !(isPlainObject(data.essays) && Object.keys(data.essays).every(function (id) {
+      return validEssay(data.essays[id]);
+    }))) return false;
     if (data.lessons !== undefined && !(isPlainObject(data.lessons) && Object.keys(data.lessons).every(function (id) {
       return validLesson(data.lessons[id]);
     }))) return false;
@@ -95,6 +104,19 @@
     return Object.assign({}, state, { quizzes: quizzes });
   }
 
+  /** A reflection's kept answer (`{ text, at }`), or null. */
+  function essayRecord(state, id) {
+    var essays = state.essays || {};
+    return Object.prototype.hasOwnProperty.call(essays, id) ? essays[id] : null;
+  }
+
+  /** A new state with the answer to reflection `id` (`<quiz id>#<n>`), cut to its limit. */
+  function recordEssay(state, id, text, at) {
+    var essays = Object.assign({}, state.essays || {});
+    essays[id] = { text: String(text).slice(0, ESSAY_LIMIT), at: at };
+    return Object.assign({}, state, { essays: essays });
+  }
+
   /** The record of one lesson: when it was first opened and when it was completed (or null). */
   function lessonRecord(state, id) {
     var lessons = state.lessons || {};
@@ -145,6 +167,12 @@
   function merge(a, b) {
     var out = empty();
     [a, b].forEach(function (s) {
+      Object.keys(s.essays || {}).forEach(function (id) {
+        // The answer written last is kept.
+        out.essays = out.essays || {};
+        var x = out.essays[id], y = s.essays[id];
+        if (!x || y.at > x.at) out.essays[id] = { text: y.text, at: y.at };
+      });
       Object.keys(s.lessons || {}).forEach(function (id) {
         var x = out.lessons[id] || { opened: null, completed: null }, y = s.lessons[id];
         out.lessons[id] = { opened: earliest(x.opened, y.opened), completed: earliest(x.completed, y.completed) };
@@ -179,7 +207,11 @@
     Object.keys(state.quizzes).forEach(function (id) {
       if (quizIds.indexOf(id) < 0) quizzes[id] = state.quizzes[id];
     });
-    return Object.assign({}, state, { lessons: lessons, quizzes: quizzes });
+    var essays = {};
+    Object.keys(state.essays || {}).forEach(function (id) {
+      if (quizIds.indexOf(id.split("#")[0]) < 0) essays[id] = state.essays[id];
+    });
+    return Object.assign({}, state, { lessons: lessons, quizzes: quizzes, essays: essays });
   }
 
   /** A storage that lives only as long as the page, for browsers that refuse localStorage. */
@@ -207,6 +239,7 @@
   return {
     KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
     quizRecord: quizRecord, recordAttempt: recordAttempt, lessonRecord: lessonRecord, recordLesson: recordLesson,
+    essayRecord: essayRecord, recordEssay: recordEssay,
     exportDocument: exportDocument, parseImport: parseImport, merge: merge, resetCourse: resetCourse,
     memoryStorage: memoryStorage, browserStorage: browserStorage
   };
