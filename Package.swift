@@ -7,7 +7,7 @@ import PackageDescription
 // Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibz ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
-// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI;  Quiz ← Import ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -69,10 +69,12 @@ let package = Package(
             "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `latih import`: Moodle question banks (Moodle XML through Foundation's XMLParser, GIFT) into lessons.
+        .target(name: "LatihImport", dependencies: ["LatihDiagnostics", "LatihQuiz", "LatihContent"]),
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
@@ -86,6 +88,7 @@ let package = Package(
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics",
                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],

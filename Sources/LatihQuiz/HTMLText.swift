@@ -75,7 +75,8 @@ public enum HTMLText {
         return out
     }
 
-    static func attribute(_ name: String, in tag: String) -> String? {
+    /// An attribute's value in a tag's text (`src` in `img src="a.png" alt=""`).
+    public static func attribute(_ name: String, in tag: String) -> String? {
         guard let r = tag.range(of: name + "=", options: .caseInsensitive) else { return nil }
         var rest = tag[r.upperBound...]
         guard let q = rest.first else { return nil }

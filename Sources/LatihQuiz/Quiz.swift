@@ -26,6 +26,13 @@ public struct Question: Sendable, Equatable {
     public var explanation: String?
     /// File line of the question's `?` line.
     public var line: Int
+
+    public init(text: String, answer: Answer, explanation: String? = nil, line: Int) {
+        self.text = text
+        self.answer = answer
+        self.explanation = explanation
+        self.line = line
+    }
 }
 
 /// An option of a choice question.
@@ -34,6 +41,12 @@ public struct Option: Sendable, Equatable {
     public var correct: Bool
     /// Shown when the learner chose this option.
     public var feedback: String?
+
+    public init(text: String, correct: Bool, feedback: String? = nil) {
+        self.text = text
+        self.correct = correct
+        self.feedback = feedback
+    }
 }
 
 /// A numerical answer's range and the credit (0–1) an answer inside it earns.
