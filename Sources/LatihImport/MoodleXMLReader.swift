@@ -196,11 +196,13 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
         default:
             var (md, hadImage) = HTMLText.markdown(from: raw)
             if hadImage {
-                for src in imageSources(raw) {
+                for (src, alt) in imageSources(raw) {
                     let name = src.hasPrefix("@@PLUGINFILE@@/") ? String(src.dropFirst("@@PLUGINFILE@@/".count)).removingPercentEncoding ?? src : src
-                    if let data = files[name] {
+                    if let data = files[name], !name.contains("/"), !name.hasPrefix(".") {
                         q.images.append((name, data))
-                        md += "\n\n![](\(name))"
+                        // Quiz text is not resolved like the lesson's links: the path is from
+                        // the lesson's page (courses/<course>/<lesson>/) to the course folder.
+                        md += "\n\n![\(HTMLText.escape(alt))](../\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name))"
                     } else {
                         q.skipped = "it shows an image (`\(src)`) that the bank does not carry"
                     }
@@ -210,13 +212,17 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
         }
     }
 
-    static func imageSources(_ html: String) -> [String] {
-        var out: [String] = []
+    /// Each `<img>`'s `src` and `alt`.
+    static func imageSources(_ html: String) -> [(String, String)] {
+        var out: [(String, String)] = []
         var rest = Substring(html)
         while let r = rest.range(of: "<img", options: .caseInsensitive) {
             let tail = rest[r.upperBound...]
             let end = tail.firstIndex(of: ">") ?? tail.endIndex
-            if let src = HTMLText.attribute("src", in: String(tail[..<end])) { out.append(HTMLText.decodeEntities(src)) }
+            let tag = String(tail[..<end])
+            if let src = HTMLText.attribute("src", in: tag) {
+                out.append((HTMLText.decodeEntities(src), HTMLText.decodeEntities(HTMLText.attribute("alt", in: tag) ?? "")))
+            }
             rest = tail[end...]
         }
         return out

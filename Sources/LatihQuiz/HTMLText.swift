@@ -66,7 +66,7 @@ public enum HTMLText {
     public static func markdown(fromPlain text: String) -> String { escape(text) }
 
     /// Markdown's punctuation escaped, so that text stays text.
-    static func escape(_ s: String) -> String {
+    public static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             if "\\`*_[]<>#!|~".contains(c) { out.append("\\") }

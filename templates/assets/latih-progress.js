@@ -157,6 +157,9 @@
     var loaded = store.load(storage);
     var ctx = { doc: doc, win: win, S: S, storage: storage, state: loaded.state, problem: loaded.problem };
     ctx.save = function (state) { ctx.state = state; store.save(storage, state); };
+    // What is stored now: another script of the page (a quiz, a reflection) may have
+    // written since this page read it, and a change must not undo theirs.
+    ctx.fresh = function () { return store.load(storage).state; };
     enhanceLesson(ctx);
     markStatuses(ctx);
     var catalogue = readJSON(doc, "latih-catalogue");
@@ -216,7 +219,7 @@
     if (!article) return;
     var id = article.getAttribute("data-lesson");
     var now = function () { return new Date().toISOString(); };
-    ctx.save(store.recordLesson(ctx.state, id, "opened", now()));
+    ctx.save(store.recordLesson(ctx.fresh(), id, "opened", now()));
     var box = article.querySelector(".lesson-complete");
     var button = box.querySelector(".mark-complete");
     var status = box.querySelector(".lesson-complete-status");
@@ -233,7 +236,7 @@
     }
     button.addEventListener("click", function () {
       var rec = store.lessonRecord(ctx.state, id);
-      ctx.save(store.recordLesson(ctx.state, id, rec && rec.completed ? "uncompleted" : "completed", now()));
+      ctx.save(store.recordLesson(ctx.fresh(), id, rec && rec.completed ? "uncompleted" : "completed", now()));
       show(true);
       if (!(rec && rec.completed)) completed();
     });
@@ -246,7 +249,7 @@
         observer.disconnect();
         var rec = store.lessonRecord(ctx.state, id);
         if (!rec || !rec.completed) {
-          ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
+          ctx.save(store.recordLesson(ctx.fresh(), id, "completed", now()));
           show(true);
           completed();
         }
@@ -260,7 +263,7 @@
       var allPassed = ids.length > 0 && ids.every(function (q) { var r = store.quizRecord(ctx.state, q); return r && r.passed; });
       var rec = store.lessonRecord(ctx.state, id);
       if (allPassed && !(rec && rec.completed)) {
-        ctx.save(store.recordLesson(ctx.state, id, "completed", now()));
+        ctx.save(store.recordLesson(ctx.fresh(), id, "completed", now()));
         show(true);
         completed();
       }
@@ -406,12 +409,12 @@
     box.hidden = false;
     var stamp = function () { return new Date().toISOString().slice(0, 10); };
     box.querySelector(".export-json").addEventListener("click", function () {
-      var doc = store.exportDocument(ctx.state, new Date().toISOString());
+      var doc = store.exportDocument(ctx.fresh(), new Date().toISOString());
       download(ctx, "kemajuan-latih-" + stamp() + ".json", "application/json", JSON.stringify(doc, null, 2));
       status.textContent = S["progress-exported"];
     });
     box.querySelector(".export-csv").addEventListener("click", function () {
-      download(ctx, "kemajuan-latih-" + stamp() + ".csv", "text/csv", "\ufeff" + toCSV(catalogue, ctx.state));
+      download(ctx, "kemajuan-latih-" + stamp() + ".csv", "text/csv", "\ufeff" + toCSV(catalogue, ctx.fresh()));
       status.textContent = S["progress-exported"];
     });
     var input = box.querySelector(".import-file");
@@ -426,7 +429,7 @@
           input.value = "";
           return;
         }
-        ctx.save(store.merge(ctx.state, result.state));
+        ctx.save(store.merge(ctx.fresh(), result.state));
         ctx.win.location.reload();
       };
       reader.onerror = function () { status.textContent = S["progress-import-not-json"]; };
@@ -446,7 +449,7 @@
         if (!ctx.win.confirm(fill(S["progress-reset-course-confirm"], { course: course.title }))) return;
         var quizIds = [];
         course.lessons.forEach(function (l) { quizIds = quizIds.concat(l.quizzes); });
-        ctx.save(store.resetCourse(ctx.state, course.id, quizIds));
+        ctx.save(store.resetCourse(ctx.fresh(), course.id, quizIds));
         ctx.win.location.reload();
       });
       li.appendChild(button);

@@ -372,7 +372,8 @@
       });
       var percent = quizScore(scores);
       var passed = percent >= pass;
-      shared.state = storeApi.recordAttempt(shared.state, id, percent, passed, new Date().toISOString());
+      // From what is stored now, which a reflection on the page may have changed.
+      shared.state = storeApi.recordAttempt(storeApi.load(storage).state, id, percent, passed, new Date().toISOString());
       storeApi.save(storage, shared.state);
       var rec = showBest();
       // Tell the rest of the page (lesson completion) that an attempt was recorded.
