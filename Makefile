@@ -75,7 +75,7 @@ bench-smoke: bench-deps
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.
-FUZZERS := FuzzFrontMatter FuzzQuiz FuzzGift FuzzLinks
+FUZZERS := FuzzFrontMatter FuzzQuiz FuzzGift FuzzLinks FuzzMoodleXML
 FUZZ_RUNS ?= 1000000
 # No allocation stack traces: Swift allocates often, and unwinding on every malloc
 # made the fuzzers four times slower. Reports still name the faulting access.

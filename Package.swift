@@ -105,6 +105,7 @@ if ProcessInfo.processInfo.environment["LATIH_FUZZ"] != nil {
         .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzQuiz"),
         .executableTarget(name: "FuzzGift", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzGift"),
         .executableTarget(name: "FuzzLinks", dependencies: ["FuzzSupport", "LatihSite", "LatihContent", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
+        .executableTarget(name: "FuzzMoodleXML", dependencies: ["FuzzSupport", "LatihImport", "LatihQuiz"], path: "Fuzz/FuzzMoodleXML"),
     ]
-    package.products += ["FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks"].map { .executable(name: $0, targets: [$0]) }
+    package.products += ["FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks", "FuzzMoodleXML"].map { .executable(name: $0, targets: [$0]) }
 }

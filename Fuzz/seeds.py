@@ -6,7 +6,7 @@ import sys
 
 repo = pathlib.Path(__file__).resolve().parents[1]
 out = pathlib.Path(sys.argv[1])
-corpora = {name: out / name for name in ("FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks")}
+corpora = {name: out / name for name in ("FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks", "FuzzMoodleXML")}
 for d in corpora.values():
     d.mkdir(parents=True, exist_ok=True)
 
@@ -25,5 +25,7 @@ for i, path in enumerate(sorted((repo / "Tests").rglob("*.quiz"))):
     (corpora["FuzzQuiz"] / f"fixture-{i}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
 for i, path in enumerate(sorted((repo / "Tests").rglob("*.gift"))):
     (corpora["FuzzGift"] / f"fixture-{i}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+for i, path in enumerate(sorted((repo / "Tests").rglob("*.xml"))):
+    (corpora["FuzzMoodleXML"] / f"bank-{i}").write_bytes(path.read_bytes())
 for name, d in corpora.items():
     print(f"{name}: {len(list(d.iterdir()))} seeds")

@@ -104,6 +104,16 @@ public enum BankImporter {
         return result
     }
 
+    /// A Moodle XML bank's questions as Latih's quiz syntax, and how many were left out;
+    /// nil when the XML cannot be read (for the fuzzer, which reads no files).
+    public static func latihQuizzes(fromMoodleXML data: Data) -> (text: String, skipped: Int)? {
+        let (nodes, failure) = MoodleXMLReader.questions(in: data)
+        if failure != nil { return nil }
+        let questions = MoodleXMLReader.convert(nodes)
+        let kept = questions.compactMap(\.question)
+        return (QuizWriter.markdown([QuizWriter.Block(title: nil, questions: kept)]), questions.count - kept.count)
+    }
+
     /// `$course$/top/Default for SPBE/Keamanan` → "Keamanan".
     static func categoryTitle(_ path: String) -> String {
         let parts = path.split(separator: "/").map(String.init).filter { $0 != "top" && !$0.hasPrefix("$") }

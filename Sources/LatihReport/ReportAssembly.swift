@@ -135,7 +135,8 @@ extension ReportBuilder {
         var questions: [Report.Question] = []
         for (q, entry) in index.quizzes.enumerated() {
             let salt = QuizRenderer.salt(for: entry.quiz.id)
-            for (qi, question) in entry.quiz.questions.enumerated() {
+            // Reflections and text between questions are not scored, so not analysed.
+            for (qi, question) in entry.quiz.questions.enumerated() where question.answer.isScored {
                 let n = qi + 1
                 let attempts = attemptCount[Key(quiz: q, number: n)] ?? 0
                 let chosen = chosenBy[Key(quiz: q, number: n)] ?? [:]
