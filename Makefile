@@ -80,7 +80,7 @@ FUZZ_RUNS ?= 1000000
 # No allocation stack traces: Swift allocates often, and unwinding on every malloc
 # made the fuzzers four times slower. Reports still name the faulting access.
 ASAN_OPTIONS := malloc_context_size=0:detect_leaks=0
-FUZZ_FLAGS := -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_FLAGS := -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -use-ld=lld
 fuzz: deps
 	@for f in $(FUZZERS); do LATIH_FUZZ=1 swift build $(FUZZ_FLAGS) --product $$f || exit 1; done
 	@rm -rf .build-fuzz/corpus && python3 Fuzz/seeds.py .build-fuzz/corpus

@@ -60,6 +60,17 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
     /// own that XMLParser reads in full; lines are counted from the bank's start.
     static func questions(in data: Data) -> ([Node], (line: Int, message: String)?) {
         let bytes = [UInt8](data)
+        // Moodle writes UTF-8. Foundation's XMLParser on Linux traps on an element name
+        // that is not (it force-unwraps the conversion), so such a bank is refused here.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            var line = 1
+            var valid = 0
+            for (i, b) in bytes.enumerated() {
+                if String(decoding: bytes[valid...i], as: UTF8.self).contains("\u{FFFD}"), b >= 0x80 { break }
+                if b == 10 { line += 1; valid = i + 1 }
+            }
+            return ([], (line, "the bank is not UTF-8 text, which Moodle exports"))
+        }
         guard bytes.count > partSize, let parts = parts(bytes) else { return parse(data, lineOffset: 0) }
         var all: [Node] = []
         for (range, lineOffset) in parts {

@@ -88,6 +88,12 @@ func quizzes(in file: String) throws -> [Quiz] {
         try "<quiz><question type=\"truefalse\">".write(toFile: notXML, atomically: true, encoding: .utf8)
         let broken = BankImporter.run(bank: notXML, course: "keamanan", title: nil, content: content)
         #expect(broken.written == nil && broken.diagnostics.first?.message.hasPrefix("the XML cannot be read") == true)
+        // Not UTF-8 (Foundation's XMLParser traps on such an element name): refused, at its line.
+        let latin = content + "/latin.xml"
+        try Data("<?xml version=\"1.0\"?>\n<quiz>\n<question type=\"essay\"><questiontext\u{0}".utf8.dropLast() + [0xE9, 0x3E] + Data("</questiontext></question></quiz>".utf8))
+            .write(to: URL(fileURLWithPath: latin))
+        let refused = BankImporter.run(bank: latin, course: "keamanan", title: nil, content: content)
+        #expect(refused.diagnostics.map { "\($0.location.line): \($0.message)" } == ["3: the bank is not UTF-8 text, which Moodle exports"])
         let html = content + "/halaman.xml"
         try "<html><body>bukan bank</body></html>".write(toFile: html, atomically: true, encoding: .utf8)
         #expect(BankImporter.run(bank: html, course: "keamanan", title: nil, content: content).diagnostics.first?.message
