@@ -71,6 +71,10 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
             }
             return ([], (line, "the bank is not UTF-8 text, which Moodle exports"))
         }
+        if let line = processingInstruction(bytes) {
+            // Moodle writes none; Foundation's XMLParser on Linux crashes on some (`<?x?>`).
+            return ([], (line, "the bank has an XML processing instruction, which Moodle never writes"))
+        }
         guard bytes.count > partSize, let parts = parts(bytes) else { return parse(data, lineOffset: 0) }
         var all: [Node] = []
         for (range, lineOffset) in parts {
@@ -100,6 +104,36 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
             reader.failure = (1, "not a Moodle XML question bank (no <quiz> element)")
         }
         return (reader.questions, reader.failure)
+    }
+
+    /// The line of the first processing instruction (`<?…?>`) outside comments and CDATA,
+    /// but for the XML declaration that may open the file.
+    static func processingInstruction(_ b: [UInt8]) -> Int? {
+        func at(_ i: Int, _ s: String) -> Bool {
+            let u = Array(s.utf8)
+            return i + u.count <= b.count && Array(b[i..<i + u.count]) == u
+        }
+        var i = 0, line = 1
+        if at(0, "\u{FEFF}") { i = 3 }
+        if at(i, "<?xml "), let end = (i..<b.count).first(where: { at($0, "?>") }) {
+            for k in i..<end where b[k] == 10 { line += 1 }
+            i = end + 2
+        }
+        while i < b.count {
+            if b[i] == 10 { line += 1 }
+            if b[i] == UInt8(ascii: "<") {
+                if at(i, "<![CDATA[") || at(i, "<!--") {
+                    let close = at(i, "<!--") ? "-->" : "]]>"
+                    var j = i + 4
+                    while j < b.count, !at(j, close) { if b[j] == 10 { line += 1 }; j += 1 }
+                    i = j + close.utf8.count
+                    continue
+                }
+                if at(i, "<?") { return line }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The bank's questions in parts of about `partSize` bytes: byte ranges inside

@@ -94,6 +94,11 @@ func quizzes(in file: String) throws -> [Quiz] {
             .write(to: URL(fileURLWithPath: latin))
         let refused = BankImporter.run(bank: latin, course: "keamanan", title: nil, content: content)
         #expect(refused.diagnostics.map { "\($0.location.line): \($0.message)" } == ["3: the bank is not UTF-8 text, which Moodle exports"])
+        // A processing instruction (Foundation's XMLParser crashes on `<?x?>`): refused.
+        let pi = content + "/pi.xml"
+        try "<?xml version=\"1.0\"?>\n<quiz>\n<![CDATA[<?php ?>]]>\n<?x?>\n</quiz>\n".write(toFile: pi, atomically: true, encoding: .utf8)
+        #expect(BankImporter.run(bank: pi, course: "keamanan", title: nil, content: content).diagnostics.map { "\($0.location.line): \($0.message)" }
+                == ["4: the bank has an XML processing instruction, which Moodle never writes"])
         let html = content + "/halaman.xml"
         try "<html><body>bukan bank</body></html>".write(toFile: html, atomically: true, encoding: .utf8)
         #expect(BankImporter.run(bank: html, course: "keamanan", title: nil, content: content).diagnostics.first?.message
