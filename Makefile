@@ -6,7 +6,7 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := pkg-config zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST := chromium chromium-driver libxml2-utils
-PIP_TEST := selenium pytest axe-core-python ralph-malph[cli,lrs]
+PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]'
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
