@@ -132,10 +132,10 @@ public struct Report: Encodable, Sendable {
         public var number: Int
         public var text: String
         public var kind: String
-        /// Every answer given, retries included.
+        /// Every answer given, retries included: what the two figures below are computed over.
         public var attempts: Int
-        /// Learners' first attempts, which the two figures below are computed over.
-        public var firstAttempts: Int
+        /// The people who answered it.
+        public var people: Int
         public var correctShare: Double?
         /// The point-biserial correlation of being right with the attempt's quiz score.
         public var discrimination: Double?
@@ -143,7 +143,7 @@ public struct Report: Encodable, Sendable {
         public var flags: [String]
         enum CodingKeys: String, CodingKey {
             case id, quiz, number, text, kind, attempts, options, flags
-            case firstAttempts = "first_attempts", correctShare = "correct_share", discrimination
+            case people, correctShare = "correct_share", discrimination
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -154,7 +154,7 @@ public struct Report: Encodable, Sendable {
             try c.encode(text, forKey: .text)
             try c.encode(kind, forKey: .kind)
             try c.encode(attempts, forKey: .attempts)
-            try c.encode(firstAttempts, forKey: .firstAttempts)
+            try c.encode(people, forKey: .people)
             try c.encode(correctShare, forKey: .correctShare)
             try c.encode(discrimination, forKey: .discrimination)
             try c.encode(options, forKey: .options)

@@ -123,14 +123,22 @@ extension ReportBuilder {
 
         // Every answer once: attempts and options chosen, by quiz and question number.
         struct Key: Hashable { var quiz: Int; var number: Int }
-        var attemptCount: [Key: Int] = [:]
         var chosenBy: [Key: [Substring: Int]] = [:]
+        var pairsBy: [Key: [(right: Bool, score: Double)]] = [:]
+        var peopleBy: [Key: Int] = [:]
         for p in persons {
             for a in p.year.answers {
-                let k = Key(quiz: a.quiz, number: a.number)
-                attemptCount[k, default: 0] += 1
-                for token in responseItems(a.response) { chosenBy[k, default: [:]][token, default: 0] += 1 }
+                for token in responseItems(a.response) { chosenBy[Key(quiz: a.quiz, number: a.number), default: [:]][token, default: 0] += 1 }
             }
+            var answered: Set<Key> = []
+            for attempt in p.year.attempts {
+                for (n, right) in attempt.right {
+                    let k = Key(quiz: attempt.quiz, number: n)
+                    pairsBy[k, default: []].append((right, attempt.score))
+                    answered.insert(k)
+                }
+            }
+            for k in answered { peopleBy[k, default: 0] += 1 }
         }
         var questions: [Report.Question] = []
         for (q, entry) in index.quizzes.enumerated() {
@@ -138,14 +146,11 @@ extension ReportBuilder {
             // Reflections and text between questions are not scored, so not analysed.
             for (qi, question) in entry.quiz.questions.enumerated() where question.answer.isScored {
                 let n = qi + 1
-                let attempts = attemptCount[Key(quiz: q, number: n)] ?? 0
+                let pairs = pairsBy[Key(quiz: q, number: n)] ?? []
+                let attempts = pairs.count
                 let chosen = chosenBy[Key(quiz: q, number: n)] ?? [:]
-                let firsts = persons.compactMap { p -> (right: Bool, score: Double)? in
-                    guard let f = p.year.firstAttempt[q], let r = f.right[n] else { return nil }
-                    return (r, f.score)
-                }
-                let share = firsts.isEmpty ? nil : round(Double(firsts.filter(\.right).count) / Double(firsts.count), 3)
-                let disc = pointBiserial(firsts).map { round($0, 3) }
+                let share = pairs.isEmpty ? nil : round(Double(pairs.filter(\.right).count) / Double(pairs.count), 3)
+                let disc = pointBiserial(pairs).map { round($0, 3) }
                 var options: [Report.OptionCount] = []
                 switch question.answer {
                 case .single(let opts), .multiple(let opts):
@@ -159,13 +164,13 @@ extension ReportBuilder {
                 default: break
                 }
                 var flags: [String] = []
-                if firsts.count >= 5, let share {
+                if attempts >= 5, let share {
                     if share > 0.9 { flags.append("too-easy") }
                     if share < 0.3 { flags.append("too-hard") }
                     if let disc, disc < 0 { flags.append("negative-discrimination") }
                 }
                 questions.append(Report.Question(id: index.questionID(q, n), quiz: entry.quiz.id, number: n, text: question.text,
-                                                 kind: question.answer.kind, attempts: attempts, firstAttempts: firsts.count,
+                                                 kind: question.answer.kind, attempts: attempts, people: peopleBy[Key(quiz: q, number: n)] ?? 0,
                                                  correctShare: share, discrimination: disc, options: options, flags: flags))
             }
         }

@@ -50,8 +50,8 @@ struct ReportBuilder {
         var quizPassed: [Int: Double] = [:]
         var last: Double?
         var activeMonths: Set<Int> = []
-        /// First attempts at each quiz: (score, [question number: right]), and every answer.
-        var firstAttempt: [Int: (score: Double, right: [Int: Bool])] = [:]
+        /// Every attempt at a quiz: its score and which questions were right; and every answer.
+        var attempts: [(quiz: Int, score: Double, right: [Int: Bool])] = []
         var answers: [(quiz: Int, number: Int, success: Bool, response: String?)] = []
     }
 
@@ -67,7 +67,7 @@ struct ReportBuilder {
             guard let p = pending.removeValue(forKey: q) else { return }
             let count = index.quizzes[q].quiz.questions.count
             let s = score ?? Double(p.right.values.filter { $0 }.count) / Double(max(count, 1)) * 100
-            if y.firstAttempt[q] == nil { y.firstAttempt[q] = (s, p.right) }
+            y.attempts.append((q, s, p.right))
             if score == nil {
                 // No quiz statement came with the answers (cmi5): the answers are the attempt.
                 y.quizAttempts[q, default: 0] += 1

@@ -13,8 +13,8 @@ enum ReportCSV {
             + r.units.map { [$0.unit, String($0.people), String($0.reachedTarget), nd($0.medianJP), nd($0.completionRate)] }
         let courses = [["id", "title", "opened", "completed", "passed", "median_days_to_complete"]]
             + r.courses.map { [$0.id, $0.title, String($0.opened), String($0.completed), String($0.passed), nd($0.medianDaysToComplete)] }
-        let questions = [["id", "quiz", "number", "text", "kind", "attempts", "first_attempts", "correct_share", "discrimination", "flags"]]
-            + r.questions.map { [$0.id, $0.quiz, String($0.number), $0.text, $0.kind, String($0.attempts), String($0.firstAttempts),
+        let questions = [["id", "quiz", "number", "text", "kind", "attempts", "people", "correct_share", "discrimination", "flags"]]
+            + r.questions.map { [$0.id, $0.quiz, String($0.number), $0.text, $0.kind, String($0.attempts), String($0.people),
                                  nd($0.correctShare), nd($0.discrimination), $0.flags.joined(separator: " ")] }
         return zip(files, [csv(learners), csv(units), csv(courses), csv(questions)]).map { ($0, $1) }
     }

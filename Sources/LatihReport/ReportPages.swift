@@ -227,7 +227,7 @@ struct ReportPages {
             let options = q.options.map { "\($0.text)\($0.correct ? " ✓" : ""): \($0.chosen)" }.joined(separator: "; ")
             let flags = q.flags.map { t("report-flag-" + $0) }.joined(separator: ", ")
             return ([cell(byID[q.quiz].map(quizTitle) ?? q.quiz, header: true), num(Double(q.number), 0), cell(q.text),
-                     num(Double(q.attempts), 0), num(Double(q.firstAttempts), 0),
+                     num(Double(q.attempts), 0), num(Double(q.people), 0),
                      cell(percent(q.correctShare), sort: q.correctShare, numeric: true),
                      q.discrimination.map { num($0, 2) } ?? cell("–", numeric: true), cell(options.isEmpty ? "–" : options),
                      cell(flags.isEmpty ? "–" : flags)], !q.flags.isEmpty)
@@ -235,7 +235,7 @@ struct ReportPages {
         return page("soal.html", heading: t("report-questions"), crumbs: [(t("report-home"), "index.html")],
                     sections: [section("soal", t("report-questions"), note: t("report-questions-note"),
                                        table: table([(t("report-quiz"), false), (t("report-number"), true), (t("report-question"), false),
-                                                     (t("report-attempts"), true), (t("report-first-attempts"), true),
+                                                     (t("report-attempts"), true), (t("report-people"), true),
                                                      (t("report-correct-share"), true), (t("report-discrimination"), true),
                                                      (t("report-options"), false), (t("report-flags"), false)], rows))])
     }

@@ -135,4 +135,5 @@ def test_report_from_ralph_holds_what_the_site_sent(tmp_path, fresh_browser):
     assert siti["jp"] > 0 and budi["jp"] == 0 and budi["last_activity"] is None
     questions = [q for q in report["questions"] if q["quiz"] == "spbe/apa-itu-spbe/1"]
     assert [q["attempts"] for q in questions] == [2, 2]
-    assert [q["correct_share"] for q in questions] == [0, 0]  # the first attempt was left blank
+    assert [q["correct_share"] for q in questions] == [0.5, 0.5]  # the first attempt was left blank
+    assert [q["people"] for q in questions] == [1, 1]
