@@ -22,7 +22,11 @@ public struct IndonesianStemmer: Sendable {
         "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
         "sehat semua sendiri sering serta setia selesai mereka menteri meja menit jalan bulan makan bukan ikan " +
         "taman badan hutan organisasi ajar dengan kembang jadi cari beli mati nanti kunci hati gigi kali lagi lari " +
-        "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah"
+        "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah " +
+        // Roots in k- and n- after meng-/peng- and men-/pen- (whose readings start with a
+        // vowel and with t- first), and roots in per-.
+        "kumpul kirim kaji kuasa kurang kutip kunjung kuat kira kena kasih kabar kupas tahu nilai nikmat nasihat nalar nama nomor nikah " +
+        "periksa pengaruh pelihara"
     ).split(separator: " ").map(String.init))
 
     func known(_ w: String) -> Bool { Self.roots.contains(w) || isKnown(w) }
@@ -72,7 +76,14 @@ public struct IndonesianStemmer: Sendable {
             if Self.roots.contains(w) { return w }
             let readings = Self.prefixReadings(w).filter { $0.count >= 4 || (round == 0 && $0.count == 3 && known($0)) }
             guard let first = readings.first else { return w }
-            w = readings.first(where: known) ?? first
+            // A listed root first, then what the corpus knows: the corpus also knows the
+            // readings this stemmer made of its other words (elola of mengelola).
+            let next = readings.first(where: { Self.roots.contains($0) }) ?? readings.first(where: known) ?? first
+            // A reading that gives back the root's first sound (pem-eriksa → periksa,
+            // men-ilai → nilai) is the root: meN- and peN- take that sound only from a
+            // root, never from another prefix (me-per- is written memper-).
+            if !w.hasSuffix(next) { return next }
+            w = next
         }
         return w
     }
@@ -143,11 +154,12 @@ public struct IndonesianStemmer: Sendable {
         if w.hasPrefix("ber") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
         if w.hasPrefix("be"), !isVowel(at(2)), from(3).hasPrefix("er") { return [from(2)] }
         if w.hasPrefix("ter") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if w.hasPrefix("memper") { return [from(6)] }
+        if w.hasPrefix("memper") { return [from(6), "per" + from(6)] }
         if (w.hasPrefix("meny") || w.hasPrefix("peny")), isVowel(c4) { return ["s" + from(4)] }
         if w.hasPrefix("meng") || w.hasPrefix("peng") {
             var out: [String]
-            if isVowel(c4) { out = ["k" + from(4), from(4)] } else { out = c4.map { "ghkqx".contains($0) } == true ? [from(4)] : [] }
+            // A root in a vowel first (mengubah, pengamanan); a root in k- is listed (mengirim).
+            if isVowel(c4) { out = [from(4), "k" + from(4)] } else { out = c4.map { "ghkqx".contains($0) } == true ? [from(4)] : [] }
             // menge-/penge- before a root of one syllable: mengecek, pengecatan.
             if c4 == "e", chars.count > 5, !isVowel(at(5)) { out.append(from(5)) }
             return out

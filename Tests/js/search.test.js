@@ -180,9 +180,10 @@ test("a document counts once per query word even when its impacts are zero", () 
 
 test("a memo stemmer gives what the stemmer gives, and works a stem out again when the corpus answers change", () => {
   const stem = core.memoStemmer();
-  assert.equal(stem("mengupas", (w) => w === "kupas"), "kupas");
-  assert.equal(stem("mengupas", (w) => w === "kupas"), "kupas");
-  assert.equal(stem("mengupas", (w) => w === "upas"), "upas", "a kept stem is not reused when an answer differs");
+  // Neither "ukir" nor "kukir" is a listed root, so the corpus decides.
+  assert.equal(stem("mengukir", (w) => w === "kukir"), "kukir");
+  assert.equal(stem("mengukir", (w) => w === "kukir"), "kukir");
+  assert.equal(stem("mengukir", (w) => w === "ukir"), "ukir", "a kept stem is not reused when an answer differs");
   for (const [word] of rows("stems-id.tsv").slice(0, 60)) {
     const known = (w) => w.length % 2 === 0;
     assert.equal(stem(word, known), core.stemIndonesian(word, known), word);

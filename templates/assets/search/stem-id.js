@@ -24,7 +24,11 @@
     "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
     "sehat semua sendiri sering serta setia selesai mereka menteri meja menit jalan bulan makan bukan ikan " +
     "taman badan hutan organisasi ajar dengan kembang jadi cari beli mati nanti kunci hati gigi kali lagi lari " +
-    "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah"
+    "mandi mimpi pagi seni tepi tinggi bunyi janji kopi roti bumi kawan lawan korban papan zaman bahan tekan masalah " +
+    // Roots in k- and n- after meng-/peng- and men-/pen- (whose readings start with a
+    // vowel and with t- first), and roots in per-.
+    "kumpul kirim kaji kuasa kurang kutip kunjung kuat kira kena kasih kabar kupas tahu nilai nikmat nasihat nalar nama nomor nikah " +
+    "periksa pengaruh pelihara"
   ).split(" "));
 
   var VOWELS = "aiueo";
@@ -47,11 +51,12 @@
     else if (w.indexOf("ber") === 0) out = vowel(c3) ? [w.slice(3), w.slice(2)] : [w.slice(3)];
     else if (w.indexOf("be") === 0 && !vowel(w.charAt(2)) && w.slice(3, 5) === "er") out = [w.slice(2)];
     else if (w.indexOf("ter") === 0) out = vowel(c3) ? [w.slice(3), w.slice(2)] : [w.slice(3)];
-    else if (w.indexOf("memper") === 0) out = [w.slice(6)];
+    else if (w.indexOf("memper") === 0) out = [w.slice(6), "per" + w.slice(6)];
     else if (/^(me|pe)ny/.test(w) && vowel(c4)) out = ["s" + w.slice(4)];
     else if (/^(me|pe)ng/.test(w)) {
       rest = w.slice(4);
-      out = vowel(c4) ? ["k" + rest, rest] : ("ghkqx".indexOf(c4) >= 0 ? [rest] : []);
+      // A root in a vowel first (mengubah, pengamanan); a root in k- is listed (mengirim).
+      out = vowel(c4) ? [rest, "k" + rest] : ("ghkqx".indexOf(c4) >= 0 ? [rest] : []);
       // menge-/penge- before a root of one syllable: mengecek, pengecatan.
       if (c4 === "e" && w.length > 5 && !vowel(w.charAt(5))) out.push(w.slice(5));
     } else if (/^(me|pe)m/.test(w)) {
@@ -86,10 +91,15 @@
       var first = i === 0;
       var readings = prefixReadings(w).filter(function (r) { return r.length >= 4 || (first && r.length === 3 && known(r)); });
       if (!readings.length) return w;
-      var pick = readings[0];
-      for (var j = 0; j < readings.length; j++) {
-        if (known(readings[j])) { pick = readings[j]; break; }
-      }
+      // A listed root first, then what the corpus knows: the corpus also knows the
+      // readings this stemmer made of its other words (elola of mengelola).
+      var pick = null;
+      for (var r = 0; r < readings.length && pick === null; r++) if (ROOTS.has(readings[r])) pick = readings[r];
+      for (var j = 0; j < readings.length && pick === null; j++) if (known(readings[j])) pick = readings[j];
+      if (pick === null) pick = readings[0];
+      // A reading that gives back the root's first sound (pem-eriksa → periksa,
+      // men-ilai → nilai) is the root: meN- and peN- take that sound only from a root.
+      if (!(w.length >= pick.length && w.slice(w.length - pick.length) === pick)) return pick;
       w = pick;
     }
     return w;

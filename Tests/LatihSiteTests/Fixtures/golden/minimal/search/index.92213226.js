@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.92213226"]={"v":2,"n":5,"en":false,"shards":"0","h":"833bb1d4","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
