@@ -43,3 +43,14 @@ test("word families in a corpus come to one stem each, as the Swift build stems 
   assert.deepEqual(wrong, []);
   assert.ok(families.length >= 70);
 });
+
+test("the gold list: every word stems as recorded, as the Swift side stems it, and most to their root", () => {
+  const gold = fs.readFileSync(path.join(__dirname, "..", "vectors", "stems-id-gold.tsv"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")).slice(1).map((l) => l.split("\t"));
+  assert.ok(gold.length >= 300, String(gold.length));
+  const differs = gold.filter(([word, , latih]) => stemIndonesian(word, () => false) !== latih)
+    .map(([word, , latih]) => `${word}: ${stemIndonesian(word, () => false)}, recorded ${latih}`);
+  assert.deepEqual(differs, []);
+  const right = gold.filter(([, root, latih]) => root === latih).length;
+  assert.ok(right / gold.length >= 0.92, `${right} of ${gold.length}`);
+});
