@@ -101,8 +101,8 @@ let stemRows: [(String, String)] = {
         let stemmer = IndonesianStemmer()
         let differs = Self.rows.filter { stemmer.stem($0.word) != $0.latih }.map { "\($0.word): \(stemmer.stem($0.word)), recorded \($0.latih)" }
         #expect(differs == [])
-        // 283 of 306 today; a change to the rules may raise this, never lower it.
+        // 305 of 306 today (pemberitahuan, beri + tahu, is not); a change may raise this, never lower it.
         let right = Self.rows.filter { $0.root == $0.latih }.count
-        #expect(Double(right) / Double(Self.rows.count) >= 0.92, "\(right) of \(Self.rows.count)")
+        #expect(Double(right) / Double(Self.rows.count) >= 0.99, "\(right) of \(Self.rows.count)")
     }
 }

@@ -28,7 +28,7 @@
     // Roots in k- and n- after meng-/peng- and men-/pen- (whose readings start with a
     // vowel and with t- first), and roots in per-.
     "kumpul kirim kaji kuasa kurang kutip kunjung kuat kira kena kasih kabar kupas tahu nilai nikmat nasihat nalar nama nomor nikah " +
-    "periksa pengaruh pelihara"
+    "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti"
   ).split(" "));
 
   var VOWELS = "aiueo";
