@@ -106,3 +106,12 @@ test("an index of another format version is refused, not misread", async () => {
   const search = engine.createSearch({ ...loader, catalogue: () => ({ ...loader.catalogue(), v: 1 }) });
   await assert.rejects(search.run({ q: "data", filters: {} }), /format 1/);
 });
+
+test("a word inside a hyphenated form is found by its part, and the whole form by its parts", async () => {
+  // "sekurang-kurangnya" (a reduplication, in one lesson) and "e-government" (a compound, in a course).
+  for (const [q, title] of [["kurangnya", "Saat Terjadi Kebocoran Data"], ["government", "SPBE dan Pemerintahan Digital"],
+                            ["e-government", "SPBE dan Pemerintahan Digital"]]) {
+    const r = await query(engine.createSearch(diskLoader()), q);
+    assert.ok(titles(r).includes(title), `${q}: ${titles(r).join(", ")}`);
+  }
+});
