@@ -37,7 +37,8 @@ class Ralph:
                    RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH=str(folder / "statements"),
                    RALPH_RUNSERVER_CORS_ALLOW_ORIGINS=json.dumps(list(cors_origins)))
         (folder / "statements").mkdir(exist_ok=True)
-        subprocess.run(["ralph", "auth", "--username", USER, "--password", PASSWORD, "--scope", "all",
+        # Through this Python, not a `ralph` on PATH (a fresh pip install may not have one yet).
+        subprocess.run([sys.executable, "-m", "ralph", "auth", "--username", USER, "--password", PASSWORD, "--scope", "all",
                         "--agent-ifi-mbox", "mailto:lrs@jakarta.go.id", "--write-to-disk"],
                        env=env, check=True, capture_output=True)
         self.log = open(folder / "ralph.log", "w")
