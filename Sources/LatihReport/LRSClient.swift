@@ -14,7 +14,7 @@ struct LRSClient {
 
     struct Failure: Error { var message: String }
 
-    func statements(_ year: YearWindow) throws -> ([ReadStatement], [Diagnostic]) {
+    func statements(_ year: YearWindow, index: CatalogueIndex) throws -> ([ReadStatement], [Diagnostic]) {
         let root = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime]
@@ -25,6 +25,7 @@ struct LRSClient {
         guard var url = query?.url else { throw Failure(message: "`\(endpoint)` is not an address") }
         var out: [ReadStatement] = []
         var diags: [Diagnostic] = []
+        var memo: [String: Target?] = [:]
         var page = 1
         while true {
             let data = try get(url)
@@ -38,7 +39,7 @@ struct LRSClient {
                 do {
                     let s = try [UInt8](bytes).withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
                     if let problem = s.problem() { diags.append(.warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
-                    out.append(ReadStatement(statement: s, location: at))
+                    out.append(ReadStatement(s, index: index, memo: &memo))
                 } catch {
                     diags.append(.warning(at, error.message))
                 }

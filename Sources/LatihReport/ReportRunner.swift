@@ -79,7 +79,7 @@ public enum ReportRunner {
                 result.diagnostics.append(.error(SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }
-            let (s, d) = StatementReader.read(data, path: path)
+            let (s, d) = StatementReader.read(data, path: path, index: index)
             statements += s
             warnings += d
         }
@@ -89,7 +89,7 @@ public enum ReportRunner {
             let report = o.progress
             client.progress = { n in report?("reading statements from \(lrs): \(n)") }
             do {
-                let (s, d) = try client.statements(year)
+                let (s, d) = try client.statements(year, index: index)
                 statements += s
                 warnings += d
             } catch let f as LRSClient.Failure {
@@ -111,7 +111,8 @@ public enum ReportRunner {
         guard !result.diagnostics.hasErrors else { result.diagnostics.sort(); return result }
 
         o.progress?("working out the report")
-        let fromStatements = StatementEvents(statements, index: index, year: year)
+        let fromStatements = StatementEvents(statements, year: year)
+        statements = []
         var counts = Report.Counts()
         counts.read = fromStatements.read
         counts.voided = fromStatements.voided

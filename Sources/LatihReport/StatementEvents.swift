@@ -12,37 +12,23 @@ struct StatementEvents {
     /// Statements about activities the catalogue does not know, by activity id.
     var unknown: [String: Int] = [:]
 
-    init(_ statements: [ReadStatement], index: CatalogueIndex, year: YearWindow) {
+    init(_ statements: [ReadStatement], year: YearWindow) {
         read = statements.count
-        var voidedIDs: Set<String> = []
-        for r in statements where r.statement.verb?.id == Statement.voided {
-            if let id = r.statement.object?.id { voidedIDs.insert(id.lowercased()) }
-        }
-        var seen: Set<String> = []
-        var targets: [String: Target?] = [:]
+        var voidedIDs: Set<StatementID> = []
+        for r in statements { if let v = r.voids { voidedIDs.insert(v) } }
+        var seen: Set<StatementID> = []
         events.reserveCapacity(statements.count)
         for r in statements {
-            let s = r.statement
-            if s.verb?.id == Statement.voided { voided += 1; continue }
-            if let id = s.id?.lowercased() {
+            if r.isVoiding { voided += 1; continue }
+            if let id = r.id {
                 if voidedIDs.contains(id) { voided += 1; continue }
                 if !seen.insert(id).inserted { duplicates += 1; continue }
             }
-            guard let time = (s.timestamp ?? s.stored).flatMap(ISOTime.seconds) else { continue }
+            guard let time = r.time else { continue }
             guard year.contains(time) else { outOfYear += 1; continue }
-            guard let objectID = s.object?.id else { continue }
-            let target: Target?
-            if let known = targets[objectID] { target = known } else {
-                target = index.target(objectID)
-                targets[objectID] = target
-            }
-            guard let target else { unknown[objectID, default: 0] += 1; continue }
-            let score = s.result?.score.flatMap { sc -> Double? in
-                if let raw = sc.raw { return sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
-                return sc.scaled.map { $0 * 100 }
-            }
-            events.append(Event(learner: s.learnerKey, name: s.actor?.name, time: time, kind: Event.Kind(verb: s.verb?.id ?? ""),
-                                target: target, score: score, success: s.result?.success, response: s.result?.response))
+            if let unknownID = r.unknownActivity { unknown[unknownID, default: 0] += 1; continue }
+            guard r.target != nil else { continue }
+            events.append(r.event)
         }
     }
 }

@@ -2,10 +2,66 @@ import Foundation
 import LatihDiagnostics
 import LatihParallel
 
-/// One statement as read, with where it was written.
+/// A statement's id, as 128 bits: compared without building a lowercased string each.
+struct StatementID: Hashable, Sendable {
+    var high: UInt64
+    var low: UInt64
+
+    /// A UUID's 32 hex digits (the hyphens skipped), in either case; nil if it is not one.
+    init?(_ s: String) {
+        var h: UInt64 = 0, l: UInt64 = 0, n = 0
+        for c in s.utf8 where c != UInt8(ascii: "-") {
+            let d: UInt64
+            switch c {
+            case 48...57: d = UInt64(c - 48)
+            case 65...70: d = UInt64(c - 55)
+            case 97...102: d = UInt64(c - 87)
+            default: return nil
+            }
+            if n < 16 { h = h << 4 | d } else { l = l << 4 | d }
+            n += 1
+        }
+        guard n == 32 else { return nil }
+        (high, low) = (h, l)
+    }
+}
+
+/// One statement as read, reduced to what the report counts: its id (or the id it
+/// voids), its time, what its activity names in the catalogue (or the activity id when
+/// the catalogue does not know it), and the event. A year holds a million; keeping the
+/// whole statement until they are counted was most of a report's memory.
 struct ReadStatement: Sendable {
-    var statement: Statement
-    var location: SourceLocation
+    var id: StatementID?
+    /// For a voiding statement: the statement it voids.
+    var voids: StatementID?
+    var time: Double?
+    var target: Target?
+    /// Kept only for an activity the catalogue does not know.
+    var unknownActivity: String?
+    var event: Event
+
+    /// `memo` keeps the targets of activity ids seen in the same part of the file.
+    init(_ s: Statement, index: CatalogueIndex, memo: inout [String: Target?]) {
+        id = s.id.flatMap(StatementID.init)
+        let verb = s.verb?.id ?? ""
+        voids = verb == Statement.voided ? s.object?.id.flatMap(StatementID.init) : nil
+        time = (s.timestamp ?? s.stored).flatMap(ISOTime.seconds)
+        if voids == nil, let objectID = s.object?.id {
+            if let known = memo[objectID] { target = known } else {
+                target = index.target(objectID)
+                memo[objectID] = target
+            }
+            if target == nil { unknownActivity = objectID }
+        }
+        let score = s.result?.score.flatMap { sc -> Double? in
+            if let raw = sc.raw { return sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
+            return sc.scaled.map { $0 * 100 }
+        }
+        event = Event(learner: s.learnerKey, name: s.actor?.name, time: time ?? 0, kind: Event.Kind(verb: verb),
+                      target: target ?? .course(0), score: score, success: s.result?.success, response: s.result?.response)
+    }
+
+    var isVoiding: Bool { voids != nil }
 }
 
 /// Reads statements from files: a JSON array (what `GET /statements` answers, or an LRS's
@@ -13,11 +69,11 @@ struct ReadStatement: Sendable {
 /// parallel, so that one bad statement is a warning at its line and the rest are read.
 enum StatementReader {
     /// The statements of `data` (from `path`), and a warning for each that cannot be read.
-    static func read(_ data: Data, path: String) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
-        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path) }
+    static func read(_ data: Data, path: String, index: CatalogueIndex) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
+        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path, index: index) }
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
         let first = bytes.firstIndex { !isSpace($0) }
         let pieces: [(line: Int, range: Range<Int>)]
         var diags: [Diagnostic] = []
@@ -32,13 +88,14 @@ enum StatementReader {
         let decoded = { () -> [[(ReadStatement?, Diagnostic?)]] in
             let buffer = SendableBuffer(bytes)
             return chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
-                chunk.map { i in
+                var memo: [String: Target?] = [:]
+                return chunk.map { i in
                     let (line, range) = pieces[i]
                     let at = SourceLocation(path: path, line: line, column: 1)
                     do {
                         let s = try StatementScanner.statement(UnsafeBufferPointer(rebasing: buffer.pointer[range]))
                         if let problem = s.problem() { return (nil, .warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
-                        return (ReadStatement(statement: s, location: at), nil)
+                        return (ReadStatement(s, index: index, memo: &memo), nil)
                     } catch let failure as StatementScanner.Failure {
                         return (nil, .warning(at, failure.message))
                     } catch {
