@@ -39,8 +39,8 @@ struct Terminal: Sendable {
 
     /// Reads one line of a file, for showing the offending line under a diagnostic.
     @Sendable static func line(_ path: String, _ number: Int) -> String? {
-        // The size first: a year of LRS statements is hundreds of megabytes, and reading it
-        // once per warning to show one line cost seconds each.
+        // The size first: a year of LRS statements is hundreds of megabytes, too much to
+        // read once per warning to show one line.
         guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size < 64 << 20,
               let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
         var line = 1

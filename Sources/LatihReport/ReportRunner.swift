@@ -194,8 +194,8 @@ enum ReportFolder {
             for folder in Set(all.map { (staging + "/" + $0.0 as NSString).deletingLastPathComponent }).sorted() {
                 try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            // Plain writes: FileManager.createFile syncs each file to disk, which for a page per
-            // person was most of the time spent writing.
+            // Plain writes: FileManager.createFile syncs each file to disk, which costs more
+            // than writing it.
             let failed = all.parallelMap { path, data in
                 (try? data.write(to: URL(fileURLWithPath: staging + "/" + path))) == nil ? path : nil
             }

@@ -28,8 +28,8 @@ struct StatementID: Hashable, Sendable {
 
 /// One statement as read, reduced to what the report counts: its id (or the id it
 /// voids), its time, what its activity names in the catalogue (or the activity id when
-/// the catalogue does not know it), and the event. A year holds a million; keeping the
-/// whole statement until they are counted was most of a report's memory.
+/// the catalogue does not know it), and the event. A year holds a million, and the whole
+/// statements would take several times the memory until they are counted.
 struct ReadStatement: Sendable {
     var id: StatementID?
     /// For a voiding statement: the statement it voids.

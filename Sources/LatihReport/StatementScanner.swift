@@ -1,8 +1,8 @@
 /// Reads one statement's JSON into `Statement`, taking only the fields a report uses and
 /// stepping over the rest (definitions, extensions, attachments) without building them.
-/// Written by hand because Foundation's JSONDecoder, which builds a value for every part
-/// of the document and then decodes it through keyed containers, was most of the time of
-/// a report over a year's statements; this reads each byte once. It is a strict JSON
+/// Written by hand because Foundation's JSONDecoder builds a value for every part of the
+/// document and then decodes it through keyed containers, which over a year's statements
+/// would be most of a report's time; this reads each byte once. It is a strict JSON
 /// reader: anything that is not JSON is refused, and a field of the wrong type is named.
 struct StatementScanner {
     struct Failure: Error, Equatable {
