@@ -60,13 +60,13 @@ let package = Package(
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
         // `latih package`: SCORM 1.2 and cmi5 zips of courses, written with ZIPFoundation.
         .target(name: "LatihLMS", dependencies: [
-            "LatihDiagnostics", "LatihSite",
+            "LatihDiagnostics", "LatihSite", "LatihMarkdown",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into
         // the agency's monitoring report.
         .target(name: "LatihReport", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent",
+            "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `latih import`: Moodle question banks (Moodle XML through Foundation's XMLParser, GIFT) into lessons.

@@ -62,20 +62,14 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
         let bytes = [UInt8](data)
         // Moodle writes UTF-8. Foundation's XMLParser on Linux traps on an element name
         // that is not (it force-unwraps the conversion), so such a bank is refused here.
-        if String(validating: bytes, as: UTF8.self) == nil {
-            var line = 1
-            var valid = 0
-            for (i, b) in bytes.enumerated() {
-                if String(decoding: bytes[valid...i], as: UTF8.self).contains("\u{FFFD}"), b >= 0x80 { break }
-                if b == 10 { line += 1; valid = i + 1 }
-            }
+        if let line = BankBytes(b: bytes).firstInvalidUTF8Line() {
             return ([], (line, "the bank is not UTF-8 text, which Moodle exports"))
         }
-        if let line = processingInstruction(bytes) {
+        if let line = BankBytes(b: bytes).processingInstruction() {
             // Moodle writes none; Foundation's XMLParser on Linux crashes on some (`<?x?>`).
             return ([], (line, "the bank has an XML processing instruction, which Moodle never writes"))
         }
-        guard bytes.count > partSize, let parts = parts(bytes) else { return parse(data, lineOffset: 0) }
+        guard bytes.count > partSize, let parts = BankBytes(b: bytes).parts(of: partSize) else { return parse(data, lineOffset: 0) }
         var all: [Node] = []
         for (range, lineOffset) in parts {
             var part = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><quiz>".utf8)
@@ -104,79 +98,6 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
             reader.failure = (1, "not a Moodle XML question bank (no <quiz> element)")
         }
         return (reader.questions, reader.failure)
-    }
-
-    /// The line of the first processing instruction (`<?…?>`) outside comments and CDATA,
-    /// but for the XML declaration that may open the file.
-    static func processingInstruction(_ b: [UInt8]) -> Int? {
-        func at(_ i: Int, _ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= b.count && Array(b[i..<i + u.count]) == u
-        }
-        var i = 0, line = 1
-        if at(0, "\u{FEFF}") { i = 3 }
-        if at(i, "<?xml "), let end = (i..<b.count).first(where: { at($0, "?>") }) {
-            for k in i..<end where b[k] == 10 { line += 1 }
-            i = end + 2
-        }
-        while i < b.count {
-            if b[i] == 10 { line += 1 }
-            if b[i] == UInt8(ascii: "<") {
-                if at(i, "<![CDATA[") || at(i, "<!--") {
-                    let close = at(i, "<!--") ? "-->" : "]]>"
-                    var j = i + 4
-                    while j < b.count, !at(j, close) { if b[j] == 10 { line += 1 }; j += 1 }
-                    i = j + close.utf8.count
-                    continue
-                }
-                if at(i, "<?") { return line }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// The bank's questions in parts of about `partSize` bytes: byte ranges inside
-    /// `<quiz>…</quiz>` that end after a `</question>`, with the lines before each.
-    /// Nil when the bank has no such shape (it is then read whole, and XMLParser says why).
-    static func parts(_ b: [UInt8]) -> [(Range<Int>, Int)]? {
-        func at(_ i: Int, _ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= b.count && Array(b[i..<i + u.count]) == u
-        }
-        guard let open = (0..<b.count).first(where: { at($0, "<quiz>") || at($0, "<quiz ") }),
-              let openEnd = b[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        var out: [(Range<Int>, Int)] = []
-        var start = openEnd + 1, i = start, line = 1, startLine = 1
-        for k in 0..<start where b[k] == 10 { line += 1 }
-        startLine = line
-        while i < b.count {
-            if b[i] == 10 { line += 1; i += 1; continue }
-            if b[i] == UInt8(ascii: "<") {
-                if at(i, "<![CDATA[") || at(i, "<!--") {
-                    let close = at(i, "<!--") ? "-->" : "]]>"
-                    var j = i + 4
-                    while j < b.count, !at(j, close) { if b[j] == 10 { line += 1 }; j += 1 }
-                    i = j + close.utf8.count
-                    continue
-                }
-                if at(i, "</question>") {
-                    i += "</question>".utf8.count
-                    if i - start >= partSize {
-                        out.append((start..<i, startLine - 1))
-                        start = i
-                        startLine = line
-                    }
-                    continue
-                }
-                if at(i, "</quiz>") {
-                    out.append((start..<i, startLine - 1))
-                    return out
-                }
-            }
-            i += 1
-        }
-        return nil
     }
 
     private var sawQuiz = false
@@ -275,8 +196,7 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
 
     static func convert(_ node: Node, type: String, into q: inout BankQuestion) {
         let questionText = text(node.child("questiontext"), &q)
-        var general = text(node.child("generalfeedback"), &q)
-        if general.isEmpty { general = "" }
+        let general = text(node.child("generalfeedback"), &q)
         let explanation = general.isEmpty ? nil : general
         func fraction(_ a: Node) -> Double { Double(a.attributes["fraction"] ?? "0") ?? 0 }
         q.shuffle = node.child("shuffleanswers").map { ["1", "true"].contains($0.value.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? false
@@ -344,5 +264,86 @@ final class MoodleXMLReader: NSObject, XMLParserDelegate {
         guard q.skipped == nil, let answer else { return }
         if questionText.isEmpty { q.skipped = "the question has no text"; return }
         q.question = Question(text: questionText, answer: answer, explanation: answer == .description ? nil : explanation, line: q.line)
+    }
+}
+
+/// A bank's bytes, read before XMLParser sees them: for what it cannot be given, and for
+/// the places it may be cut.
+struct BankBytes {
+    let b: [UInt8]
+
+    func at(_ i: Int, _ s: String) -> Bool {
+        let u = Array(s.utf8)
+        return i + u.count <= b.count && Array(b[i..<i + u.count]) == u
+    }
+
+    /// Calls `body` with the index and line of each `<` from `start` that is outside
+    /// comments and CDATA sections (where a `<` starts no markup), until it returns false.
+    func eachTag(from start: Int, line first: Int, _ body: (Int, Int) -> Bool) {
+        var i = start, line = first
+        while i < b.count {
+            if b[i] == 10 { line += 1 }
+            if b[i] == UInt8(ascii: "<") {
+                if at(i, "<![CDATA[") || at(i, "<!--") {
+                    let close = at(i, "<!--") ? "-->" : "]]>"
+                    var j = i + 4
+                    while j < b.count, !at(j, close) { if b[j] == 10 { line += 1 }; j += 1 }
+                    i = j + close.utf8.count
+                    continue
+                }
+                if !body(i, line) { return }
+            }
+            i += 1
+        }
+    }
+
+    /// The line of the first byte that is not UTF-8, or nil when all are.
+    func firstInvalidUTF8Line() -> Int? {
+        guard String(validating: b, as: UTF8.self) == nil else { return nil }
+        var line = 1
+        var it = b.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let c) = decoder.decode(&it) { if c == "\n" { line += 1 } }
+        return line
+    }
+
+    /// The line of the first processing instruction (`<?…?>`), but for the XML
+    /// declaration that may open the file.
+    func processingInstruction() -> Int? {
+        var i = at(0, "\u{FEFF}") ? 3 : 0, line = 1
+        if at(i, "<?xml "), let end = (i..<b.count).first(where: { at($0, "?>") }) {
+            line += b[i..<end].filter { $0 == 10 }.count
+            i = end + 2
+        }
+        var found: Int?
+        eachTag(from: i, line: line) { j, line in
+            if at(j, "<?") { found = line }
+            return found == nil
+        }
+        return found
+    }
+
+    /// The questions in parts of about `size` bytes: byte ranges inside `<quiz>…</quiz>`
+    /// that end after a `</question>`, with the lines before each. Nil when the bank has
+    /// no such shape (it is then read whole, and XMLParser says why).
+    func parts(of size: Int) -> [(Range<Int>, Int)]? {
+        guard let open = (0..<b.count).first(where: { at($0, "<quiz>") || at($0, "<quiz ") }),
+              let openEnd = b[open...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        var out: [(Range<Int>, Int)] = []
+        var start = openEnd + 1
+        var startLine = 1 + b[..<start].filter { $0 == 10 }.count
+        var closed = false
+        eachTag(from: start, line: startLine) { i, line in
+            if at(i, "</question>"), i + 11 - start >= size {
+                out.append((start..<i + 11, startLine - 1))
+                (start, startLine) = (i + 11, line)
+            } else if at(i, "</quiz>") {
+                out.append((start..<i, startLine - 1))
+                closed = true
+                return false
+            }
+            return true
+        }
+        return closed ? out : nil
     }
 }

@@ -1,23 +1,12 @@
+import LatihMarkdown
+
 /// Text and attribute values escaped for XML 1.0, with the characters XML cannot carry
 /// at all (C0 controls but tab, newline and carriage return) left out.
 enum XMLText {
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTML.escape(String(s.unicodeScalars.filter { c in
+            c == "\t" || c == "\n" || c == "\r" || (c.value >= 0x20 && !(0xFFFE...0xFFFF).contains(c.value))
+        }))
     }
 
     /// An `xsd:ID`: an XML name (letters, digits, `-`, `_`, `.`, starting with a letter or

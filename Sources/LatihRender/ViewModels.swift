@@ -59,7 +59,7 @@ struct ViewModels: Sendable {
         let root = root ?? rootPrefix(for: outputPath)
         let assets = assetURLs(root: root)
         let pageTitle = title == config.title ? title : "\(title) · \(config.title)"
-        return [
+        var values: [String: Any] = [
             "lang": config.language,
             "t": strings,
             "site": ["title": config.title, "description": config.description, "organisation": config.organisation],
@@ -77,9 +77,11 @@ struct ViewModels: Sendable {
             "connectSources": (config.xapiEndpoints.isEmpty && input.lms == "cmi5" ? ["https:"] : config.xapiEndpoints)
                 .map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
-            "lms": input.lms,
             "standalone": !input.lms.isEmpty,
-        ].filter { !($0.key == "lms" && input.lms.isEmpty) }
+        ]
+        // Left out when empty: Mustache treats an empty string as true in a section.
+        if !input.lms.isEmpty { values["lms"] = input.lms }
+        return values
     }
 
     func page(for job: PageRenderer.Job) -> (template: String, path: String, title: String, values: [String: Any]) {

@@ -16,11 +16,9 @@ struct LRSClient {
 
     func statements(_ year: YearWindow, index: CatalogueIndex) throws -> ([ReadStatement], [Diagnostic]) {
         let root = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime]
         var query = URLComponents(string: root + "statements")
-        query?.queryItems = [URLQueryItem(name: "since", value: format.string(from: Date(timeIntervalSince1970: year.start))),
-                             URLQueryItem(name: "until", value: format.string(from: Date(timeIntervalSince1970: year.end))),
+        query?.queryItems = [URLQueryItem(name: "since", value: ISOTime.string(year.start)),
+                             URLQueryItem(name: "until", value: ISOTime.string(year.end)),
                              URLQueryItem(name: "limit", value: "1000")]
         guard var url = query?.url else { throw Failure(message: "`\(endpoint)` is not an address") }
         var out: [ReadStatement] = []

@@ -52,7 +52,6 @@ extension ReportBuilder {
         persons = order.map { persons[$0] }
         let courses = index.summary.courses
         func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
-        func iso(_ t: Double) -> String { ISOTime.string(t) }
 
         let learners: [Report.Learner] = persons.map { p in
             let y = p.year
@@ -68,7 +67,7 @@ extension ReportBuilder {
                                   position: p.person?.position, jp: jp, belowTarget: jp < Double(Self.targetJP),
                                   completed: completed.map(index.courseID), inProgress: started.map(index.courseID),
                                   notStarted: courses.count - completed.count - started.count, quizScores: scores,
-                                  lastActivity: y.last.map(iso), inRoster: p.person != nil)
+                                  lastActivity: y.last.map(ISOTime.string), inRoster: p.person != nil)
         }
 
         var unitNames: [String] = []

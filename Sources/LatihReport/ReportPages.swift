@@ -1,4 +1,5 @@
 import Foundation
+import LatihMarkdown
 import LatihRender
 import LatihSite
 
@@ -57,9 +58,9 @@ struct ReportPages {
                 let header = c["rowHeader"] != nil
                 var open = header ? "<th scope=\"row\"" : "<td"
                 if c["numeric"] != nil { open += " class=\"num\"" }
-                if let sort = c["sort"] as? String { open += " data-sort=\"\(SVGChart.escape(sort))\"" }
-                let text = SVGChart.escape(c["text"] as? String ?? "")
-                let inner = (c["url"] as? String).map { "<a href=\"\(SVGChart.escape($0))\">\(text)</a>" } ?? text
+                if let sort = c["sort"] as? String { open += " data-sort=\"\(HTML.escape(sort))\"" }
+                let text = HTML.escape(c["text"] as? String ?? "")
+                let inner = (c["url"] as? String).map { "<a href=\"\(HTML.escape($0))\">\(text)</a>" } ?? text
                 body += open + ">" + inner + (header ? "</th>" : "</td>")
             }
             body += "</tr>\n"

@@ -49,8 +49,7 @@ public enum ReportRunner {
         result.diagnostics += catalogueDiags.filter { $0.severity == .error }
         let (theme, themeDiags) = Theme.load(from: o.build.templatesDir, language: summary?.language ?? "id")
         result.diagnostics += themeDiags.filter { $0.severity == .error }
-        if let theme, !FileManager.default.fileExists(atPath: o.build.templatesDir + "/report.mustache") {
-            _ = theme
+        if theme != nil, !FileManager.default.fileExists(atPath: o.build.templatesDir + "/report.mustache") {
             result.diagnostics.append(.error(SourceLocation(path: o.build.templatesDir + "/report.mustache"), "template is missing",
                                              hint: "`latih report` renders its pages with report.mustache; copy it from Latih's default theme"))
         }
@@ -71,7 +70,7 @@ public enum ReportRunner {
         var statements: [ReadStatement] = []
         var warnings: [Diagnostic] = []
         var exportEvents: [Event] = []
-        var skippedFiles = 0
+        var skipped = 0
         for path in o.statements {
             o.progress?("reading \(path)")
             // Mapped, not read: an LRS export of a year is hundreds of megabytes.
@@ -79,9 +78,10 @@ public enum ReportRunner {
                 result.diagnostics.append(.error(SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }
-            let (s, d) = StatementReader.read(data, path: path, index: index)
-            statements += s
-            warnings += d
+            let read = StatementReader.read(data, path: path, index: index)
+            statements += read.statements
+            warnings += read.diagnostics
+            skipped += read.skipped
         }
         if let lrs = o.lrs {
             o.progress?("reading statements from \(lrs)")
@@ -92,6 +92,7 @@ public enum ReportRunner {
                 let (s, d) = try client.statements(year, index: index)
                 statements += s
                 warnings += d
+                skipped += d.count
             } catch let f as LRSClient.Failure {
                 result.diagnostics.append(.error(SourceLocation(path: lrs), f.message))
             } catch {
@@ -102,7 +103,7 @@ public enum ReportRunner {
             o.progress?("reading \(folder)/")
             let r = ProgressExports.read(folder: folder, index: index, year: year)
             exportEvents = r.events
-            skippedFiles = r.skipped
+            skipped += r.skipped
             warnings += r.diagnostics.filter { $0.severity == .warning }
             result.diagnostics += r.diagnostics.filter { $0.severity == .error }
         }
@@ -118,7 +119,6 @@ public enum ReportRunner {
         counts.voided = fromStatements.voided
         counts.duplicates = fromStatements.duplicates
         counts.outOfYear = fromStatements.outOfYear
-        let skipped = warnings.filter { $0.message.hasPrefix("line is not JSON") || $0.message.hasPrefix("not a valid") || $0.message.contains("not closed") }.count + skippedFiles
         let builder = ReportBuilder(index: index, year: year)
         let (report, _) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
                                          unknown: fromStatements.unknown, skipped: skipped)

@@ -1,3 +1,5 @@
+import LatihMarkdown
+
 /// Bar charts as inline SVG, drawn from the numbers of the table beside them (which is
 /// what screen readers read: the chart's figure is hidden from them). Every text is
 /// escaped, so the SVG can go into the page unescaped.
@@ -17,19 +19,19 @@ enum SVGChart {
             var x = labelWidth
             for (i, name) in series.enumerated() {
                 s += "<rect x=\"\(n(x))\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colours[i % colours.count])\"/>"
-                s += "<text x=\"\(n(x + 16))\" y=\"14\" font-size=\"12\">\(escape(name))</text>"
+                s += "<text x=\"\(n(x + 16))\" y=\"14\" font-size=\"12\">\(HTML.escape(name))</text>"
                 x += 24 + Double(name.count) * 7
             }
         }
         for (r, row) in rows.enumerated() {
             let top = legendHeight + Double(r) * groupHeight
             let label = row.label.count > 22 ? String(row.label.prefix(21)) + "…" : row.label
-            s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(top + groupHeight / 2 + 2))\" font-size=\"12\" text-anchor=\"end\">\(escape(label))</text>"
+            s += "<text x=\"\(n(labelWidth - 8))\" y=\"\(n(top + groupHeight / 2 + 2))\" font-size=\"12\" text-anchor=\"end\">\(HTML.escape(label))</text>"
             for (i, v) in row.values.enumerated() {
                 let y = top + Double(i) * barHeight
                 let w = max(v > 0 ? 1 : 0, v / maxValue * barArea)
                 s += "<rect x=\"\(n(labelWidth))\" y=\"\(n(y))\" width=\"\(n(w))\" height=\"\(n(barHeight - 2))\" fill=\"\(colours[i % colours.count])\"/>"
-                s += "<text x=\"\(n(labelWidth + w + 4))\" y=\"\(n(y + barHeight - 4))\" font-size=\"11\">\(escape(number(v)))</text>"
+                s += "<text x=\"\(n(labelWidth + w + 4))\" y=\"\(n(y + barHeight - 4))\" font-size=\"11\">\(HTML.escape(number(v)))</text>"
             }
         }
         return s + "</svg>"
@@ -41,18 +43,4 @@ enum SVGChart {
     }
 
     static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10) }
-
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 }

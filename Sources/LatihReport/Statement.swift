@@ -112,13 +112,9 @@ struct Statement: Sendable {
         return seenColon
     }
 
+    /// A UUID as xAPI writes it: 8-4-4-4-12 hex digits.
     static func isUUID(_ s: String) -> Bool {
         let u = Array(s.utf8)
-        guard u.count == 36 else { return false }
-        for (i, c) in u.enumerated() {
-            if i == 8 || i == 13 || i == 18 || i == 23 { if c != UInt8(ascii: "-") { return false } }
-            else if !((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)) { return false }
-        }
-        return true
+        return u.count == 36 && [8, 13, 18, 23].allSatisfy { u[$0] == UInt8(ascii: "-") } && StatementID(s) != nil
     }
 }

@@ -27,8 +27,7 @@ struct StatementEvents {
             guard let time = r.time else { continue }
             guard year.contains(time) else { outOfYear += 1; continue }
             if let unknownID = r.unknownActivity { unknown[unknownID, default: 0] += 1; continue }
-            guard r.target != nil else { continue }
-            events.append(r.event)
+            if let event = r.event { events.append(event) }
         }
     }
 }

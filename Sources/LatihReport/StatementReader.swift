@@ -34,11 +34,11 @@ struct ReadStatement: Sendable {
     var id: StatementID?
     /// For a voiding statement: the statement it voids.
     var voids: StatementID?
-    var time: Double?
-    var target: Target?
     /// Kept only for an activity the catalogue does not know.
     var unknownActivity: String?
-    var event: Event
+    /// The event, for a statement with a time about an activity the catalogue knows.
+    var event: Event?
+    var time: Double?
 
     /// `memo` keeps the targets of activity ids seen in the same part of the file.
     init(_ s: Statement, index: CatalogueIndex, memo: inout [String: Target?]) {
@@ -46,6 +46,7 @@ struct ReadStatement: Sendable {
         let verb = s.verb?.id ?? ""
         voids = verb == Statement.voided ? s.object?.id.flatMap(StatementID.init) : nil
         time = (s.timestamp ?? s.stored).flatMap(ISOTime.seconds)
+        var target: Target?
         if voids == nil, let objectID = s.object?.id {
             if let known = memo[objectID] { target = known } else {
                 target = index.target(objectID)
@@ -53,12 +54,13 @@ struct ReadStatement: Sendable {
             }
             if target == nil { unknownActivity = objectID }
         }
+        guard let target, let time else { return }
         let score = s.result?.score.flatMap { sc -> Double? in
             if let raw = sc.raw { return sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
             return sc.scaled.map { $0 * 100 }
         }
-        event = Event(learner: s.learnerKey, name: s.actor?.name, time: time ?? 0, kind: Event.Kind(verb: verb),
-                      target: target ?? .course(0), score: score, success: s.result?.success, response: s.result?.response)
+        event = Event(learner: s.learnerKey, name: s.actor?.name, time: time, kind: Event.Kind(verb: verb),
+                      target: target, score: score, success: s.result?.success, response: s.result?.response)
     }
 
     var isVoiding: Bool { voids != nil }
@@ -68,12 +70,16 @@ struct ReadStatement: Sendable {
 /// export) or one JSON statement per line. Each statement is decoded on its own, in
 /// parallel, so that one bad statement is a warning at its line and the rest are read.
 enum StatementReader {
-    /// The statements of `data` (from `path`), and a warning for each that cannot be read.
-    static func read(_ data: Data, path: String, index: CatalogueIndex) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
+    /// What reading a file gave: its statements, a warning for each that cannot be read
+    /// (and for an array that is not closed), and how many could not be read.
+    typealias Read = (statements: [ReadStatement], diagnostics: [Diagnostic], skipped: Int)
+
+    /// The statements of `data` (from `path`).
+    static func read(_ data: Data, path: String, index: CatalogueIndex) -> Read {
         data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path, index: index) }
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex) -> (statements: [ReadStatement], diagnostics: [Diagnostic]) {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex) -> Read {
         let first = bytes.firstIndex { !isSpace($0) }
         let pieces: [(line: Int, range: Range<Int>)]
         var diags: [Diagnostic] = []
@@ -106,13 +112,14 @@ enum StatementReader {
         }()
         var out: [ReadStatement] = []
         out.reserveCapacity(pieces.count)
+        var skipped = 0
         for chunk in decoded {
             for (s, d) in chunk {
                 if let s { out.append(s) }
-                if let d { diags.append(d) }
+                if let d { diags.append(d); skipped += 1 }
             }
         }
-        return (out, diags)
+        return (out, diags, skipped)
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }

@@ -123,7 +123,7 @@ extension SiteBuilder {
             return CourseForLMS.Lesson(
                 id: "\(course.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
                 summary: l.document.frontMatter.text("summary") ?? "", href: l.outputPath,
-                minutes: l.minutes ?? 0, passMarks: result?.quizPasses ?? [])
+                minutes: l.minutes ?? 0, passMarks: result?.quizzes.map(\.pass) ?? [])
         }
         var out: [CourseForLMS.Group] = []
         var loose: [CourseForLMS.Lesson] = []

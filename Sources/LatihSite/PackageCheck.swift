@@ -7,12 +7,12 @@ import LatihDiagnostics
 /// `latih check`.
 enum PackageCheck {
     static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
+        let site = site.markdownIndex.isEmpty ? site.indexed() : site
         var diags: [Diagnostic] = []
         if !site.theme.assets.contains(where: { $0.path == "latih-lms.js" }) {
             diags.append(.error(SourceLocation(path: options.templatesDir + "/assets/latih-lms.js"), "theme has no LMS runtime",
                                 hint: "LMS packages need assets/latih-lms.js; copy it from Latih's default theme"))
         }
-        let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let base = site.catalogue.config.baseURL
         for course in site.catalogue.courses {
             let held = Set([course.outputPath] + course.lessons.map(\.outputPath) + contentFiles(of: course, site).map(\.output))
@@ -26,7 +26,8 @@ enum PackageCheck {
                                                           hint: "shorten it; SCORM 1.2 and cmi5 LMSs cut or refuse longer titles"), options))
             }
             for doc in documents(of: course) {
-                guard let result = results[doc.path] else { continue }
+                guard let i = site.markdownIndex[doc.path] else { continue }
+                let result = site.markdown[i]
                 for ref in result.rendered.links {
                     guard let url = site.resolver.resolve(ref, in: doc, pageOutput: result.output).url,
                           let target = PackageLinks.target(of: url, from: result.output), !held.contains(target) else { continue }
@@ -45,13 +46,14 @@ enum PackageCheck {
         [course.document] + course.modules.map(\.document) + course.lessons.map(\.document)
     }
 
-    /// The content files (images, downloads) that the course's pages use: source → output path.
+    /// The content files (images, downloads) that the course's pages use: source → output
+    /// path. `site` is `indexed()`.
     static func contentFiles(of course: Course, _ site: BuiltSite) -> [(source: String, output: String)] {
-        let outputs = Dictionary(site.catalogue.assets.map { ($0.sourcePath, $0.outputPath) }, uniquingKeysWith: { a, _ in a })
-        let paths = Set(documents(of: course).map(\.path))
         var used: Set<String> = []
-        for r in site.markdown where paths.contains(r.path) { used.formUnion(r.sources) }
-        return used.sorted().compactMap { s in outputs[s].map { (s, $0) } }
+        for doc in documents(of: course) {
+            if let i = site.markdownIndex[doc.path] { used.formUnion(site.markdown[i].sources) }
+        }
+        return used.sorted().compactMap { s in site.assetOutputs[s].map { (s, $0) } }
     }
 
     /// A lesson's title as its page shows it.

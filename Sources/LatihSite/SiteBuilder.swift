@@ -261,8 +261,6 @@ public enum SiteBuilder {
         var diagnostics: [Diagnostic]
         var anchors: [Anchor]
         var quizIDs: [(String, SourceLocation)]
-        /// Each quiz's pass mark (0–100), in the order of `quizIDs`.
-        var quizPasses: [Int] = []
         /// The quizzes themselves, in page order.
         var quizzes: [Quiz] = []
         var sources: [String]
@@ -303,7 +301,6 @@ public enum SiteBuilder {
         var anchors: [Anchor] = []
         var sources: [String] = []
         var quizIDs: [(String, SourceLocation)] = []
-        var quizPasses: [Int] = []
         var parsedQuizzes: [Quiz] = []
         let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
         let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
@@ -323,12 +320,11 @@ public enum SiteBuilder {
             let (quiz, d) = parse(block.literal, doc.path, block.contentLine, "\(quizBase)/\(index + 1)")
             diags += d
             quizIDs.append((quiz.id, SourceLocation(path: doc.path, line: block.contentLine - 1, column: 1)))
-            quizPasses.append(quiz.pass)
             parsedQuizzes.append(quiz)
             return quizzes.html(quiz, index: index)
         })
         return MarkdownResult(path: doc.path, output: output, quizBase: quizBase, rendered: result, diagnostics: diags, anchors: anchors,
-                              quizIDs: quizIDs, quizPasses: quizPasses, quizzes: parsedQuizzes, sources: sources)
+                              quizIDs: quizIDs, quizzes: parsedQuizzes, sources: sources)
     }
 
     /// What gathering the rendered documents produced.

@@ -8,6 +8,7 @@ import pathlib
 import shutil
 import subprocess
 import threading
+import zipfile
 
 import pytest
 from selenium import webdriver
@@ -91,6 +92,34 @@ def _chrome(javascript=True, downloads=None):
         options.add_experimental_option("prefs", prefs)
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     return webdriver.Chrome(options=options, service=service)
+
+
+def sample_site_reporting_xapi(tmp_path):
+    """The sample catalogue, with site.conf allowing an LRS on the loopback, built by the
+    real `latih build` and served: (server, output folder)."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    with open(content / "site.conf", "a", encoding="utf-8") as conf:
+        conf.write("xapi-endpoints: http://127.0.0.1:*\n")
+    out = tmp_path / "site"
+    subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"), "--output", str(out)],
+                   check=True, capture_output=True)
+    return _serve(out), content
+
+
+LMS_CONTENT = REPO / "Tests" / "LatihLMSTests" / "Fixtures" / "lms" / "content"
+
+
+def unpacked_package(root, fmt):
+    """The LMS fixture's course packaged by the real `latih package` in format `fmt`, and
+    unpacked as an LMS unpacks it into `<root>/www/pkg`: returns `<root>/www`."""
+    subprocess.run([LATIH, "package", "--content", str(LMS_CONTENT), "--templates", str(REPO / "templates"),
+                    "--format", fmt, "--course", "dasar-lms", "--output", str(root / "zips")],
+                   check=True, capture_output=True)
+    www = root / "www"
+    with zipfile.ZipFile(root / "zips" / f"dasar-lms-{fmt}.zip") as z:
+        z.extractall(www / "pkg")
+    return www
 
 
 @pytest.fixture(scope="session")

@@ -7,23 +7,19 @@ import base64
 import http.server
 import json
 import re
-import shutil
-import subprocess
 import threading
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
-import zipfile
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import LATIH, REPO
+from conftest import unpacked_package
 from ralph_lrs import AUTH, Ralph
 
-CONTENT = REPO / "Tests" / "LatihLMSTests" / "Fixtures" / "lms" / "content"
 CS = "{http://aicc.org/CMI5/CourseStructure.xsd}"
 ACTOR = {"objectType": "Agent", "name": "Siti Rahmawati",
          "account": {"homePage": "https://lms.jakarta.go.id", "name": "198501012010012001"}}
@@ -84,12 +80,7 @@ class LMS(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def package(tmp_path_factory):
     root = tmp_path_factory.mktemp("cmi5")
-    subprocess.run([LATIH, "package", "--content", str(CONTENT), "--templates", str(REPO / "templates"),
-                    "--format", "cmi5", "--course", "dasar-lms", "--output", str(root / "zips")],
-                   check=True, capture_output=True)
-    www = root / "www"
-    with zipfile.ZipFile(root / "zips" / "dasar-lms-cmi5.zip") as z:
-        z.extractall(www / "pkg")
+    www = unpacked_package(root, "cmi5")
     (www / "lms").mkdir()
     (www / "lms" / "kembali.html").write_text("<!doctype html><title>LMS</title><h1>Kembali di LMS</h1>")
     tree = ET.parse(www / "pkg" / "cmi5.xml")

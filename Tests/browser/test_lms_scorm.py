@@ -3,17 +3,14 @@ LMS does, and each item's page runs in a frame below an API that refuses anythin
 the SCORM 1.2 data model (Tests/browser/lms/scorm-api.js) and records every call."""
 
 import shutil
-import subprocess
 import xml.etree.ElementTree as ET
-import zipfile
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import LATIH, REPO, _serve
+from conftest import REPO, _serve, unpacked_package
 
-CONTENT = REPO / "Tests" / "LatihLMSTests" / "Fixtures" / "lms" / "content"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
 TIMESPAN = r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$"
@@ -22,12 +19,7 @@ TIMESPAN = r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$"
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory):
     root = tmp_path_factory.mktemp("scorm")
-    subprocess.run([LATIH, "package", "--content", str(CONTENT), "--templates", str(REPO / "templates"),
-                    "--format", "scorm12", "--course", "dasar-lms", "--output", str(root / "zips")],
-                   check=True, capture_output=True)
-    www = root / "www"
-    with zipfile.ZipFile(root / "zips" / "dasar-lms-scorm12.zip") as z:
-        z.extractall(www / "pkg")
+    www = unpacked_package(root, "scorm12")
     for name in ("scorm-lms.html", "scorm-api.js"):
         shutil.copy(REPO / "Tests" / "browser" / "lms" / name, www / name)
     server = _serve(www)

@@ -4,7 +4,6 @@ Ralph, loaded with the statements the site itself sent from a learner's browser.
 
 import datetime
 import json
-import shutil
 import subprocess
 import time
 from urllib.parse import quote
@@ -13,9 +12,8 @@ import pytest
 from axe_core_python.base import AXE_SCRIPT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import LATIH, REPO, _chrome, _serve
+from conftest import LATIH, REPO, _chrome, sample_site_reporting_xapi
 from ralph_lrs import AUTH, Ralph
 
 FIXTURES = REPO / "Tests" / "LatihReportTests" / "Fixtures"
@@ -87,14 +85,7 @@ def test_a_table_sorts_by_a_column_from_the_keyboard(auditor, report):
 
 
 def test_report_from_ralph_holds_what_the_site_sent(tmp_path, fresh_browser):
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    with open(content / "site.conf", "a", encoding="utf-8") as conf:
-        conf.write("xapi-endpoints: http://127.0.0.1:*\n")
-    out = tmp_path / "site"
-    subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"), "--output", str(out)],
-                   check=True, capture_output=True)
-    site = _serve(out)
+    site, content = sample_site_reporting_xapi(tmp_path)
     lrs = Ralph(tmp_path / "ralph", cors_origins=[f"http://127.0.0.1:{site.server_port}"])
     actor = {"objectType": "Agent", "name": "Siti Rahmawati", "mbox": "mailto:siti.rahmawati@jakarta.go.id"}
     b = fresh_browser

@@ -5,14 +5,12 @@ back. The assertions are on what Ralph stored, read back through its own API."""
 
 import json
 import re
-import shutil
-import subprocess
 import time
 from urllib.parse import quote
 
 from selenium.webdriver.common.by import By
 
-from conftest import LATIH, REPO, _serve
+from conftest import sample_site_reporting_xapi
 from ralph_lrs import AUTH, Ralph
 
 ACTOR = {"objectType": "Agent", "name": "Siti Rahmawati", "mbox": "mailto:siti.rahmawati@jakarta.go.id"}
@@ -44,14 +42,7 @@ def check_shape(s):
 
 
 def test_launch_sends_statements_in_order(tmp_path, fresh_browser):
-    content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content)
-    with open(content / "site.conf", "a", encoding="utf-8") as conf:
-        conf.write("xapi-endpoints: http://127.0.0.1:*\n")
-    out = tmp_path / "site"
-    subprocess.run([LATIH, "build", "--content", str(content), "--templates", str(REPO / "templates"), "--output", str(out)],
-                   check=True, capture_output=True)
-    site = _serve(out)
+    site, _ = sample_site_reporting_xapi(tmp_path)
     lrs = Ralph(tmp_path / "ralph", cors_origins=[f"http://127.0.0.1:{site.server_port}"])
     b = fresh_browser
     try:
