@@ -45,23 +45,6 @@ public struct Report: Encodable, Sendable {
             case belowTarget = "below_target", inProgress = "in_progress", notStarted = "not_started"
             case quizScores = "quiz_scores", lastActivity = "last_activity", inRoster = "in_roster"
         }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(nip, forKey: .nip)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(position, forKey: .position)
-            try c.encode(jp, forKey: .jp)
-            try c.encode(belowTarget, forKey: .belowTarget)
-            try c.encode(completed, forKey: .completed)
-            try c.encode(inProgress, forKey: .inProgress)
-            try c.encode(notStarted, forKey: .notStarted)
-            try c.encode(quizScores, forKey: .quizScores)
-            try c.encode(lastActivity, forKey: .lastActivity)
-            try c.encode(inRoster, forKey: .inRoster)
-        }
     }
 
     public struct Unit: Encodable, Sendable {
@@ -74,15 +57,6 @@ public struct Report: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case unit, people
             case reachedTarget = "reached_target", medianJP = "median_jp", completionRate = "completion_rate"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unit, forKey: .unit)
-            try c.encode(people, forKey: .people)
-            try c.encode(reachedTarget, forKey: .reachedTarget)
-            try c.encode(medianJP, forKey: .medianJP)
-            try c.encode(completionRate, forKey: .completionRate)
         }
     }
 
@@ -105,18 +79,6 @@ public struct Report: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, slug, title, opened, completed, passed, lessons
             case medianDaysToComplete = "median_days_to_complete"
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(slug, forKey: .slug)
-            try c.encode(title, forKey: .title)
-            try c.encode(opened, forKey: .opened)
-            try c.encode(completed, forKey: .completed)
-            try c.encode(passed, forKey: .passed)
-            try c.encode(medianDaysToComplete, forKey: .medianDaysToComplete)
-            try c.encode(lessons, forKey: .lessons)
         }
     }
 
@@ -144,21 +106,6 @@ public struct Report: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, quiz, number, text, kind, attempts, options, flags
             case people, correctShare = "correct_share", discrimination
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(quiz, forKey: .quiz)
-            try c.encode(number, forKey: .number)
-            try c.encode(text, forKey: .text)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(attempts, forKey: .attempts)
-            try c.encode(people, forKey: .people)
-            try c.encode(correctShare, forKey: .correctShare)
-            try c.encode(discrimination, forKey: .discrimination)
-            try c.encode(options, forKey: .options)
-            try c.encode(flags, forKey: .flags)
         }
     }
 
@@ -189,4 +136,12 @@ public struct Report: Encodable, Sendable {
         case year, skipped, statements, learners, units, courses, questions, months
         case targetJP = "target_jp", unknownActivities = "unknown_activities"
     }
+}
+
+/// `report.json` writes a figure that cannot be computed as `null`, not by leaving its key
+/// out, so that a reader finds every documented key. The synthesized encoders of this
+/// module's types call these for optional strings and numbers.
+extension KeyedEncodingContainer {
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encode(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encode(value, forKey: key) }
 }
