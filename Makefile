@@ -10,7 +10,7 @@ PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]'
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
-.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-report bench-smoke fuzz clean
+.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-stem bench-report bench-smoke fuzz clean
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -49,18 +49,21 @@ browser-test:
 
 # Benchmarks against Hugo (Debian) and Pagefind (PyPI) on generated catalogues; see README "Measured".
 APT_BENCH := hugo time hyperfine
-PIP_BENCH := pagefind-bin==1.5.2
+PIP_BENCH := pagefind-bin==1.5.2 snowballstemmer
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 bench-deps: test-deps
 	$(call apt_install,$(APT_BENCH))
-	@python3 -c "import pagefind_bin" 2>/dev/null || python3 -m pip install -q $(PIP_BENCH)
+	@python3 -c "import pagefind_bin, snowballstemmer" 2>/dev/null || python3 -m pip install -q $(PIP_BENCH)
 
 bench: bench-deps release
 	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
 bench-search: bench-deps release
 	python3 bench/search_bench.py --lessons 10000 --runs $(BENCH_RUNS)
+
+bench-stem: bench-deps release
+	python3 bench/stem_gold.py --misses
 
 bench-report: bench-deps release
 	python3 bench/report_bench.py --statements 250000,500000,1000000 --runs $(BENCH_RUNS)
@@ -72,6 +75,7 @@ bench-smoke: bench-deps
 	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/report_bench.py --statements 2000 --runs 1 --work /tmp/latih-bench-smoke/report --latih $(LATIH_DEBUG)
+	python3 bench/stem_gold.py --latih $(LATIH_DEBUG)
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.

@@ -21,11 +21,19 @@ extension IndonesianStemmer {
     /// licence, and Snowball has none), so it is this project's own rule, measured on the
     /// word families of `Tests/vectors/stem-families.tsv`.
     public static func attestedRoots(in vocabulary: [String]) -> Set<String> {
+        corpusRoots(in: vocabulary).attested
+    }
+
+    /// The roots a corpus attests (see `attestedRoots`), and the size of each reading's
+    /// family: how many of the corpus's words (particles and possessives set aside) can be
+    /// read down to it, itself included when it is a word. Only families of two or more
+    /// are listed. When several readings of a word are known, the larger family wins:
+    /// "memasak" is me-masak (masak, masakan, dimasak), not me-pasak, though "pasak" is a
+    /// word too.
+    public static func corpusRoots(in vocabulary: [String]) -> (attested: Set<String>, families: [String: Int]) {
         let words = Set(vocabulary)
         // Each word's readings in parallel; the evidence is then merged in word order.
-        let readings: [[(root: String, points: Int)]] = vocabulary.parallelMap { w in
-            analyses(of: w).filter { !words.contains($0.root) }
-        }
+        let readings: [[(root: String, points: Int)]] = vocabulary.parallelMap { analyses(of: $0) }
         var evidence: [String: [String: Int]] = [:]
         for (w, list) in zip(vocabulary, readings) where !list.isEmpty {
             let base = inflectionReadings(w)[0]
@@ -33,11 +41,25 @@ extension IndonesianStemmer {
                 evidence[root, default: [:]][base] = max(evidence[root]?[base] ?? 0, points)
             }
         }
-        var out = Set<String>()
-        for (root, byWord) in evidence where byWord.count >= 2 && byWord.values.reduce(0, +) >= 3 {
-            out.insert(root)
+        var attested = Set<String>()
+        var families: [String: Int] = [:]
+        for (root, byWord) in evidence {
+            let isWord = words.contains(root)
+            if !isWord, byWord.count >= 2, byWord.values.reduce(0, +) >= 3 { attested.insert(root) }
+            let size = byWord.count + (isWord && byWord[root] == nil ? 1 : 0)
+            if size >= 2, isWord || attested.contains(root) { families[root] = size }
         }
-        return out
+        return (attested, families)
+    }
+
+    /// A stemmer that knows a corpus as the build does: its words, the roots they attest,
+    /// and the families of both; with the attested roots and the family sizes, which the
+    /// index carries so that the browser's stemmer knows the same.
+    public static func knowing(_ vocabulary: [String]) -> (stemmer: IndonesianStemmer, attested: Set<String>, families: [String: Int]) {
+        let words = Set(vocabulary)
+        let (attested, families) = corpusRoots(in: vocabulary)
+        let stemmer = IndonesianStemmer(family: { families[$0] ?? (words.contains($0) || attested.contains($0) ? 1 : 0) })
+        return (stemmer, attested, families)
     }
 
     /// Every root of four letters or more that a word can be read down to, with 2 points

@@ -8,11 +8,18 @@
 /// one the indexed corpus knows wins; and a short list of roots that merely look affixed
 /// stops stripping. The list is this project's own.
 public struct IndonesianStemmer: Sendable {
-    /// Whether a word occurs in the corpus being indexed.
-    public var isKnown: @Sendable (String) -> Bool
+    /// What the corpus being indexed knows of a word: 0 when nothing, otherwise the size
+    /// of the family it heads (1 for a word alone; see `corpusRoots`).
+    public var family: @Sendable (String) -> Int
 
+    /// A stemmer that knows the words `isKnown` accepts, each heading a family of one.
     public init(isKnown: @escaping @Sendable (String) -> Bool = { _ in false }) {
-        self.isKnown = isKnown
+        self.family = { isKnown($0) ? 1 : 0 }
+    }
+
+    /// A stemmer that knows each word's family size (0 for a word it does not know).
+    public init(family: @escaping @Sendable (String) -> Int) {
+        self.family = family
     }
 
     /// Roots that look like prefixed or suffixed words, and must not be stripped.
@@ -29,7 +36,18 @@ public struct IndonesianStemmer: Sendable {
         "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti"
     ).split(separator: " ").map(String.init))
 
-    func known(_ w: String) -> Bool { Self.roots.contains(w) || isKnown(w) }
+    func known(_ w: String) -> Bool { Self.roots.contains(w) || family(w) > 0 }
+
+    /// Of the readings the corpus knows, the one with the largest family; the first of
+    /// them on a tie.
+    func bestKnown(_ readings: [String]) -> String? {
+        var best: String?, size = 0
+        for r in readings {
+            let f = family(r)
+            if f > size { (best, size) = (r, f) }
+        }
+        return best
+    }
 
     /// The stem of a lowercase Indonesian word.
     public func stem(_ word: String) -> String {
@@ -62,7 +80,7 @@ public struct IndonesianStemmer: Sendable {
         // A listed root beats a reading the corpus merely knows: "bermasalah" is
         // ber-masalah, not ber-masa-lah, though "masa" is a word too.
         if let hit = candidates.first(where: { Self.roots.contains($0.stem) }) { return hit.stem }
-        if let hit = candidates.first(where: { known($0.stem) }) { return hit.stem }
+        if let hit = bestKnown(candidates.map(\.stem)) { return hit }
         if let stripped = candidates.first(where: \.stripped) { return stripped.stem }
         return candidates[0].stem
     }
@@ -76,9 +94,19 @@ public struct IndonesianStemmer: Sendable {
             if Self.roots.contains(w) { return w }
             let readings = Self.prefixReadings(w).filter { $0.count >= 4 || (round == 0 && $0.count == 3 && known($0)) }
             guard let first = readings.first else { return w }
-            // A listed root first, then what the corpus knows: the corpus also knows the
-            // readings this stemmer made of its other words (elola of mengelola).
-            let next = readings.first(where: { Self.roots.contains($0) }) ?? readings.first(where: known) ?? first
+            // A listed root first, then what the corpus knows, the larger family first: the
+            // corpus also knows the readings this stemmer made of its other words (elola
+            // of mengelola).
+            let next = readings.first(where: { Self.roots.contains($0) }) ?? bestKnown(readings) ?? first
+            // A word the corpus knows is kept unless the shorter reading gathers a larger
+            // family: "sepakat" and kesepakatan (ke-sepakat-an) are not se-pakat, nor
+            // berkelompok ber-ke-lompok; but dipelajari is di-pe-ajar-i, for "ajar" also
+            // gathers belajar and pembelajaran. Past the first prefix this holds even when
+            // the shorter reading is unknown; before it, an unknown root is still read off
+            // (bersepeda is ber-sepeda, though the corpus never says "sepeda"). Families
+            // are counted for roots of four letters; a shorter one is always read off
+            // (diisi, dicek).
+            if next.count >= 4, !Self.roots.contains(next), family(w) > 0, family(next) <= family(w), round > 0 || family(next) > 0 { return w }
             // A reading that gives back the root's first sound (pem-eriksa → periksa,
             // men-ilai → nilai) is the root: meN- and peN- take that sound only from a
             // root, never from another prefix (me-per- is written memper-).
@@ -112,13 +140,17 @@ public struct IndonesianStemmer: Sendable {
         var out: [String] = []
         if w.count > 3, w.hasSuffix("kan"), w.count - 3 >= 3 {
             let rest = String(w.dropLast(3))
-            if !invalidPair(prefix, "kan") || known(rest) { out.append(rest) }
+            // peN- makes nouns, with -an, never verbs with -kan: penolakan is peN-tolak-an
+            // (per- does take -kan: perhatikan).
+            let nounPrefix = prefix == "pe" && !w.hasPrefix("per")
+            if !(invalidPair(prefix, "kan") || nounPrefix) || known(rest) { out.append(rest) }
         }
         if w.count > 2, w.hasSuffix("an"), w.count - 2 >= 3 {
             let rest = String(w.dropLast(2))
             if !invalidPair(prefix, "an") || known(rest) { out.append(rest) }
         }
-        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3 {
+        // No native root ends in -ks: seleksi and transaksi keep their -i.
+        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3, !w.hasSuffix("ksi") {
             let rest = String(w.dropLast())
             if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) { out.append(rest) }
         }

@@ -14,11 +14,14 @@ struct ScoredEntry: Sendable {
     var stems: [String]
     /// A root that the corpus attests but does not use as a word.
     var attested: Bool
+    /// The size of the family the key heads in the corpus, when two or more; else 0.
+    var family: Int
 
     init(key: String, word wordPostings: ArraySlice<Posting>, stem stemPostings: ArraySlice<Posting>, stems: [String],
-         attested: Bool, n: Double, norms: [Double], averages: [Double]) {
+         attested: Bool, family: Int, n: Double, norms: [Double], averages: [Double]) {
         self.key = key
         self.attested = attested
+        self.family = family
         func score(_ postings: ArraySlice<Posting>, atLeast floor: Int = 0) -> [(doc: Int, impact: UInt8)] {
             let df = Double(max(postings.count, floor))
             let idf = log(1 + (n - df + 0.5) / (df + 0.5))

@@ -26,7 +26,7 @@ public struct SearchIndexBuilder: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     /// The `v` of the catalogue: changes whenever what the browser reads does.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     /// zlib's level for shards and documents.
     static let compression: Int32 = 6
     /// A shard is closed once its keys' estimated encoded size passes this many bytes
@@ -75,11 +75,10 @@ public struct SearchIndexBuilder: Sendable {
         let words = alphabetical.map { seen[$0] }
         let englishWord = alphabetical.map { inEnglish[$0] }
         let hasEnglish = englishWord.contains(true)
-        // Each word's stem in each language. The stemmer knows the corpus's words and the
-        // roots their derived forms attest (see `attestedRoots`).
-        let known = Set(words)
-        let attested = IndonesianStemmer.attestedRoots(in: words)
-        let indonesian = IndonesianStemmer(isKnown: { known.contains($0) || attested.contains($0) })
+        // Each word's stem in each language. The stemmer knows the corpus's words, the
+        // roots their derived forms attest, and the size of each one's family (see
+        // `corpusRoots`).
+        let (indonesian, attested, families) = IndonesianStemmer.knowing(words)
         let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
         // Porter2 only for words that English pages use; the others are never looked up.
         let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
@@ -190,7 +189,7 @@ public struct SearchIndexBuilder: Sendable {
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
                         stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
-                        attested: attested.contains(allKeys[k]), n: n, norms: fieldNorms, averages: averages)
+                        attested: attested.contains(allKeys[k]), family: families[allKeys[k]] ?? 0, n: n, norms: fieldNorms, averages: averages)
         }
 
         // 6. Shards: keys in sorted order, cut where their estimated size passes

@@ -7,7 +7,10 @@
 /// - the number of UTF-8 bytes it shares with the key before, then the length and bytes
 ///   of the rest (front coding: neighbouring keys share most of their letters);
 /// - a flags varint: `1` word postings, `2` stem postings of their own, `4` stem
-///   postings equal to the word postings, `8` a root the corpus attests, `16` a stem list;
+///   postings equal to the word postings, `8` a root the corpus attests, `16` a stem list,
+///   `32` a family size;
+/// - with `32`, the size of the family the key heads: how many of the corpus's words read
+///   down to it (two or more), which the browser's stemmer weighs as the build's does;
 /// - with `16`, the number of the word's stems, and each as `0`, its length and its UTF-8
 ///   bytes, or, when it is a run of the key's bytes, as 1 + the run's offset and its length;
 /// - each posting list as its length, then every document-number delta, then every
@@ -59,7 +62,9 @@ struct ShardEncoder {
         if !entry.stem.isEmpty { flags |= sameStem ? 4 : 2 }
         if entry.attested { flags |= 8 }
         if !entry.stems.isEmpty { flags |= 16 }
+        if entry.family >= 2 { flags |= 32 }
         varint(flags)
+        if entry.family >= 2 { varint(entry.family) }
         if !entry.stems.isEmpty {
             varint(entry.stems.count)
             // A stem is mostly a run of its word's letters (pelatihan → latih): then its

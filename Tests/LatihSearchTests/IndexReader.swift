@@ -10,6 +10,7 @@ struct IndexReader {
         var stem: [Int: Int] = [:]
         var stems: [String] = []
         var attested = false
+        var family = 0
         var flags = 0
     }
 
@@ -148,6 +149,7 @@ struct IndexReader {
             var e = Entry()
             e.flags = try varint()
             e.attested = e.flags & 8 != 0
+            if e.flags & 32 != 0 { e.family = try varint() }
             if e.flags & 16 != 0 {
                 for _ in 0..<(try varint()) {
                     let from = try varint()

@@ -76,6 +76,9 @@ import Testing
         // "pelatihan" is stored under its own word and under the stem it shares with "melatih".
         #expect(keys["pelatihan"]?.stems == ["latih"])
         #expect(Set(try #require(keys["latih"]).stem.keys) == [1, 2])
+        // "latih" heads a family of two words (pelatihan, melatih), which the browser is told.
+        #expect(keys["latih"]?.family == 2 && keys["latih"]!.flags & 32 != 0)
+        #expect(keys["tabel"]?.family == 0)
         // English pages are stemmed with Porter2.
         #expect(keys["greeting"]?.stems == ["greet"])
         #expect(Set(try #require(keys["greet"]).stem.keys) == [3])

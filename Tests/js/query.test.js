@@ -11,25 +11,30 @@ const { engine } = require("./search-modules.js");
 
 const root = path.join(__dirname, "..", "..");
 const bin = process.env.LATIH_BIN || path.join(root, ".build", "debug", "latih");
-const site = fs.mkdtempSync(path.join(os.tmpdir(), "latih-query-"));
-execFileSync(bin, ["build", "--content", path.join(root, "content"), "--templates", path.join(root, "templates"), "--output", site]);
-test.after(() => fs.rmSync(site, { recursive: true, force: true }));
+/** Builds `content` into a new folder, removed when the tests end. */
+function built(content) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "latih-query-"));
+  execFileSync(bin, ["build", "--content", content, "--templates", path.join(root, "templates"), "--output", out]);
+  test.after(() => fs.rmSync(out, { recursive: true, force: true }));
+  return out;
+}
+const site = built(path.join(root, "content"));
 
-/** What the script `search/<name>.js` registers, run as a browser would run it. */
-function registered(name) {
+/** What the script `search/<name>.js` of a built site registers, run as a browser would run it. */
+function registered(name, from = site) {
   const sandbox = { self: {} };
-  vm.runInNewContext(fs.readFileSync(path.join(site, name + ".js"), "utf8"), sandbox);
+  vm.runInNewContext(fs.readFileSync(path.join(from, name + ".js"), "utf8"), sandbox);
   return sandbox.self.latihSearchData[name];
 }
-const catalogueName = fs.readdirSync(path.join(site, "search")).find((f) => /^index\.[0-9a-f]+\.js$/.test(f)).slice(0, -3);
 
-/** A loader over the built files; `trips` lists the names of each `load` call. */
-function diskLoader() {
+/** A loader over a built site's files; `trips` lists the names of each `load` call. */
+function diskLoader(from = site) {
   const trips = [];
+  const catalogueName = fs.readdirSync(path.join(from, "search")).find((f) => /^index\.[0-9a-f]+\.js$/.test(f)).slice(0, -3);
   return {
     trips,
-    catalogue: () => registered("search/" + catalogueName),
-    load: (names) => { trips.push(names); return Promise.resolve(names.map(registered)); },
+    catalogue: () => registered("search/" + catalogueName, from),
+    load: (names) => { trips.push(names); return Promise.resolve(names.map((n) => registered(n, from))); },
   };
 }
 
@@ -114,4 +119,20 @@ test("a word inside a hyphenated form is found by its part, and the whole form b
     const r = await query(engine.createSearch(diskLoader()), q);
     assert.ok(titles(r).includes(title), `${q}: ${titles(r).join(", ")}`);
   }
+});
+
+test("the parts of a hyphenated form find it, and the whole form ranks its page first (Tests/js/fixtures/hyphens)", async () => {
+  const hyphens = built(path.join(__dirname, "fixtures", "hyphens", "content"));
+  const search = engine.createSearch(diskLoader(hyphens));
+  // Each part, with and without its possessive, finds the one page that says "seluk-beluknya".
+  for (const q of ["beluk", "beluknya", "seluk", "seluk-beluk"]) {
+    assert.equal(titles(await query(search, q))[0], "Mengenal Pengadaan", q);
+  }
+  // "pasca-pandemi" is said once, on one page; "pandemi" three times on another, and
+  // "pasca" alone on a third. Written with the hyphen or without, the query ranks the
+  // page of the whole form first; the parts still find the others.
+  assert.equal(titles(await query(search, "pasca-pandemi"))[0], "Pemulihan Ekonomi");
+  const spaced = titles(await query(search, "pasca pandemi"));
+  assert.deepEqual(spaced, ["Pemulihan Ekonomi", "Layanan Saat Wabah", "Serah Terima"]);
+  assert.ok(titles(await query(search, "pandemi")).includes("Pemulihan Ekonomi"));
 });

@@ -60,7 +60,7 @@ function varints(...values) {
 }
 const utf8 = (s) => [...Buffer.from(s, "utf8")];
 
-test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas then impacts", () => {
+test("a shard decodes as the layout says: front-coded keys, flags, family, stems, deltas then impacts", () => {
   const bytes = Uint8Array.from([
     ...varints(3),
     // "kata": a word, its own stem (4), postings docs 2, 300 (deltas 2, 298), impacts 24, 48.
@@ -71,8 +71,9 @@ test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas
     // ...and "alo", bytes 3 to 5 of the key, as 1 + offset 3, length 3.
     ...varints(4, 3),
     ...varints(1, 5), 240, ...varints(2, 1, 1), 1, 255,
-    // "latih": a root the corpus attests (8) with stem postings only.
-    ...varints(0, 5), ...utf8("latih"), ...varints(2 | 8), ...varints(1, 200000), 72,
+    // "latih": a root the corpus attests (8), heading a family of 130 words (32), with
+    // stem postings only.
+    ...varints(0, 5), ...utf8("latih"), ...varints(2 | 8 | 32), ...varints(130), ...varints(1, 200000), 72,
   ]);
   const shard = core.decodeShard(bytes);
   assert.deepEqual(shard.keys, ["kata", "katalog", "latih"]);
@@ -86,6 +87,7 @@ test("a shard decodes as the layout says: front-coded keys, flags, stems, deltas
   assert.equal(core.stemPostings(shard, katalog).impacts[1], Math.expm1(255 / 24));
   const latih = shard.entries.get("latih");
   assert.ok(latih.a && latih.w < 0);
+  assert.deepEqual([kata.f, katalog.f, latih.f], [0, 0, 130]);
   assert.equal(core.wordPostings(shard, latih).size, 0);
   assert.deepEqual([...core.stemPostings(shard, latih)], [[200000, Math.expm1(3)]]);
 });

@@ -14,7 +14,7 @@
   "use strict";
 
   /** The catalogue's `v` this engine reads. */
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
 
   /**
    * Shard bounds from the catalogue's front-coded string (see the build's `frontCoded`):
@@ -140,7 +140,8 @@
       previous = keyBytes;
       prevKey = key;
       var flags = varint();
-      var entry = { w: -1, s: -1, st: null, a: (flags & 8) !== 0 };
+      var entry = { w: -1, s: -1, st: null, a: (flags & 8) !== 0, f: 0 };
+      if (flags & 32) entry.f = varint();
       if (flags & 16) {
         var n = varint();
         entry.st = new Array(n);

@@ -77,8 +77,14 @@
   View.prototype.has = function (key) { return this.shards.has(format.shardFor(this.m.bounds, key)); };
   /** Whether `key` is a word of the corpus. */
   View.prototype.isWord = function (key) { var f = this.find(key); return !!(f && f.entry.w >= 0); };
-  /** Whether the build's stemmer knew `key`: a word of the corpus, or a root it attests. */
-  View.prototype.isKnown = function (key) { var f = this.find(key); return !!(f && (f.entry.w >= 0 || f.entry.a)); };
+  /**
+   * What the build's stemmer knew of `key`: 0 when it is neither a word of the corpus nor
+   * a root it attests, otherwise the size of the family it heads (at least 1).
+   */
+  View.prototype.isKnown = function (key) {
+    var f = this.find(key);
+    return f && (f.entry.w >= 0 || f.entry.a) ? Math.max(1, f.entry.f) : 0;
+  };
   View.prototype.words = function (key) { var f = this.find(key); return f ? format.wordPostings(f.shard, f.entry) : format.EMPTY; };
   View.prototype.stemmed = function (key) { var f = this.find(key); return f ? format.stemPostings(f.shard, f.entry) : format.EMPTY; };
   View.prototype.hasStem = function (key) { var f = this.find(key); return !!(f && f.entry.s >= 0); };

@@ -85,18 +85,29 @@
    * A root must keep four letters, so that roots beginning like a prefix (didik, penuh,
    * sebar) are not eaten; three after a first prefix when the corpus knows them (dicek).
    */
-  function stripPrefixes(w, known) {
+  function stripPrefixes(w, family) {
+    var known = knownIn(family);
     for (var i = 0; i < 3; i++) {
       if (ROOTS.has(w)) return w;
       var first = i === 0;
       var readings = prefixReadings(w).filter(function (r) { return r.length >= 4 || (first && r.length === 3 && known(r)); });
       if (!readings.length) return w;
-      // A listed root first, then what the corpus knows: the corpus also knows the
-      // readings this stemmer made of its other words (elola of mengelola).
+      // A listed root first, then what the corpus knows, the larger family first: the
+      // corpus also knows the readings this stemmer made of its other words (elola of
+      // mengelola).
       var pick = null;
       for (var r = 0; r < readings.length && pick === null; r++) if (ROOTS.has(readings[r])) pick = readings[r];
-      for (var j = 0; j < readings.length && pick === null; j++) if (known(readings[j])) pick = readings[j];
+      if (pick === null) pick = bestKnown(readings, family);
       if (pick === null) pick = readings[0];
+      // A word the corpus knows is kept unless the shorter reading gathers a larger family:
+      // "sepakat" and kesepakatan (ke-sepakat-an) are not se-pakat, nor berkelompok
+      // ber-ke-lompok; but dipelajari is di-pe-ajar-i, for "ajar" also gathers belajar and
+      // pembelajaran. Past the first prefix this holds even when the shorter reading is
+      // unknown; before it, an unknown root is still read off (bersepeda is ber-sepeda,
+      // though the corpus never says "sepeda"). Families are counted for roots of four
+      // letters; a shorter one is always read off (diisi, dicek).
+      var size = family(w), next = family(pick);
+      if (pick.length >= 4 && !ROOTS.has(pick) && size > 0 && next <= size && (!first || next > 0)) return w;
       // A reading that gives back the root's first sound (pem-eriksa → periksa,
       // men-ilai → nilai) is the root: meN- and peN- take that sound only from a root.
       if (!(w.length >= pick.length && w.slice(w.length - pick.length) === pick)) return pick;
@@ -133,26 +144,31 @@
     var prefix = prefixKind(w);
     var out = [];
     var knows = known || function () { return false; };
-    if (endsWith(w, "kan") && w.length - 3 >= 3 && (!invalidPair(prefix, "kan") || knows(w.slice(0, -3)))) out.push(w.slice(0, -3));
+    // peN- makes nouns, with -an, never verbs with -kan: penolakan is peN-tolak-an (per-
+    // does take -kan: perhatikan).
+    var nounPrefix = prefix === "pe" && w.indexOf("per") !== 0;
+    if (endsWith(w, "kan") && w.length - 3 >= 3 && (!(invalidPair(prefix, "kan") || nounPrefix) || knows(w.slice(0, -3)))) out.push(w.slice(0, -3));
     if (endsWith(w, "an") && w.length - 2 >= 3 && (!invalidPair(prefix, "an") || knows(w.slice(0, -2)))) out.push(w.slice(0, -2));
-    if (endsWith(w, "i") && w.length - 1 >= 3 &&
+    // No native root ends in -ks: seleksi and transaksi keep their -i.
+    if (endsWith(w, "i") && w.length - 1 >= 3 && !endsWith(w, "ksi") &&
         ((/^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) || (prefix !== "" && knows(w.slice(0, -1))))) out.push(w.slice(0, -1));
     out.push(w);
     return out;
   }
 
   /**
-   * Tries every reading (inflection × suffix × prefixes) and keeps the first whose stem
-   * the corpus knows. With none known, it prefers a reading whose prefix could be
+   * Tries every reading (inflection × suffix × prefixes) and keeps the one whose stem
+   * the corpus knows, the largest family first. With none known, it prefers a reading whose prefix could be
    * removed (so "bertanya" is ber-tanya, not berta-nya), then the first.
    */
-  function stemWord(w, known) {
+  function stemWord(w, family) {
     if (w.length <= 3 || ROOTS.has(w)) return w;
+    var known = knownIn(family);
     var candidates = [];
     inflectionReadings(w).forEach(function (inflected) {
       if (ROOTS.has(inflected)) { candidates.push({ stem: inflected, stripped: true }); return; }
       suffixReadings(inflected, known).forEach(function (r) {
-        var stem = ROOTS.has(r) ? r : stripPrefixes(r, known);
+        var stem = ROOTS.has(r) ? r : stripPrefixes(r, family);
         candidates.push({ stem: stem, stripped: stem !== r || prefixReadings(r).length === 0 });
       });
     });
@@ -160,29 +176,47 @@
     // not ber-masa-lah, though "masa" is a word too.
     var i;
     for (i = 0; i < candidates.length; i++) if (ROOTS.has(candidates[i].stem)) return candidates[i].stem;
-    for (i = 0; i < candidates.length; i++) if (known(candidates[i].stem)) return candidates[i].stem;
+    var hit = bestKnown(candidates.map(function (c) { return c.stem; }), family);
+    if (hit !== null) return hit;
     for (i = 0; i < candidates.length; i++) if (candidates[i].stripped) return candidates[i].stem;
     return candidates[0].stem;
   }
 
+  /** Whether a listed root or the corpus knows a word, by a family function. */
+  function knownIn(family) {
+    return function (w) { return ROOTS.has(w) || family(w) > 0; };
+  }
+
+  /** Of the readings the corpus knows, the one with the largest family (the first on a tie), or null. */
+  function bestKnown(readings, family) {
+    var best = null, size = 0;
+    for (var i = 0; i < readings.length; i++) {
+      var f = family(readings[i]);
+      if (f > size) { best = readings[i]; size = f; }
+    }
+    return best;
+  }
+
   /**
-   * The stem of a lowercase Indonesian word. `isKnown(word)` says whether a word occurs in
-   * the corpus being indexed; it settles readings that rules alone cannot.
+   * The stem of a lowercase Indonesian word. `isKnown(word)` says what the corpus being
+   * indexed knows of a word: false or 0 for nothing, true for a word, or the size of the
+   * family it heads. It settles readings that rules alone cannot: a known reading beats
+   * an unknown one, and a larger family a smaller one.
    */
   function stemIndonesian(word, isKnown) {
     var test = isKnown || function () { return false; };
-    var known = function (w) { return ROOTS.has(w) || test(w); };
+    var family = function (w) { var k = test(w); return k === true ? 1 : +k || 0; };
     var w = String(word).toLowerCase();
     if (w.indexOf("-") >= 0) {
       var parts = w.split("-");
       if (parts.length === 2 && parts[0] && parts[1]) {
         var a = parts[0], b = parts[1];
         // Reduplication: buku-buku, anak-anaknya, sayur-mayur.
-        if (a === b || b.indexOf(a) === 0 || (a.length > 2 && a.slice(1) === b.slice(1))) return stemWord(a, known);
+        if (a === b || b.indexOf(a) === 0 || (a.length > 2 && a.slice(1) === b.slice(1))) return stemWord(a, family);
       }
       return w;
     }
-    return stemWord(w, known);
+    return stemWord(w, family);
   }
 
   /**
