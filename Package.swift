@@ -79,18 +79,21 @@ let package = Package(
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
         // Fixtures are read from disk by path (#filePath), not bundled.
+        // What the test targets share: the repository's folders, temporary folders, and the
+        // tables under Tests/vectors/ that the Swift and JavaScript tests both read.
+        .target(name: "LatihTestSupport", path: "Tests/LatihTestSupport"),
         .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
-        .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch"]),
+        .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch", "LatihTestSupport"]),
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
-        .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI"],
+        .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI", "LatihTestSupport"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics",
+        .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihTestSupport",
                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
     ]

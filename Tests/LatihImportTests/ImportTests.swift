@@ -1,15 +1,16 @@
 import Foundation
 import LatihDiagnostics
 import LatihQuiz
+import LatihTestSupport
 import Testing
 @testable import LatihImport
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repoRoot = Repository.root
 let fixtures = repoRoot + "/Tests/LatihImportTests/Fixtures"
 
 /// A content folder with one course that has a lesson and a module already.
 func courseFolder() throws -> String {
-    let content = FileManager.default.temporaryDirectory.appendingPathComponent("latih-import-" + UUID().uuidString).path + "/content"
+    let content = try temporaryFolder() + "/content"
     let course = content + "/courses/keamanan"
     try FileManager.default.createDirectory(atPath: course + "/02-modul", withIntermediateDirectories: true)
     try "---\ntitle: K\nsummary: S\nlevel: dasar\n---\n".write(toFile: course + "/course.md", atomically: true, encoding: .utf8)

@@ -1,20 +1,15 @@
 import Foundation
 import LatihDiagnostics
 @testable import LatihSite
+import LatihTestSupport
 import Testing
 import ZIPFoundation
 @testable import LatihLMS
 
-/// The repository root, found from this file's place in `Tests/LatihLMSTests/`.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repoRoot = Repository.root
 let fixtureContent = repoRoot + "/Tests/LatihLMSTests/Fixtures/lms/content"
 let goldenFolder = repoRoot + "/Tests/LatihLMSTests/Fixtures/golden"
 
-func temporaryFolder() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latih-package-tests-" + UUID().uuidString).path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 func package(_ formats: [LMSFormat], content: String = fixtureContent, courses: [String] = ["dasar-lms"],
              into output: String) -> PackageResult {

@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihTestSupport
 import Testing
 @testable import LatihQuiz
 
@@ -120,15 +121,7 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
 
 @Suite struct AnswerTextTests {
     /// The same vectors drive the browser's normaliseAnswer (Tests/js/quiz.test.js).
-    static let vectors: [(String, String)] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("vectors/answers.tsv")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").dropFirst().map { line in
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return (parts[0].replacingOccurrences(of: "\\t", with: "\t"), parts[1])
-        }
-    }()
+    static let vectors = VectorTable("answers.tsv").pairs
 
     @Test func vectorsExist() { #expect(Self.vectors.count >= 10) }
 
@@ -138,15 +131,7 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
     }
 
     /// SHA-256 vectors shared with the browser's hand-written SHA-256 (Tests/js/quiz.test.js).
-    static let hashVectors: [(String, String)] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("vectors/sha256.tsv")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").dropFirst().map { line in
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            return (parts[0], parts[1])
-        }
-    }()
+    static let hashVectors = VectorTable("sha256.tsv").pairs
 
     @Test func saltAndAnswerHashesUseTheSharedVectors() {
         let table = Dictionary(uniqueKeysWithValues: Self.hashVectors)

@@ -1,4 +1,5 @@
 import Foundation
+import LatihTestSupport
 import Testing
 @testable import LatihRender
 
@@ -8,9 +9,9 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
 
     static func copyOfTheme() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latih-bundle-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: templates, to: dir)
-        return dir.path
+        let dir = try temporaryFolder() + "/templates"
+        try FileManager.default.copyItem(atPath: templates.path, toPath: dir)
+        return dir
     }
 
     @Test func aBundleIsPublishedAsOneScriptOfItsPartsInOrder() throws {

@@ -1,17 +1,13 @@
 import Foundation
 import LatihDiagnostics
 import LatihSite
+import LatihTestSupport
 import Testing
 @testable import LatihReport
 
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repoRoot = Repository.root
 let fixtures = repoRoot + "/Tests/LatihReportTests/Fixtures"
 
-func temporaryFolder() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("latih-report-tests-" + UUID().uuidString).path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 func options(statements: [String] = [fixtures + "/statements.jsonl"], roster: String? = fixtures + "/pegawai.csv",
              output: String, content: String = fixtures + "/catalogue/content") -> ReportOptions {

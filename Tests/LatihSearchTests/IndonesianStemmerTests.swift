@@ -1,17 +1,10 @@
 import Foundation
+import LatihTestSupport
 import Testing
 @testable import LatihSearch
 
 /// The shared table, also read by Tests/js/stem.test.js: both sides must agree.
-let stemRows: [(String, String)] = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("vectors/stems-id.tsv")
-    let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").dropFirst().map { line in
-        let parts = line.split(separator: "\t").map(String.init)
-        return (parts[0], parts[1])
-    }
-}()
+let stemRows = VectorTable("stems-id.tsv").pairs
 
 @Suite struct IndonesianStemmerTests {
     /// The corpus the table assumes: one that contains each expected stem as a word.
@@ -45,22 +38,14 @@ let stemRows: [(String, String)] = {
     }
 
     static let table: Table = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("vectors/stem-families.tsv")
+        let file = VectorTable("stem-families.tsv")
         var table = Table()
-        for line in ((try? String(contentsOf: url, encoding: .utf8)) ?? "").split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: "\t").map(String.init)
-            let words = parts[1].split(separator: " ").map(String.init)
-            switch parts[0] {
-            case "@attested": table.attested = Set(words)
-            case "@families":
-                for w in words {
-                    let pair = w.split(separator: ":")
-                    table.sizes[String(pair[0])] = Int(pair[1])
-                }
-            default: table.families.append((parts[0], words))
-            }
+        table.attested = Set((file.named["@attested"] ?? "").split(separator: " ").map(String.init))
+        for pair in (file.named["@families"] ?? "").split(separator: " ") {
+            let p = pair.split(separator: ":")
+            if p.count == 2 { table.sizes[String(p[0])] = Int(p[1]) }
         }
+        table.families = file.pairs.map { ($0.0, $0.1.split(separator: " ").map(String.init)) }
         return table
     }()
 
@@ -101,13 +86,7 @@ let stemRows: [(String, String)] = {
 /// are not fitted to (stems-id-unfitted.tsv).
 @Suite struct IndonesianWordLists {
     static func rows(_ name: String) -> [(word: String, root: String, latih: String)] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("vectors/\(name)")
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.dropFirst().map { line in
-            let p = line.split(separator: "\t").map(String.init)
-            return (p[0], p[1], p[2])
-        }
+        VectorTable(name).rows.map { ($0[0], $0[1], $0[2]) }
     }
 
     /// Each list, its least length, and the least share of words stemmed to their root: a

@@ -1,8 +1,9 @@
+import LatihTestSupport
 import Testing
 @testable import LatihSearch
 
 @Suite struct TokenizerTests {
-    static let rows = vectorRows("tokens.tsv")
+    static let rows = VectorTable("tokens.tsv").pairs
 
     @Test func tableIsThere() { #expect(Self.rows.count >= 12) }
 
@@ -24,7 +25,7 @@ import Testing
 }
 
 @Suite struct EnglishStemmerTests {
-    static let rows = vectorRows("stems-en.tsv")
+    static let rows = VectorTable("stems-en.tsv").pairs
 
     @Test func tableIsLargeEnough() { #expect(Self.rows.count >= 100) }
 

@@ -1,29 +1,12 @@
 import Foundation
 import LatihDiagnostics
+import LatihTestSupport
 import Testing
 @testable import LatihSite
 import LatihCLI
 
-/// The repository root, found from this file's place in `Tests/LatihSiteTests/`.
-let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let repoRoot = Repository.root
 let fixtures = repoRoot + "/Tests/LatihSiteTests/Fixtures"
-
-/// The folder that holds this test process's temporary folders. It is removed when the
-/// process exits, so a test run leaves nothing behind in the system's temporary folder
-/// (each build test writes a whole site, and runs add up).
-let scratchRoot: String = {
-    let dir = FileManager.default.temporaryDirectory
-        .appendingPathComponent("latih-tests-\(ProcessInfo.processInfo.processIdentifier)").path
-    atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
-    return dir
-}()
-
-/// A fresh temporary folder under `scratchRoot`.
-func temporaryFolder() throws -> String {
-    let dir = scratchRoot + "/" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    return dir
-}
 
 /// Every file under `dir` with its bytes, by relative path.
 func snapshot(_ dir: String) -> [String: Data] {

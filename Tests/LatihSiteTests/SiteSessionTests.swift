@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihTestSupport
 import Testing
 @testable import LatihSite
 

@@ -1,4 +1,5 @@
 import Foundation
+import LatihTestSupport
 import Testing
 @testable import LatihSite
 

@@ -36,7 +36,8 @@ test("word families in a corpus come to one stem each, as the Swift build stems 
   const attested = new Set(lines.find(([k]) => k === "@attested")[1].split(" "));
   const sizes = new Map(lines.find(([k]) => k === "@families")[1].split(" ").map((p) => p.split(":"))
     .map(([root, size]) => [root, Number(size)]));
-  const families = lines.filter(([k]) => !k.startsWith("@")).map(([stem, words]) => ({ stem, words: words.split(" ") }));
+  // After the named lines, a header, then one family per line.
+  const families = lines.filter(([k]) => !k.startsWith("@")).slice(1).map(([stem, words]) => ({ stem, words: words.split(" ") }));
   const words = new Set(families.flatMap((f) => f.words));
   // What the browser knows from the index: words (`w`), attested roots (`a`), and the
   // family sizes (`f`), as View.isKnown gives them.
