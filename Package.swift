@@ -82,6 +82,7 @@ let package = Package(
         // What the test targets share: the repository's folders, temporary folders, and the
         // tables under Tests/vectors/ that the Swift and JavaScript tests both read.
         .target(name: "LatihTestSupport", path: "Tests/LatihTestSupport"),
+        .testTarget(name: "LatihDiagnosticsTests", dependencies: ["LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),

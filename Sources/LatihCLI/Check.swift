@@ -58,32 +58,10 @@ struct Check: ParsableCommand {
             let tally = DiagnosticRenderer.tally(result.diagnostics)
             print(tally.isEmpty ? "No problems in \(result.pageCount) pages" : "\(tally) in \(result.pageCount) pages")
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let items = result.diagnostics.map(JSONDiagnostic.init)
-            print(String(decoding: try encoder.encode(items), as: UTF8.self))
+            print(DiagnosticJSON.encode(result.diagnostics))
         }
         let failing = result.diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
         if failing { throw ExitCode(Latih.Exit.contentErrors.rawValue) }
-    }
-}
-
-/// One diagnostic as `latih check --format json` prints it.
-struct JSONDiagnostic: Encodable {
-    var severity: String
-    var path: String
-    var line: Int
-    var column: Int
-    var message: String
-    var hint: String?
-
-    init(_ d: Diagnostic) {
-        severity = d.severity.rawValue
-        path = d.location.path
-        line = d.location.line
-        column = d.location.column
-        message = d.message
-        hint = d.hint
     }
 }
 

@@ -55,7 +55,7 @@ struct Assembler {
         for slug in courseSlugs {
             guard let doc = courseDocs[slug] else {
                 if damaged.contains(slug) { continue }
-                diagnostics.append(.error(SourceLocation(path: "courses/\(slug)/course.md"), "course folder has no course.md",
+                diagnostics.append(.error(.contentCourseMdMissing, SourceLocation(path: "courses/\(slug)/course.md"), "course folder has no course.md",
                                           hint: "create courses/\(slug)/course.md with title, summary and level"))
                 continue
             }
@@ -72,17 +72,18 @@ struct Assembler {
             for name in doc.frontMatter.list(key) where !known.contains(name) {
                 let loc = SourceLocation(path: doc.path, line: field.line, column: field.valueColumn + columnOffset(of: name, in: field.raw))
                 if draftCourses.contains(name) {
-                    diagnostics.append(.error(loc, "\(what) `\(name)` is a draft", hint: "publish it (remove `draft`), build with --drafts, or remove it from `\(field.writtenKey)`"))
+                    diagnostics.append(.error(.contentDraftReference, loc, "\(what) `\(name)` is a draft", hint: "publish it (remove `draft`), build with --drafts, or remove it from `\(field.writtenKey)`"))
                 } else {
-                    let hint = Suggestion.closest(to: name, in: known.sorted()).map { "did you mean `\($0)`?" } ?? "name a folder under courses/"
-                    diagnostics.append(.error(loc, "\(what) `\(name)` names no course", hint: hint))
+                    let closest = Suggestion.closest(to: name, in: known.sorted())
+                    let hint = closest.map { "did you mean `\($0)`?" } ?? "name a folder under courses/"
+                    diagnostics.append(.error(.contentUnknownCourse, loc, "\(what) `\(name)` names no course", hint: hint, suggestion: closest))
                 }
             }
         }
         for course in courses {
             checkReferences(course.document, key: "prerequisites", what: "prerequisite")
             if course.document.frontMatter.list("prerequisites").contains(course.slug), let f = course.document.frontMatter["prerequisites"] {
-                diagnostics.append(.error(SourceLocation(path: course.document.path, line: f.line, column: f.valueColumn),
+                diagnostics.append(.error(.contentSelfPrerequisite, SourceLocation(path: course.document.path, line: f.line, column: f.valueColumn),
                                           "a course cannot be its own prerequisite"))
             }
         }
@@ -111,15 +112,16 @@ struct Assembler {
         for lesson in all {
             if lesson.draft, !includeDrafts { continue }
             if let first = seen[lesson.slug] {
-                diagnostics.append(.error(SourceLocation(path: lesson.document.path), "duplicate lesson slug `\(lesson.slug)`",
-                                          hint: "\(first) already makes courses/\(slug)/\(lesson.slug)/; lesson slugs must be unique within a course, modules included"))
+                diagnostics.append(.error(.contentDuplicateLessonSlug, SourceLocation(path: lesson.document.path), "duplicate lesson slug `\(lesson.slug)`",
+                                          hint: "\(first) already makes courses/\(slug)/\(lesson.slug)/; lesson slugs must be unique within a course, modules included",
+                                          notes: [DiagnosticNote(SourceLocation(path: first), "the first lesson `\(lesson.slug)`")]))
                 continue
             }
             seen[lesson.slug] = lesson.document.path
             if let m = lesson.moduleSlug {
                 guard modules[m] != nil else {
                     if moduleDocs[slug]?[m] == nil {
-                        diagnostics.append(.error(SourceLocation(path: lesson.document.path), "module folder has no module.md",
+                        diagnostics.append(.error(.contentModuleMdMissing, SourceLocation(path: lesson.document.path), "module folder has no module.md",
                                                   hint: "create module.md with a title in the module's folder"))
                     }
                     continue
@@ -134,7 +136,7 @@ struct Assembler {
             var m = m
             m.lessons.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
             if m.lessons.isEmpty {
-                diagnostics.append(.error(SourceLocation(path: m.document.path), "module has no lessons",
+                diagnostics.append(.error(.contentEmptyModule, SourceLocation(path: m.document.path), "module has no lessons",
                                           hint: "add NN-<lesson>.md files beside module.md"))
                 continue
             }
@@ -143,7 +145,7 @@ struct Assembler {
         items.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         let course = Course(slug: slug, document: doc, items: items.map(\.item), draft: isDraft(doc))
         if course.lessons.isEmpty, !damaged.contains(slug) {
-            diagnostics.append(.error(SourceLocation(path: doc.path, line: 1, column: 1), "course has no lessons",
+            diagnostics.append(.error(.contentEmptyCourse, SourceLocation(path: doc.path, line: 1, column: 1), "course has no lessons",
                                       hint: "add lessons as courses/\(slug)/01-<lesson>.md"))
             return nil
         }

@@ -40,7 +40,7 @@ public struct ContentLoader: Sendable {
         var diags: [Diagnostic] = []
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
-            let d = Diagnostic.error(SourceLocation(path: root), "content folder not found",
+            let d = Diagnostic.error(.contentFolderNotFound, SourceLocation(path: root), "content folder not found",
                                      hint: "run latih in a folder that has content/, or pass --content <folder>")
             return (Catalogue(config: SiteConfig(), courses: [], paths: [], pages: [], assets: []), [d])
         }
@@ -54,7 +54,7 @@ public struct ContentLoader: Sendable {
             let parts = path.split(separator: "/").map(String.init)
             if path == "site.conf" { continue }
             if let reason = parts.lazy.compactMap(Slug.unpublishableReason).first {
-                diags.append(.error(SourceLocation(path: path), "file name cannot be published: \(reason)",
+                diags.append(.error(.contentUnpublishableName, SourceLocation(path: path), "file name cannot be published: \(reason)",
                                     hint: "rename it using letters, digits, hyphens and dots"))
                 continue
             }
@@ -68,7 +68,7 @@ public struct ContentLoader: Sendable {
             } else if parts.first == "pages", parts.count >= 2 {
                 assets.append(Asset(sourcePath: path, outputPath: "files/" + parts.dropFirst().joined(separator: "/")))
             } else {
-                diags.append(.warning(SourceLocation(path: path), "file is not part of the catalogue and is ignored",
+                diags.append(.warning(.contentIgnoredFile, SourceLocation(path: path), "file is not part of the catalogue and is ignored",
                                       hint: "put images and documents beside the lessons that use them, under courses/<course>/"))
             }
         }
@@ -87,7 +87,7 @@ public struct ContentLoader: Sendable {
                 diags.append(d)
             }
         } else {
-            diags.append(.error(SourceLocation(path: "site.conf"), "site.conf is missing",
+            diags.append(.error(.contentSiteConfMissing, SourceLocation(path: "site.conf"), "site.conf is missing",
                                 hint: "create content/site.conf with at least `title: <name of the catalogue>`"))
         }
 
@@ -120,24 +120,24 @@ public struct ContentLoader: Sendable {
     /// Decides a Markdown file's role from its path, or says why it has none.
     func classify(_ parts: [String]) -> Result<Role, Diagnostic> {
         let path = parts.joined(separator: "/")
-        func bad(_ message: String, _ hint: String) -> Result<Role, Diagnostic> {
-            .failure(.error(SourceLocation(path: path), message, hint: hint))
+        func bad(_ code: DiagnosticCode, _ message: String, _ hint: String) -> Result<Role, Diagnostic> {
+            .failure(.error(code, SourceLocation(path: path), message, hint: hint))
         }
         let layoutHint = "lessons live in courses/<course>/NN-<lesson>.md or courses/<course>/NN-<module>/NN-<lesson>.md"
         func slugCheck(_ name: String, _ what: String) -> Diagnostic? {
-            Slug.isValid(name) ? nil : .error(SourceLocation(path: path), "`\(name)` is not a valid \(what) slug",
+            Slug.isValid(name) ? nil : .error(.contentInvalidSlug, SourceLocation(path: path), "`\(name)` is not a valid \(what) slug",
                                               hint: "use lowercase letters a-z, digits and hyphens, e.g. keamanan-siber")
         }
         switch parts.first {
         case "courses":
-            guard parts.count >= 3 else { return bad("Markdown file is not inside a course folder", layoutHint) }
+            guard parts.count >= 3 else { return bad(.contentMisplacedFile, "Markdown file is not inside a course folder", layoutHint) }
             let course = parts[1]
             if let d = slugCheck(course, "course") { return .failure(d) }
             let name = String(parts.last!.dropLast(3))
             if parts.count == 3 {
                 if name == "course" { return .success(.course(course: course)) }
                 guard let (order, slug) = Slug.ordered(name) else {
-                    return bad("lesson file name `\(parts[2])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
+                    return bad(.contentUnnumberedLesson, "lesson file name `\(parts[2])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
                 }
                 if let d = slugCheck(slug, "lesson") { return .failure(d) }
                 return .success(.lesson(course: course, module: nil, order: order, slug: slug))
@@ -146,12 +146,12 @@ public struct ContentLoader: Sendable {
                 if let d = slugCheck(mSlug, "module") { return .failure(d) }
                 if name == "module" { return .success(.module(course: course, order: mOrder, module: mSlug)) }
                 guard let (order, slug) = Slug.ordered(name) else {
-                    return bad("lesson file name `\(parts[3])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
+                    return bad(.contentUnnumberedLesson, "lesson file name `\(parts[3])` has no number prefix", "name lessons NN-<slug>.md, e.g. 01-pengantar.md; the number orders them")
                 }
                 if let d = slugCheck(slug, "lesson") { return .failure(d) }
                 return .success(.lesson(course: course, module: (mOrder, mSlug), order: order, slug: slug))
             }
-            return bad("Markdown file is not a lesson of any course", layoutHint)
+            return bad(.contentMisplacedFile, "Markdown file is not a lesson of any course", layoutHint)
         case "paths" where parts.count == 2:
             let slug = String(parts[1].dropLast(3))
             if let d = slugCheck(slug, "learning path") { return .failure(d) }
@@ -160,11 +160,11 @@ public struct ContentLoader: Sendable {
             let slug = String(parts[1].dropLast(3))
             if let d = slugCheck(slug, "page") { return .failure(d) }
             if SiteRoutes.reservedPageSlugs.contains(slug) {
-                return bad("page slug `\(slug)` is reserved", "the site uses /\(slug)/ itself; rename the page")
+                return bad(.contentReservedSlug, "page slug `\(slug)` is reserved", "the site uses /\(slug)/ itself; rename the page")
             }
             return .success(.page(slug))
         default:
-            return bad("Markdown file is outside any course", layoutHint + "; learning paths in paths/, other pages in pages/")
+            return bad(.contentMisplacedFile, "Markdown file is outside any course", layoutHint + "; learning paths in paths/, other pages in pages/")
         }
     }
 }

@@ -31,14 +31,14 @@ struct FileTree {
     private mutating func walk(_ relative: String, depth: Int) {
         let full = relative.isEmpty ? root : root + "/" + relative
         guard depth < 32 else {
-            diagnostics.append(.error(SourceLocation(path: relative), "folders are nested too deeply"))
+            diagnostics.append(.error(.contentTooDeep, SourceLocation(path: relative), "folders are nested too deeply"))
             return
         }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: full).sorted()
         } catch {
-            diagnostics.append(.error(SourceLocation(path: relative.isEmpty ? root : relative), "folder cannot be read",
+            diagnostics.append(.error(.contentFolderUnreadable, SourceLocation(path: relative.isEmpty ? root : relative), "folder cannot be read",
                                       hint: "check the folder's permissions"))
             return
         }
@@ -51,11 +51,11 @@ struct FileTree {
             if mode == S_IFLNK {
                 guard let target = FileTree.realPath(path) else {
                     let why = errno == ELOOP ? "is a symbolic link loop" : "is a symbolic link to nothing"
-                    diagnostics.append(.error(SourceLocation(path: rel), "\(why)", hint: "remove the link or point it at a file inside content/"))
+                    diagnostics.append(.error(.contentBrokenLink, SourceLocation(path: rel), "\(why)", hint: "remove the link or point it at a file inside content/"))
                     continue
                 }
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(.error(SourceLocation(path: rel), "symbolic link points outside the content folder; refused",
+                    diagnostics.append(.error(.contentLinkOutside, SourceLocation(path: rel), "symbolic link points outside the content folder; refused",
                                               hint: "copy the file into content/ instead of linking to it"))
                     continue
                 }
@@ -65,7 +65,7 @@ struct FileTree {
             if mode == S_IFDIR {
                 let real = FileTree.realPath(path) ?? path
                 guard !visited.contains(real) else {
-                    diagnostics.append(.error(SourceLocation(path: rel), "is a symbolic link loop",
+                    diagnostics.append(.error(.contentBrokenLink, SourceLocation(path: rel), "is a symbolic link loop",
                                               hint: "this folder is already part of content/ through another path; remove the link"))
                     continue
                 }

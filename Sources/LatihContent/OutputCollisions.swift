@@ -20,9 +20,11 @@ extension Catalogue {
             // Output paths are compared as a case-insensitive file system would store them.
             let key = claim.output.lowercased()
             if let earlier = first[key] {
-                out.append(.error(SourceLocation(path: claim.source),
-                                  "`\(claim.output)` would be written twice: by this file and by \(earlier == "the site's own page" ? earlier : "`\(earlier)`")",
-                                  hint: "rename one of them"))
+                let builtIn = earlier == "the site's own page"
+                out.append(.error(.siteOutputCollision, SourceLocation(path: claim.source),
+                                  "`\(claim.output)` would be written twice: by this file and by \(builtIn ? earlier : "`\(earlier)`")",
+                                  hint: "rename one of them",
+                                  notes: builtIn ? [] : [DiagnosticNote(SourceLocation(path: earlier), "also writes `\(claim.output)`")]))
             } else {
                 first[key] = claim.source
             }

@@ -14,12 +14,12 @@ public enum SourceReader {
 
     public static func read(_ fullPath: String, displayPath: String) -> Result<String, Diagnostic> {
         if let size = (try? FileManager.default.attributesOfItem(atPath: fullPath))?[.size] as? Int, size > maximumBytes {
-            return .failure(.error(SourceLocation(path: displayPath), "file is too large (\(size / (1 << 20)) MB; the limit is \(maximumBytes >> 20) MB)",
+            return .failure(.error(.fileTooLarge, SourceLocation(path: displayPath), "file is too large (\(size / (1 << 20)) MB; the limit is \(maximumBytes >> 20) MB)",
                                    hint: "split the lesson into several lessons, and put large documents beside it as files to download"))
         }
         guard let data = FileManager.default.contents(atPath: fullPath) else {
             let why = FileManager.default.isReadableFile(atPath: fullPath) ? "cannot be read" : "cannot be read: permission denied"
-            return .failure(.error(SourceLocation(path: displayPath), "file \(why)",
+            return .failure(.error(.fileUnreadable, SourceLocation(path: displayPath), "file \(why)",
                                    hint: "check the file's permissions (it must be readable by the user running latih)"))
         }
         return decode(data, displayPath: displayPath)
@@ -30,14 +30,14 @@ public enum SourceReader {
         if data.contains(0) {
             let offset = data.firstIndex(of: 0)! - data.startIndex
             let (line, col) = lineColumn(data, offset: offset)
-            return .failure(.error(SourceLocation(path: displayPath, line: line, column: col),
+            return .failure(.error(.fileBinary, SourceLocation(path: displayPath, line: line, column: col),
                                    "file is binary (it contains a NUL byte at byte offset \(offset))",
                                    hint: "only UTF-8 text files may end in .md or .conf"))
         }
         if let s = String(validating: data, as: UTF8.self) { return .success(s) }
         let offset = firstInvalidUTF8(data)
         let (line, col) = lineColumn(data, offset: offset)
-        return .failure(.error(SourceLocation(path: displayPath, line: line, column: col),
+        return .failure(.error(.fileInvalidUTF8, SourceLocation(path: displayPath, line: line, column: col),
                                "invalid UTF-8 at byte offset \(offset)",
                                hint: "save the file as UTF-8 (most editors offer this under \"Save with encoding\")"))
     }

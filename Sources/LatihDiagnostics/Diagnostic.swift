@@ -22,30 +22,67 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     }
 }
 
-/// One finding about the input: where it is, how bad it is, and what to do about it.
+/// A diagnostic's stable identity, `area.what` (for example `front-matter.unknown-key`),
+/// which tools and tests match on while the wording of messages may change. Every code
+/// is one of `DiagnosticCode.all`, and `docs/diagnostics.md` explains each.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// More about a diagnostic, at a place of its own: the first definition of a duplicate,
+/// the other claim on an output path.
+public struct DiagnosticNote: Sendable, Hashable, Codable {
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ location: SourceLocation, _ message: String) {
+        self.location = location
+        self.message = message
+    }
+}
+
+/// One finding about the input: what kind it is, where it is, how bad it is, and what to
+/// do about it.
 ///
 /// Every parser in Latih returns diagnostics as values rather than throwing, so that one
-/// run can report every mistake in every file. `DiagnosticRenderer` turns them into text.
+/// run can report every mistake in every file. `DiagnosticRenderer` turns them into text,
+/// and `DiagnosticJSON` into JSON.
 public struct Diagnostic: Error, Sendable, Hashable, Codable {
+    public var code: DiagnosticCode
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
     /// How to fix it, when there is more to say than the message.
     public var hint: String?
+    /// The text that would fix it, when there is one to offer: the known word a misspelt
+    /// one is closest to ("did you mean …?").
+    public var suggestion: String?
+    /// Related places, each with what it holds.
+    public var notes: [DiagnosticNote]
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ code: DiagnosticCode, _ severity: Severity, _ location: SourceLocation, _ message: String,
+                hint: String? = nil, suggestion: String? = nil, notes: [DiagnosticNote] = []) {
+        self.code = code
         self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
+        self.suggestion = suggestion
+        self.notes = notes
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, location, message, hint: hint)
+    public static func error(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String, hint: String? = nil,
+                             suggestion: String? = nil, notes: [DiagnosticNote] = []) -> Diagnostic {
+        Diagnostic(code, .error, location, message, hint: hint, suggestion: suggestion, notes: notes)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, location, message, hint: hint)
+    public static func warning(_ code: DiagnosticCode, _ location: SourceLocation, _ message: String, hint: String? = nil,
+                               suggestion: String? = nil, notes: [DiagnosticNote] = []) -> Diagnostic {
+        Diagnostic(code, .warning, location, message, hint: hint, suggestion: suggestion, notes: notes)
     }
 }
 
@@ -58,6 +95,7 @@ extension Diagnostic: Comparable {
         if l.line != r.line { return l.line < r.line }
         if l.column != r.column { return l.column < r.column }
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
         return lhs.message < rhs.message
     }
 }

@@ -1,8 +1,10 @@
 /// Turns diagnostics into text. This is the only place where a `Diagnostic` becomes a string.
 ///
 /// The first line of each diagnostic is compiler-style, `path:line:col: error: message`,
-/// so editors and CI annotators can jump to it. When the source text is at hand the
-/// offending line follows, with a caret under the column, and then the hint.
+/// so editors and CI annotators can jump to it, with the code after the message in
+/// brackets, as Clang writes its warning flags. When the source text is at hand the
+/// offending line follows, with a caret under the column; then the hint, and each note
+/// at its own place.
 public struct DiagnosticRenderer: Sendable {
     /// Whether to colour the output with ANSI escapes.
     public var colour: Bool
@@ -19,7 +21,8 @@ public struct DiagnosticRenderer: Sendable {
         "\(position(d.location)): \(d.severity.rawValue): \(d.message)"
     }
 
-    static func position(_ l: SourceLocation) -> String {
+    /// `path:line:col`, `path:line` or `path`, as the headline writes a place.
+    public static func position(_ l: SourceLocation) -> String {
         var s = l.path
         if l.line > 0 {
             s += ":\(l.line)"
@@ -32,7 +35,7 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ d: Diagnostic) -> String {
         let bold = colour ? "\u{1B}[1m" : "", reset = colour ? "\u{1B}[0m" : ""
         let tint = colour ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m") : ""
-        var out = "\(bold)\(Self.position(d.location)):\(reset) \(tint)\(d.severity.rawValue):\(reset) \(bold)\(d.message)\(reset)\n"
+        var out = "\(bold)\(Self.position(d.location)):\(reset) \(tint)\(d.severity.rawValue):\(reset) \(bold)\(d.message)\(reset) [\(d.code)]\n"
         if d.location.line > 0, let line = sourceLine(d.location.path, d.location.line) {
             let shown = line.replacingTabs()
             out += "    \(shown)\n"
@@ -45,6 +48,9 @@ public struct DiagnosticRenderer: Sendable {
         }
         if let hint = d.hint {
             out += "    hint: \(hint)\n"
+        }
+        for note in d.notes {
+            out += "    note: \(Self.position(note.location)): \(note.message)\n"
         }
         return out
     }

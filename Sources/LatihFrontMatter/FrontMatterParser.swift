@@ -37,7 +37,7 @@ public enum FrontMatterParser {
         }
         guard let close = lines.dropFirst().firstIndex(where: { $0.text.trimmingSpaces == "---" }) else {
             let d = Diagnostic.error(
-                SourceLocation(path: path, line: 1, column: 1),
+                .frontMatterUnclosed, SourceLocation(path: path, line: 1, column: 1),
                 "front matter opened here is never closed",
                 hint: "add a line containing only --- after the last key")
             return ParsedDocument(frontMatter: FrontMatter(), body: "", bodyLine: lines.count + 1, diagnostics: [d], isComplete: false)
@@ -68,7 +68,9 @@ public enum FrontMatterParser {
         var lineOf: [String: Int] = [:]
         for entry in entries(splitLines(dropBOM(text))[...], path: path, diagnostics: &diags) {
             if let earlier = lineOf[entry.key] {
-                diags.append(.error(entry.keyLocation(path), "duplicate key `\(entry.key)`", hint: "it is already set on line \(earlier)"))
+                diags.append(.error(.frontMatterDuplicateKey, entry.keyLocation(path), "duplicate key `\(entry.key)`",
+                                    hint: "it is already set on line \(earlier)",
+                                    notes: [DiagnosticNote(SourceLocation(path: path, line: earlier, column: 1), "first set here")]))
                 continue
             }
             lineOf[entry.key] = entry.line
@@ -86,10 +88,11 @@ public enum FrontMatterParser {
             guard let spec = schema.spec(for: entry.key) else {
                 var hint = "the keys a \(schema.name) accepts are: \(schema.fields.map(\.name).joined(separator: ", "))"
                 if let s = Suggestion.closest(to: entry.key, in: schema.spellings) {
-                    diags.append(.error(entry.keyLocation(path), "unknown key `\(entry.key)`; did you mean `\(s)`?", hint: hint))
+                    diags.append(.error(.frontMatterUnknownKey, entry.keyLocation(path), "unknown key `\(entry.key)`; did you mean `\(s)`?",
+                                        hint: hint, suggestion: s))
                 } else {
                     hint = "a \(schema.name) accepts: \(schema.fields.map(\.name).joined(separator: ", "))"
-                    diags.append(.error(entry.keyLocation(path), "unknown key `\(entry.key)`", hint: hint))
+                    diags.append(.error(.frontMatterUnknownKey, entry.keyLocation(path), "unknown key `\(entry.key)`", hint: hint))
                 }
                 continue
             }
@@ -97,7 +100,10 @@ public enum FrontMatterParser {
                 let same = earlier.writtenKey == entry.key
                 let what = same ? "duplicate key `\(entry.key)`"
                     : "duplicate key `\(entry.key)`: it is an alias of `\(earlier.writtenKey)`"
-                diags.append(.error(entry.keyLocation(path), what, hint: "`\(earlier.writtenKey)` is already set on line \(earlier.line); keep one of them"))
+                diags.append(.error(same ? .frontMatterDuplicateKey : .frontMatterAliasDuplicate, entry.keyLocation(path), what,
+                                    hint: "`\(earlier.writtenKey)` is already set on line \(earlier.line); keep one of them",
+                                    notes: [DiagnosticNote(SourceLocation(path: path, line: earlier.line, column: earlier.keyColumn),
+                                                           "`\(earlier.writtenKey)` is set here")]))
                 continue
             }
             written.insert(spec.name)
@@ -107,7 +113,7 @@ public enum FrontMatterParser {
                 fm.fields[spec.name] = Field(key: spec.name, writtenKey: entry.key, value: value, raw: entry.value,
                                              line: entry.line, keyColumn: entry.keyColumn, valueColumn: entry.valueColumn)
             case .failure(let problem):
-                diags.append(.error(valueLocation, problem.message, hint: problem.hint))
+                diags.append(.error(problem.code, valueLocation, problem.message, hint: problem.hint, suggestion: problem.suggestion))
             }
         }
         fm.written = written
@@ -117,7 +123,7 @@ public enum FrontMatterParser {
     static func checkRequired(_ fm: inout FrontMatter, schema: Schema, path: String, at line: Int, diagnostics: inout [Diagnostic]) {
         for key in schema.required where fm.fields[key] == nil && !fm.written.contains(key) {
             let alias = schema.spec(for: key)?.alias.map { " (or `\($0)`)" } ?? ""
-            diagnostics.append(.error(SourceLocation(path: path, line: line, column: 1),
+            diagnostics.append(.error(.frontMatterMissingKey, SourceLocation(path: path, line: line, column: 1),
                                       "missing required key `\(key)`",
                                       hint: "a \(schema.name) needs `\(key):`\(alias) in its front matter"))
         }
@@ -153,14 +159,14 @@ public enum FrontMatterParser {
                 if lastWasEntry, !out.isEmpty {
                     out[out.count - 1].value += (out[out.count - 1].value.isEmpty ? "" : " ") + trimmed
                 } else {
-                    diagnostics.append(.error(SourceLocation(path: path, line: line.number, column: indent.utf8.count + 1),
+                    diagnostics.append(.error(.frontMatterStrayContinuation, SourceLocation(path: path, line: line.number, column: indent.utf8.count + 1),
                                               "indented line continues no value",
                                               hint: "an indented line continues the value on the line above it; remove the indentation or join it to a `key: value` line"))
                 }
                 continue
             }
             guard let colon = text.firstIndex(of: ":") else {
-                diagnostics.append(.error(SourceLocation(path: path, line: line.number, column: 1),
+                diagnostics.append(.error(.frontMatterNoColon, SourceLocation(path: path, line: line.number, column: 1),
                                           "expected `key: value`, found a line with no colon",
                                           hint: "write each setting as `key: value`; lines starting with # are comments"))
                 lastWasEntry = false
@@ -170,7 +176,7 @@ public enum FrontMatterParser {
             let key = text[keyStart..<colon]
             let keyColumn = text.column(of: keyStart)
             if let problem = keyProblem(key) {
-                diagnostics.append(.error(SourceLocation(path: path, line: line.number, column: keyColumn + problem.offset),
+                diagnostics.append(.error(.frontMatterBadKey, SourceLocation(path: path, line: line.number, column: keyColumn + problem.offset),
                                           problem.message, hint: "keys are lowercase letters, digits and hyphens, starting with a letter"))
                 lastWasEntry = false
                 continue

@@ -3,8 +3,10 @@ import LatihDiagnostics
 
 /// Why a value could not be read as its key's kind.
 struct ValueProblem: Error {
+    var code: DiagnosticCode
     var message: String
     var hint: String?
+    var suggestion: String?
 }
 
 /// Reads a value's text as one `FieldKind`. Nothing is guessed: each kind accepts
@@ -12,7 +14,7 @@ struct ValueProblem: Error {
 enum ValueReader {
     static func read(_ raw: String, as kind: FieldKind, key: String) -> Result<Value, ValueProblem> {
         if raw.isEmpty, kind != .list, kind != .slugList, kind != .originList {
-            return .failure(ValueProblem(message: "`\(key)` has no value", hint: "write the value after the colon, or remove the line"))
+            return .failure(ValueProblem(code: .frontMatterEmptyValue, message: "`\(key)` has no value", hint: "write the value after the colon, or remove the line"))
         }
         switch kind {
         case .text:
@@ -22,40 +24,42 @@ enum ValueReader {
         case .slugList:
             return list(raw, key: key).flatMap { items in
                 if let bad = items.first(where: { !isSlug($0) }) {
-                    return .failure(ValueProblem(message: "`\(bad)` in `\(key)` is not a slug",
+                    return .failure(ValueProblem(code: .frontMatterNotASlug, message: "`\(bad)` in `\(key)` is not a slug",
                                                  hint: "name courses by their folder name: lowercase letters, digits and hyphens"))
                 }
                 return .success(.list(items))
             }
         case .duration:
             guard let m = DurationReader.minutes(raw) else {
-                return .failure(ValueProblem(message: "`\(raw)` is not a duration",
+                return .failure(ValueProblem(code: .frontMatterNotADuration, message: "`\(raw)` is not a duration",
                                              hint: "write a duration as `45 menit`, `1 jam 30 menit`, `90m` or `1h30m`"))
             }
             return .success(.minutes(m))
         case .date:
             guard let d = date(raw) else {
-                return .failure(ValueProblem(message: "`\(raw)` is not a date",
+                return .failure(ValueProblem(code: .frontMatterNotADate, message: "`\(raw)` is not a date",
                                              hint: "write a date as YYYY-MM-DD, for example 2026-03-17"))
             }
             return .success(.date(d))
         case .boolean:
             guard let b = YesNo.read(raw) else {
-                return .failure(ValueProblem(message: "`\(raw)` is not a yes/no value",
+                return .failure(ValueProblem(code: .frontMatterNotYesNo, message: "`\(raw)` is not a yes/no value",
                                              hint: "write one of: \(YesNo.words)"))
             }
             return .success(.boolean(b))
         case .choice(let options):
             guard options.contains(raw) else {
                 var message = "`\(raw)` is not a valid `\(key)`"
-                if let s = Suggestion.closest(to: raw.lowercased(), in: options) { message += "; did you mean `\(s)`?" }
-                return .failure(ValueProblem(message: message, hint: "write one of: \(options.joined(separator: ", "))"))
+                let s = Suggestion.closest(to: raw.lowercased(), in: options)
+                if let s { message += "; did you mean `\(s)`?" }
+                return .failure(ValueProblem(code: .frontMatterNotAChoice, message: message,
+                                             hint: "write one of: \(options.joined(separator: ", "))", suggestion: s))
             }
             return .success(.text(raw))
         case .originList:
             return list(raw, key: key).flatMap { items in
                 if let bad = items.first(where: { !isOrigin($0) }) {
-                    return .failure(ValueProblem(message: "`\(bad)` in `\(key)` is not a web origin",
+                    return .failure(ValueProblem(code: .frontMatterNotAnOrigin, message: "`\(bad)` in `\(key)` is not a web origin",
                                                  hint: "write origins such as https://lrs.jakarta.go.id or http://127.0.0.1:8080, without paths"))
                 }
                 return .success(.list(items))
@@ -63,7 +67,7 @@ enum ValueReader {
         case .url:
             let lower = raw.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), raw.count > 8, !raw.contains(" ") else {
-                return .failure(ValueProblem(message: "`\(raw)` is not an http(s) URL",
+                return .failure(ValueProblem(code: .frontMatterNotAURL, message: "`\(raw)` is not an http(s) URL",
                                              hint: "write the full address, for example https://latih.jakarta.go.id/"))
             }
             return .success(.text(raw))
@@ -93,7 +97,7 @@ enum ValueReader {
         let trimmed = items.map { String(Substring($0).trimmingSpaces) }
         if raw.trimmingCharacters(in: " ").isEmpty { return .success([]) }
         if trimmed.contains(where: \.isEmpty) {
-            return .failure(ValueProblem(message: "empty item in `\(key)`",
+            return .failure(ValueProblem(code: .frontMatterEmptyListItem, message: "empty item in `\(key)`",
                                          hint: "remove the extra comma; write `\\,` for a comma inside an item"))
         }
         return .success(trimmed)

@@ -23,12 +23,12 @@ public enum BankImporter {
         let courseDir = content + "/courses/" + course
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: courseDir, isDirectory: &isDir), isDir.boolValue else {
-            result.diagnostics.append(.error(SourceLocation(path: courseDir), "no course `\(course)`",
+            result.diagnostics.append(.error(.importUnknownCourse, SourceLocation(path: courseDir), "no course `\(course)`",
                                              hint: "courses are the folders of \(content)/courses/; create one with `latih new course \(course)`"))
             return result
         }
         guard let data = fm.contents(atPath: bank) else {
-            result.diagnostics.append(.error(SourceLocation(path: bank), "bank cannot be read"))
+            result.diagnostics.append(.error(.importBankUnreadable, SourceLocation(path: bank), "bank cannot be read"))
             return result
         }
         var blocks: [QuizWriter.Block] = []
@@ -37,14 +37,14 @@ public enum BankImporter {
             let (quiz, diags) = GiftParser.parse(String(decoding: data, as: UTF8.self), path: bank, firstLine: 1, defaultID: "bank")
             for d in diags {
                 result.skipped += 1
-                result.diagnostics.append(.warning(d.location, "question left out: \(d.message)", hint: d.hint))
+                result.diagnostics.append(.warning(.importQuestionLeftOut, d.location, "question left out: \(d.message)", hint: d.hint))
             }
             if !quiz.questions.isEmpty { blocks.append(QuizWriter.Block(title: nil, questions: quiz.questions)) }
             result.converted = quiz.questions.count
         } else {
             let (nodes, failure) = MoodleXMLReader.questions(in: data)
             if let failure {
-                result.diagnostics.append(.error(SourceLocation(path: bank, line: failure.line, column: 1), failure.message,
+                result.diagnostics.append(.error(.importBankUnreadable, SourceLocation(path: bank, line: failure.line, column: 1), failure.message,
                                                  hint: "export the bank from Moodle as \"Moodle XML format\", or as GIFT"))
                 return result
             }
@@ -53,10 +53,10 @@ public enum BankImporter {
                 let at = SourceLocation(path: bank, line: q.line, column: 1)
                 if let why = q.skipped {
                     result.skipped += 1
-                    result.diagnostics.append(.warning(at, "question left out: \(why)"))
+                    result.diagnostics.append(.warning(.importQuestionLeftOut, at, "question left out: \(why)"))
                     continue
                 }
-                for note in q.notes { result.diagnostics.append(.warning(at, "question kept in part: \(note)")) }
+                for note in q.notes { result.diagnostics.append(.warning(.importQuestionKeptInPart, at, "question kept in part: \(note)")) }
                 images += q.images
                 if let last = byCategory.last, last.0 == q.category { byCategory[byCategory.count - 1].1.append(q) }
                 else { byCategory.append((q.category, [q])) }
@@ -68,7 +68,7 @@ public enum BankImporter {
             }
         }
         guard result.converted > 0 else {
-            result.diagnostics.append(.error(SourceLocation(path: bank), "no question in the bank could be converted"))
+            result.diagnostics.append(.error(.importNothingConverted, SourceLocation(path: bank), "no question in the bank could be converted"))
             return result
         }
         // The new lesson: numbered after the course's last lesson or module.
@@ -84,7 +84,7 @@ public enum BankImporter {
         let file = String(format: "%02d-%@.md", next, slug)
         let path = courseDir + "/" + file
         guard !fm.fileExists(atPath: path) else {
-            result.diagnostics.append(.error(SourceLocation(path: path), "\(path) already exists", hint: "import never overwrites a file; give another --title"))
+            result.diagnostics.append(.error(.importFileExists, SourceLocation(path: path), "\(path) already exists", hint: "import never overwrites a file; give another --title"))
             return result
         }
         let questions = blocks.reduce(0) { $0 + $1.questions.filter { $0.answer.isScored }.count }
@@ -98,7 +98,7 @@ public enum BankImporter {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
             result.written = "courses/\(course)/\(file)"
         } catch {
-            result.diagnostics.append(.error(SourceLocation(path: path), "cannot write the lesson: \(error.localizedDescription)"))
+            result.diagnostics.append(.error(.importWriteFailed, SourceLocation(path: path), "cannot write the lesson: \(error.localizedDescription)"))
         }
         result.diagnostics.sort()
         return result

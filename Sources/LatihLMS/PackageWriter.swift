@@ -64,7 +64,7 @@ public enum PackageWriter {
                     result.written.append(path)
                 } catch {
                     let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)"
-                    result.diagnostics.append(.error(SourceLocation(path: path), "cannot write the package: \(reason)",
+                    result.diagnostics.append(.error(.lmsWriteFailed, SourceLocation(path: path), "cannot write the package: \(reason)",
                                                      hint: "check that \(options.outputDir)/ is writable; the previous package was left as it was"))
                 }
             }
@@ -78,7 +78,7 @@ public enum PackageWriter {
         ScormManifest.schemas.compactMap { name in
             let path = templates + "/lms/scorm12/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
-                diags.append(.error(SourceLocation(path: path), "SCORM 1.2 schema not found",
+                diags.append(.error(.lmsSchemaMissing, SourceLocation(path: path), "SCORM 1.2 schema not found",
                                     hint: "SCORM packages carry ADL's schemas; copy lms/scorm12/ from Latih's default theme"))
                 return nil
             }

@@ -41,19 +41,19 @@ public struct ExternalLinkChecker: Sendable {
             case .ok:
                 break
             case .movedPermanently(let target):
-                out.append(.warning(location, "external link has moved permanently to \(target)",
+                out.append(.warning(.externalLinkMoved, location, "external link has moved permanently to \(target)",
                                     hint: "link to the new address, so learners skip the redirect and the link keeps working"))
             case .broken(let status):
-                out.append(.error(location, "external link is broken: \(url) answered \(status) \(Self.reason(status))",
+                out.append(.error(.externalLinkBroken, location, "external link is broken: \(url) answered \(status) \(Self.reason(status))",
                                   hint: "find where the page moved, or remove the link"))
             case .serverProblem(let status):
-                out.append(.warning(location, "external link answered \(status) \(Self.reason(status)): \(url)",
+                out.append(.warning(.externalLinkServerError, location, "external link answered \(status) \(Self.reason(status)): \(url)",
                                     hint: "the server may be down or refusing checks; open the link by hand to confirm"))
             case .timedOut:
-                out.append(.warning(location, "external link did not answer within \(Int(timeout)) s: \(url)",
+                out.append(.warning(.externalLinkTimeout, location, "external link did not answer within \(Int(timeout)) s: \(url)",
                                     hint: "the server may be slow or down; run the check again later, or raise --timeout"))
             case .unreachable(let why):
-                out.append(.error(location, "external link cannot be reached: \(url) (\(why))",
+                out.append(.error(.externalLinkUnreachable, location, "external link cannot be reached: \(url) (\(why))",
                                   hint: "check the address for typos; the host may no longer exist"))
             }
         }

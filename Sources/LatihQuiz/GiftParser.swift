@@ -26,13 +26,13 @@ public struct GiftParser {
             if let q = parser.question(chunk, line: firstLine + line) { quiz.questions.append(q) }
         }
         if quiz.questions.isEmpty, parser.diagnostics.isEmpty {
-            parser.error(firstLine, "GIFT block has no questions")
+            parser.error(.giftEmpty, firstLine, "GIFT block has no questions")
         }
         return (quiz, parser.diagnostics)
     }
 
-    mutating func error(_ line: Int, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error(SourceLocation(path: path, line: line, column: 1), message, hint: hint))
+    mutating func error(_ code: DiagnosticCode, _ line: Int, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(code, SourceLocation(path: path, line: line, column: 1), message, hint: hint))
     }
 
     /// Questions are separated by blank lines; `//` comment lines are dropped.
@@ -116,7 +116,7 @@ public struct GiftParser {
             return text.isEmpty ? nil : Question(text: text, answer: .description, explanation: nil, line: line)
         }
         guard let close = Self.find("}", in: chars, from: open) else {
-            error(line, "GIFT answer block `{` is never closed", hint: "end the answers with `}`; write a literal brace as `\\{`")
+            error(.giftUnclosedBlock, line, "GIFT answer block `{` is never closed", hint: "end the answers with `}`; write a literal brace as `\\{`")
             return nil
         }
         let (format, before) = Self.format(String(chars[..<open]).trimmingCharacters(in: .whitespacesAndNewlines))
@@ -145,7 +145,7 @@ public struct GiftParser {
         }
         let answers = Self.split(Array(trimmed))
         if answers.isEmpty {
-            error(line, "answers must start with `=` (right) or `~` (wrong)")
+            error(.giftBadAnswer, line, "answers must start with `=` (right) or `~` (wrong)")
             return nil
         }
         if answers.allSatisfy({ $0.marker == "=" }) {
@@ -154,7 +154,7 @@ public struct GiftParser {
                     let parts = a.text.components(separatedBy: "->")
                     return (answerText(parts[0]), answerText(parts.dropFirst().joined(separator: "->")))
                 }
-                guard pairs.count >= 2 else { error(line, "a matching question needs at least two pairs"); return nil }
+                guard pairs.count >= 2 else { error(.giftTooFewPairs, line, "a matching question needs at least two pairs"); return nil }
                 return Question(text: text, answer: .matching(pairs), explanation: explanation, line: line)
             }
             return Question(text: text, answer: .shortAnswer(answers.map { Self.unescape(Self.splitFeedback($0.text).0) }), explanation: explanation, line: line)
@@ -174,7 +174,7 @@ public struct GiftParser {
             options.append(Option(text: answerText(parts.0), correct: (weight ?? 0) > 0, feedback: parts.1.map(answerText)))
         }
         let correct = options.filter(\.correct).count
-        if correct == 0 { error(line, "multiple-choice question has no right answer", hint: "mark the right answer with `=`"); return nil }
+        if correct == 0 { error(.giftNoRightAnswer, line, "multiple-choice question has no right answer", hint: "mark the right answer with `=`"); return nil }
         let answer: Answer = (weighted && correct > 1) || correct > 1 ? .multiple(options) : .single(options)
         return Question(text: text, answer: answer, explanation: explanation, line: line)
     }
@@ -217,11 +217,11 @@ public struct GiftParser {
                     continue
                 }
             }
-            error(line, "bad number in numerical answer `\(spec)`", hint: "write `{#value:tolerance}` or `{#low..high}`")
+            error(.giftBadNumber, line, "bad number in numerical answer `\(spec)`", hint: "write `{#value:tolerance}` or `{#low..high}`")
             return nil
         }
         guard !ranges.isEmpty, ranges.contains(where: { $0.credit >= 1 }) else {
-            error(line, "numerical question has no answer with full credit", hint: "mark the right answer with `=` and no percentage")
+            error(.giftNoFullCredit, line, "numerical question has no answer with full credit", hint: "mark the right answer with `=` and no percentage")
             return nil
         }
         if ranges.count == 1, let r = ranges.first {

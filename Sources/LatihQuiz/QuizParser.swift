@@ -38,8 +38,9 @@ public struct QuizParser {
         return (quiz, parser.diagnostics)
     }
 
-    mutating func error(_ line: Int, _ column: Int, _ message: String, hint: String? = nil) {
-        diagnostics.append(.error(SourceLocation(path: path, line: line, column: column), message, hint: hint))
+    mutating func error(_ code: DiagnosticCode, _ line: Int, _ column: Int, _ message: String, hint: String? = nil,
+                        suggestion: String? = nil) {
+        diagnostics.append(.error(code, SourceLocation(path: path, line: line, column: column), message, hint: hint, suggestion: suggestion))
     }
 
     /// A question being read, with its answer lines in order.
@@ -97,7 +98,7 @@ public struct QuizParser {
                 if let last = d.lines.indices.last, ["single", "multiple"].contains(d.lines[last].kind) {
                     d.feedback[last] = feedback
                 } else {
-                    error(line, indent + 1, "feedback `>` must be indented under an option", hint: "write it on the line after a `( )` or `[ ]` option, indented")
+                    error(.quizStrayFeedback, line, indent + 1, "feedback `>` must be indented under an option", hint: "write it on the line after a `( )` or `[ ]` option, indented")
                 }
             } else if let (kind, mark, bodyStart) = Self.answerMarker(trimmed) {
                 let rest = trimmed.dropFirst(bodyStart)
@@ -109,14 +110,14 @@ public struct QuizParser {
             } else if d.lines.isEmpty {
                 d.text.append(trimmed)
             } else {
-                error(line, indent + 1, "unexpected line after the answers",
+                error(.quizUnexpectedLine, line, indent + 1, "unexpected line after the answers",
                       hint: "answer lines start with ( ), [ ], =, a number and a dot, or `- a -> b`; start a new question with `? `")
             }
             draft = d
         }
         if let d = draft { finish(d, into: &quiz) }
         if quiz.questions.isEmpty, diagnostics.isEmpty {
-            error(firstLine, 1, "quiz has no questions", hint: "start each question with `? `")
+            error(.quizEmpty, firstLine, 1, "quiz has no questions", hint: "start each question with `? `")
         }
         return quiz
     }
@@ -141,7 +142,7 @@ public struct QuizParser {
         let trimmed = row.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("#") { return }
         guard let colon = row.firstIndex(of: ":") else {
-            error(line, 1, "expected a setting (`key: value`) or a question starting with `? `")
+            error(.quizUnexpectedLine, line, 1, "expected a setting (`key: value`) or a question starting with `? `")
             return
         }
         let key = row[..<colon].trimmingCharacters(in: .whitespaces)
@@ -149,7 +150,7 @@ public struct QuizParser {
         let valueColumn = row.utf8.distance(from: row.startIndex, to: colon) + 2 + (row[row.index(after: colon)...].prefix { $0 == " " }.utf8.count)
         func int(_ range: ClosedRange<Int>) -> Int? {
             guard let n = Int(value), range.contains(n) else {
-                error(line, valueColumn, "`\(value)` is not a valid number for `\(key)`",
+                error(.quizBadSetting, line, valueColumn, "`\(value)` is not a valid number for `\(key)`",
                       hint: key == "pass" ? "write a percentage from 0 to 100" : "write a whole number of at least 1")
                 return nil
             }
@@ -157,7 +158,7 @@ public struct QuizParser {
         }
         func bool() -> Bool? {
             guard let b = YesNo.read(value) else {
-                error(line, valueColumn, "`\(value)` is not a yes/no value", hint: "write one of: \(YesNo.words)")
+                error(.quizBadSetting, line, valueColumn, "`\(value)` is not a yes/no value", hint: "write one of: \(YesNo.words)")
                 return nil
             }
             return b
@@ -170,42 +171,43 @@ public struct QuizParser {
         case "title": quiz.title = value.isEmpty ? nil : value
         case "id":
             guard QuizID.isValid(value) else {
-                error(line, valueColumn, "`\(value)` is not a valid quiz id", hint: "use lowercase letters, digits, hyphens and slashes")
+                error(.quizBadSetting, line, valueColumn, "`\(value)` is not a valid quiz id", hint: "use lowercase letters, digits, hyphens and slashes")
                 return
             }
             quiz.id = value
             quiz.explicitID = true
         default:
-            let suggestion = Suggestion.closest(to: key, in: Self.settings).map { "; did you mean `\($0)`?" } ?? ""
-            error(line, 1, "unknown quiz setting `\(key)`\(suggestion)", hint: "quiz settings are: \(Self.settings.joined(separator: ", "))")
+            let closest = Suggestion.closest(to: key, in: Self.settings)
+            error(.quizUnknownSetting, line, 1, "unknown quiz setting `\(key)`\(closest.map { "; did you mean `\($0)`?" } ?? "")",
+                  hint: "quiz settings are: \(Self.settings.joined(separator: ", "))", suggestion: closest)
         }
     }
 
     mutating func finish(_ d: Draft, into quiz: inout Quiz) {
         if d.isDescription {
             let text = d.text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { error(d.line, 1, "text between questions (`| `) is empty") }
+            if text.isEmpty { error(.quizEmptyText, d.line, 1, "text between questions (`| `) is empty") }
             else { quiz.questions.append(Question(text: text, answer: .description, explanation: nil, line: d.line)) }
             return
         }
         let text = d.text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { error(d.line, 1, "question has no text") }
+        if text.isEmpty { error(.quizEmptyQuestion, d.line, 1, "question has no text") }
         guard let first = d.lines.first else {
-            error(d.line, 1, "question has no answers", hint: "add options such as `(x) right` and `( ) wrong`, or an `= answer` line")
+            error(.quizNoAnswers, d.line, 1, "question has no answers", hint: "add options such as `(x) right` and `( ) wrong`, or an `= answer` line")
             return
         }
         if let other = d.lines.first(where: { $0.kind != first.kind }) {
-            error(other.line, 1, "mixed answer kinds in one question",
+            error(.quizMixedKinds, other.line, 1, "mixed answer kinds in one question",
                   hint: "a question is single choice ( ), multiple choice [ ], `=`, ordering 1. or matching `- a -> b`; not a mix")
             return
         }
         if first.kind == "essay" {
-            if d.lines.count > 1 { error(d.lines[1].line, 1, "a reflection takes one `...` line") }
+            if d.lines.count > 1 { error(.quizBadReflection, d.lines[1].line, 1, "a reflection takes one `...` line") }
             quiz.questions.append(Question(text: text, answer: .essay, explanation: d.explanation, line: d.line))
             return
         }
         for l in d.lines where l.body.isEmpty {
-            error(l.line, l.column, "empty option")
+            error(.quizEmptyOption, l.line, l.column, "empty option")
         }
         guard !d.lines.contains(where: { $0.body.isEmpty }) else { return }
         let answer: Answer?
@@ -214,14 +216,14 @@ public struct QuizParser {
             let options = d.lines.enumerated().map { i, l in Option(text: l.body, correct: l.mark, feedback: d.feedback[i]) }
             let correct = options.filter(\.correct).count
             if first.kind == "single", correct != 1 {
-                error(d.line, 1, correct == 0 ? "single-choice question has no correct option" : "single-choice question has \(correct) correct options",
+                error(.quizSingleChoiceCount, d.line, 1, correct == 0 ? "single-choice question has no correct option" : "single-choice question has \(correct) correct options",
                       hint: "mark exactly one option with (x); use [x] and [ ] for questions with several right answers")
                 answer = nil
             } else if first.kind == "multiple", correct == 0 {
-                error(d.line, 1, "multiple-choice question has no correct option", hint: "mark at least one option with [x]")
+                error(.quizNoCorrectOption, d.line, 1, "multiple-choice question has no correct option", hint: "mark at least one option with [x]")
                 answer = nil
             } else if options.count < 2 {
-                error(d.line, 1, "a choice question needs at least two options")
+                error(.quizTooFewOptions, d.line, 1, "a choice question needs at least two options")
                 answer = nil
             } else {
                 answer = first.kind == "single" ? .single(options) : .multiple(options)
@@ -231,13 +233,13 @@ public struct QuizParser {
             if d.lines.count > 1, ranges.allSatisfy({ $0 != nil }) {
                 let set = ranges.compactMap { $0 }
                 if !set.contains(where: { $0.credit == 1 }) {
-                    error(d.line, 1, "no numerical answer earns full credit", hint: "mark one range without a percentage, or with (100%)")
+                    error(.quizNoFullCredit, d.line, 1, "no numerical answer earns full credit", hint: "mark one range without a percentage, or with (100%)")
                     answer = nil
                 } else {
                     answer = .numericSet(set)
                 }
             } else if d.lines.count > 1 {
-                error(d.lines[1].line, 1, "a question takes one `=` line", hint: "separate accepted answers with ` | ` on one line; several `=` lines are numerical ranges with credit, as `= 2017..2019 (50%)`")
+                error(.quizTwoAnswerLines, d.lines[1].line, 1, "a question takes one `=` line", hint: "separate accepted answers with ` | ` on one line; several `=` lines are numerical ranges with credit, as `= 2017..2019 (50%)`")
                 answer = nil
             } else if let r = Self.numericRange(first.body), r.credit == 1, first.body.contains("..") {
                 answer = .numeric(value: (r.low + r.high) / 2, tolerance: (r.high - r.low) / 2)
@@ -246,20 +248,20 @@ public struct QuizParser {
             }
         case "ordering":
             answer = d.lines.count < 2 ? nil : .ordering(d.lines.map(\.body))
-            if d.lines.count < 2 { error(d.line, 1, "an ordering question needs at least two items") }
+            if d.lines.count < 2 { error(.quizTooFewItems, d.line, 1, "an ordering question needs at least two items") }
         default:
             var pairs: [(String, String)] = []
             for l in d.lines {
                 let parts = l.body.components(separatedBy: "->")
                 guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
                       !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
-                    error(l.line, l.column, "a matching pair is `- term -> meaning`")
+                    error(.quizBadPair, l.line, l.column, "a matching pair is `- term -> meaning`")
                     continue
                 }
                 pairs.append((parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces)))
             }
             answer = pairs.count == d.lines.count && pairs.count >= 2 ? .matching(pairs) : nil
-            if d.lines.count < 2 { error(d.line, 1, "a matching question needs at least two pairs") }
+            if d.lines.count < 2 { error(.quizTooFewItems, d.line, 1, "a matching question needs at least two pairs") }
         }
         if let answer {
             quiz.questions.append(Question(text: text, answer: answer, explanation: d.explanation, line: d.line))
@@ -301,7 +303,7 @@ public struct QuizParser {
         for sep in ["±", "+-"] where body.contains(sep) {
             let parts = body.components(separatedBy: sep)
             guard parts.count == 2, let v = AnswerText.number(parts[0]), let t = AnswerText.number(parts[1]), t >= 0 else {
-                error(line, column, "bad number in `\(body)`", hint: "write a numeric answer as `= 16` or `= 3.5 ± 0.1`")
+                error(.quizBadNumber, line, column, "bad number in `\(body)`", hint: "write a numeric answer as `= 16` or `= 3.5 ± 0.1`")
                 return nil
             }
             return .numeric(value: v, tolerance: t)
@@ -309,7 +311,7 @@ public struct QuizParser {
         if let v = AnswerText.number(body) { return .numeric(value: v, tolerance: 0) }
         let alternatives = body.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
         if alternatives.contains(where: { AnswerText.normalise($0).isEmpty }) {
-            error(line, column, "empty alternative in `\(body)`")
+            error(.quizEmptyAlternative, line, column, "empty alternative in `\(body)`")
             return nil
         }
         return .shortAnswer(alternatives)

@@ -32,7 +32,7 @@ struct AssetBundle: Equatable {
         var out = "", missing: [Diagnostic] = []
         for part in parts {
             guard let text = texts[part.path] else {
-                missing.append(.error(SourceLocation(path: displayPath, line: part.line, column: 1),
+                missing.append(.error(.themeBundlePartMissing, SourceLocation(path: displayPath, line: part.line, column: 1),
                                       "bundle part '\(part.path)' is not a file of the assets folder",
                                       hint: "paths are relative to the folder that holds the .bundle file"))
                 continue

@@ -64,22 +64,22 @@ enum TemplateCheck {
             }
             if name.isEmpty || name == "." { continue }
             let segments = name.split(separator: ".").map(String.init)
-            var problem: String?
+            var problem: (code: DiagnosticCode, text: String)?
             if segments.first == "t", segments.count == 2, !strings.contains(segments[1]) {
-                problem = "unknown interface string `\(segments[1])`"
+                problem = (.templateUnknownString, "unknown interface string `\(segments[1])`")
             } else if segments.first == "assets", segments.count == 2, !assets.contains(segments[1]) {
-                problem = "unknown asset `\(segments[1])`"
+                problem = (.templateUnknownAsset, "unknown asset `\(segments[1])`")
             } else if segments.first != "t", segments.first != "assets", let unknown = segments.first(where: { !knownNames.contains($0) }) {
-                problem = "unknown variable `\(unknown)`"
+                problem = (.templateUnknownVariable, "unknown variable `\(unknown)`")
             }
             if let problem {
                 let column = tagStart - lineStart + 1
                 var hint = "the variables templates can use are listed in the README, under \"The theme\""
                 if segments.first == "t" { hint = "add it to every i18n/<lang>.conf table, or fix the spelling" }
-                if let s = Suggestion.closest(to: segments.last!, in: segments.first == "t" ? Array(strings) : Array(knownNames)) {
-                    hint = "did you mean `\(s)`?"
-                }
-                diags.append(.error(SourceLocation(path: path, line: line, column: column), "template uses \(problem)", hint: hint))
+                let closest = Suggestion.closest(to: segments.last!, in: segments.first == "t" ? Array(strings) : Array(knownNames))
+                if let closest { hint = "did you mean `\(closest)`?" }
+                diags.append(.error(problem.code, SourceLocation(path: path, line: line, column: column), "template uses \(problem.text)",
+                                    hint: hint, suggestion: closest))
             }
         }
         return diags

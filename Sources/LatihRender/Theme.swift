@@ -31,7 +31,7 @@ public struct Theme: Sendable {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            return (nil, [.error(SourceLocation(path: dir), "templates folder not found",
+            return (nil, [.error(.themeFolderNotFound, SourceLocation(path: dir), "templates folder not found",
                                  hint: "run latih where templates/ is, or pass --templates <folder>")])
         }
         let files = (fm.subpaths(atPath: dir) ?? []).sorted()
@@ -54,16 +54,16 @@ public struct Theme: Sendable {
                     library.register(template, named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
-                    diags.append(.error(SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
+                    diags.append(.error(.templateSyntax, SourceLocation(path: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                         "template syntax error: \(describe(error.error))",
                                         hint: "check that every {{#section}} is closed by a matching {{/section}}"))
                 } catch {
-                    diags.append(.error(SourceLocation(path: display), "template cannot be parsed: \(error)"))
+                    diags.append(.error(.templateSyntax, SourceLocation(path: display), "template cannot be parsed: \(error)"))
                 }
             }
         }
         for name in requiredTemplates where !names.contains(name) {
-            diags.append(.error(SourceLocation(path: "\(dir)/\(name).mustache"), "template is missing",
+            diags.append(.error(.templateMissing, SourceLocation(path: "\(dir)/\(name).mustache"), "template is missing",
                                 hint: "every theme needs \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
 
@@ -85,7 +85,7 @@ public struct Theme: Sendable {
             var sub: ObjCBool = false
             guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
             guard let data = fm.contents(atPath: full) else {
-                diags.append(.error(SourceLocation(path: dir + "/" + rel), "asset cannot be read"))
+                diags.append(.error(.themeAssetUnreadable, SourceLocation(path: dir + "/" + rel), "asset cannot be read"))
                 continue
             }
             let path = String(rel.dropFirst("assets/".count))

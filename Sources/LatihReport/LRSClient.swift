@@ -36,10 +36,10 @@ struct LRSClient {
                 guard let bytes = try? JSONSerialization.data(withJSONObject: item) else { continue }
                 do {
                     let s = try [UInt8](bytes).withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
-                    if let problem = s.problem() { diags.append(.warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
+                    if let problem = s.problem() { diags.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
                     out.append(ReadStatement(s, index: index, memo: &memo))
                 } catch {
-                    diags.append(.warning(at, error.message))
+                    diags.append(.warning(.reportNotJSON, at, error.message))
                 }
             }
             progress?(out.count)

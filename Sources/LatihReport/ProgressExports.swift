@@ -8,7 +8,7 @@ enum ProgressExports {
     static func read(folder: String, index: CatalogueIndex, year: YearWindow) -> (events: [Event], files: Int, skipped: Int, diagnostics: [Diagnostic]) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
-            return ([], 0, 0, [.error(SourceLocation(path: folder), "folder of exports cannot be read")])
+            return ([], 0, 0, [.error(.reportUnreadableInput, SourceLocation(path: folder), "folder of exports cannot be read")])
         }
         var events: [Event] = [], diags: [Diagnostic] = []
         var files = 0, skipped = 0
@@ -23,7 +23,7 @@ enum ProgressExports {
             let stem = String(name[..<name.lastIndex(of: ".")!])
             let learner = stem.contains("@") ? "mailto:" + stem.lowercased() : "account:|" + stem
             guard let data = fm.contents(atPath: path) else {
-                diags.append(.warning(SourceLocation(path: path), "export cannot be read")); skipped += 1; continue
+                diags.append(.warning(.reportUnreadableInput, SourceLocation(path: path), "export cannot be read")); skipped += 1; continue
             }
             func add(_ kind: Event.Kind, _ target: Target, _ iso: String?, score: Double? = nil, success: Bool? = nil) {
                 guard let iso, let t = ISOTime.seconds(iso), year.contains(t) else { return }
@@ -32,7 +32,7 @@ enum ProgressExports {
             if name.hasSuffix(".json") {
                 guard let doc = try? JSONSerialization.jsonObject(with: data) as? [String: Any], doc["format"] as? String == "latih-progress",
                       let progress = doc["progress"] as? [String: Any] else {
-                    diags.append(.warning(SourceLocation(path: path, line: 1, column: 1), "not a Latih progress export (format \"latih-progress\")"))
+                    diags.append(.warning(.reportNotAnExport, SourceLocation(path: path, line: 1, column: 1), "not a Latih progress export (format \"latih-progress\")"))
                     skipped += 1
                     continue
                 }
@@ -50,17 +50,17 @@ enum ProgressExports {
                 }
             } else {
                 let (rows, problems) = CSVReader.rows(String(decoding: data, as: UTF8.self))
-                for p in problems { diags.append(.warning(SourceLocation(path: path, line: p.line, column: 1), p.message)) }
+                for p in problems { diags.append(.warning(.csvBadQuote, SourceLocation(path: path, line: p.line, column: 1), p.message)) }
                 guard let header = rows.first?.fields.map({ $0.replacingOccurrences(of: "\u{FEFF}", with: "") }),
                       ["type", "id", "opened", "completed", "best_score", "attempts", "passed"].allSatisfy(header.contains) else {
-                    diags.append(.warning(SourceLocation(path: path, line: 1, column: 1), "not a Latih progress CSV (columns type,course,id,title,opened,completed,minutes,best_score,attempts,passed)"))
+                    diags.append(.warning(.reportNotAnExport, SourceLocation(path: path, line: 1, column: 1), "not a Latih progress CSV (columns type,course,id,title,opened,completed,minutes,best_score,attempts,passed)"))
                     skipped += 1
                     continue
                 }
                 let col = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
                 for row in rows.dropFirst() {
                     guard row.fields.count == header.count else {
-                        diags.append(.warning(SourceLocation(path: path, line: row.line, column: 1), "row has \(row.fields.count) fields, the header \(header.count)"))
+                        diags.append(.warning(.csvFieldCount, SourceLocation(path: path, line: row.line, column: 1), "row has \(row.fields.count) fields, the header \(header.count)"))
                         continue
                     }
                     func f(_ c: String) -> String { row.fields[col[c]!] }

@@ -50,7 +50,7 @@ public enum ReportRunner {
         let (theme, themeDiags) = Theme.load(from: o.build.templatesDir, language: summary?.language ?? "id")
         result.diagnostics += themeDiags.filter { $0.severity == .error }
         if theme != nil, !FileManager.default.fileExists(atPath: o.build.templatesDir + "/report.mustache") {
-            result.diagnostics.append(.error(SourceLocation(path: o.build.templatesDir + "/report.mustache"), "template is missing",
+            result.diagnostics.append(.error(.templateMissing, SourceLocation(path: o.build.templatesDir + "/report.mustache"), "template is missing",
                                              hint: "`latih report` renders its pages with report.mustache; copy it from Latih's default theme"))
         }
         var people: [Person]?
@@ -60,7 +60,7 @@ public enum ReportRunner {
                 people = p
                 result.diagnostics += d
             } else {
-                result.diagnostics.append(.error(SourceLocation(path: path), "roster cannot be read"))
+                result.diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "roster cannot be read"))
             }
         }
         guard let summary, let theme, !result.diagnostics.hasErrors else { result.diagnostics.sort(); return result }
@@ -75,7 +75,7 @@ public enum ReportRunner {
             o.progress?("reading \(path)")
             // Mapped, not read: an LRS export of a year is hundreds of megabytes.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                result.diagnostics.append(.error(SourceLocation(path: path), "file of statements cannot be read"))
+                result.diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }
             let read = StatementReader.read(data, path: path, index: index)
@@ -94,9 +94,9 @@ public enum ReportRunner {
                 warnings += d
                 skipped += d.count
             } catch let f as LRSClient.Failure {
-                result.diagnostics.append(.error(SourceLocation(path: lrs), f.message))
+                result.diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), f.message))
             } catch {
-                result.diagnostics.append(.error(SourceLocation(path: lrs), "cannot read the LRS: \(error)"))
+                result.diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), "cannot read the LRS: \(error)"))
             }
         }
         if let folder = o.exports {
@@ -147,9 +147,9 @@ public enum ReportRunner {
             result.fileCount = files.count
             result.report = report
         } catch let e as ReportFolder.Refusal {
-            result.diagnostics.append(.error(SourceLocation(path: o.output), e.message))
+            result.diagnostics.append(.error(.outputRefused, SourceLocation(path: o.output), e.message))
         } catch {
-            result.diagnostics.append(.error(SourceLocation(path: o.output), "cannot write the report: \(error.localizedDescription)",
+            result.diagnostics.append(.error(.outputWriteFailed, SourceLocation(path: o.output), "cannot write the report: \(error.localizedDescription)",
                                              hint: "the previous report was left as it was"))
         }
         result.diagnostics.sort()

@@ -17,16 +17,16 @@ enum Roster {
 
     static func parse(_ text: String, path: String) -> ([Person], [Diagnostic]) {
         let (rows, problems) = CSVReader.rows(text)
-        var diags = problems.map { Diagnostic.error(SourceLocation(path: path, line: $0.line, column: 1), $0.message) }
+        var diags = problems.map { Diagnostic.error(.csvBadQuote, SourceLocation(path: path, line: $0.line, column: 1), $0.message) }
         guard let header = rows.first else {
-            return ([], diags + [.error(SourceLocation(path: path, line: 1, column: 1), "roster is empty",
+            return ([], diags + [.error(.rosterEmpty, SourceLocation(path: path, line: 1, column: 1), "roster is empty",
                                           hint: "its first line names the columns: \(columns.joined(separator: ","))")])
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "\u{FEFF}", with: "") }
         var at: [String: Int] = [:]
         for c in columns {
             guard let i = names.firstIndex(of: c) else {
-                diags.append(.error(SourceLocation(path: path, line: header.line, column: 1), "roster has no column `\(c)`",
+                diags.append(.error(.rosterMissingColumn, SourceLocation(path: path, line: header.line, column: 1), "roster has no column `\(c)`",
                                     hint: "its first line names the columns: \(columns.joined(separator: ","))"))
                 continue
             }
@@ -39,26 +39,28 @@ enum Roster {
             let f = row.fields
             let loc = SourceLocation(path: path, line: row.line, column: 1)
             guard f.count == names.count else {
-                diags.append(.error(loc, "roster row has \(f.count) fields, the header \(names.count)",
+                diags.append(.error(.csvFieldCount, loc, "roster row has \(f.count) fields, the header \(names.count)",
                                     hint: "quote a field that holds a comma: \"Dinas Komunikasi, Informatika dan Statistik\""))
                 continue
             }
             func v(_ c: String) -> String { f[at[c]!].trimmingCharacters(in: .whitespaces) }
             let p = Person(nip: v("nip"), name: v("nama"), email: v("email").lowercased(), unit: v("unit"), position: v("jabatan"))
             if p.nip.isEmpty && p.email.isEmpty {
-                diags.append(.error(loc, "roster row has neither a NIP nor an email", hint: "learners are matched by one of them"))
+                diags.append(.error(.rosterNoIdentity, loc, "roster row has neither a NIP nor an email", hint: "learners are matched by one of them"))
                 continue
             }
             if !p.email.isEmpty && !(p.email.contains("@") && !p.email.hasPrefix("@") && !p.email.hasSuffix("@")) {
-                diags.append(.error(loc, "`\(p.email)` is not an email address"))
+                diags.append(.error(.rosterBadEmail, loc, "`\(p.email)` is not an email address"))
                 continue
             }
             if !p.nip.isEmpty, let first = seenNIP[p.nip] {
-                diags.append(.error(loc, "NIP \(p.nip) is already on line \(first)"))
+                diags.append(.error(.rosterDuplicatePerson, loc, "NIP \(p.nip) is already on line \(first)",
+                                    notes: [DiagnosticNote(SourceLocation(path: path, line: first, column: 1), "NIP \(p.nip) first")]))
                 continue
             }
             if !p.email.isEmpty, let first = seenEmail[p.email] {
-                diags.append(.error(loc, "email \(p.email) is already on line \(first)"))
+                diags.append(.error(.rosterDuplicatePerson, loc, "email \(p.email) is already on line \(first)",
+                                    notes: [DiagnosticNote(SourceLocation(path: path, line: first, column: 1), "email \(p.email) first")]))
                 continue
             }
             if !p.nip.isEmpty { seenNIP[p.nip] = row.line }

@@ -86,7 +86,7 @@ enum StatementReader {
         if let first, bytes[first] == UInt8(ascii: "[") {
             let (p, problem) = JSONArraySplitter.elements(bytes, from: first)
             pieces = p
-            if let problem { diags.append(.warning(SourceLocation(path: path, line: problem.line, column: 1), problem.message)) }
+            if let problem { diags.append(.warning(.reportNotJSON, SourceLocation(path: path, line: problem.line, column: 1), problem.message)) }
         } else {
             pieces = lines(bytes)
         }
@@ -100,12 +100,12 @@ enum StatementReader {
                     let at = SourceLocation(path: path, line: line, column: 1)
                     do {
                         let s = try StatementScanner.statement(UnsafeBufferPointer(rebasing: buffer.pointer[range]))
-                        if let problem = s.problem() { return (nil, .warning(at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
+                        if let problem = s.problem() { return (nil, .warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
                         return (ReadStatement(s, index: index, memo: &memo), nil)
                     } catch let failure as StatementScanner.Failure {
-                        return (nil, .warning(at, failure.message))
+                        return (nil, .warning(.reportNotJSON, at, failure.message))
                     } catch {
-                        return (nil, .warning(at, "line is not JSON"))
+                        return (nil, .warning(.reportNotJSON, at, "line is not JSON"))
                     }
                 }
             }

@@ -77,9 +77,11 @@ extension SiteBuilder {
         var diags = site.diagnostics
         let known = site.catalogue.courses.map(\.slug)
         for slug in slugs where !known.contains(slug) {
-            let hint = Suggestion.closest(to: slug, in: known).map { "did you mean `\($0)`?" }
+            let closest = Suggestion.closest(to: slug, in: known)
+            let hint = closest.map { "did you mean `\($0)`?" }
                 ?? "courses are the folders of \(options.contentDir)/courses/: \(known.joined(separator: ", "))"
-            diags.append(.error(SourceLocation(path: options.contentDir + "/courses/" + slug), "no course `\(slug)`", hint: hint))
+            diags.append(.error(.lmsUnknownCourse, SourceLocation(path: options.contentDir + "/courses/" + slug), "no course `\(slug)`",
+                                hint: hint, suggestion: closest))
         }
         diags += PackageCheck.diagnostics(site, options)
         if diags.hasErrors { return ([], diags.sorted()) }
@@ -95,7 +97,7 @@ extension SiteBuilder {
             var files: [(path: String, data: Data)] = themeFiles.map { ($0.0, $0.1) }
             for (source, output) in contentFiles {
                 guard let data = FileManager.default.contents(atPath: options.contentDir + "/" + source) else {
-                    diags.append(.error(SourceLocation(path: options.contentDir + "/" + source), "file cannot be read for the package"))
+                    diags.append(.error(.fileUnreadable, SourceLocation(path: options.contentDir + "/" + source), "file cannot be read for the package"))
                     continue
                 }
                 files.append((output, data))

@@ -35,7 +35,7 @@ public struct LinkResolver: Sendable {
             return Resolution(anchor: id.isEmpty ? nil : (pageOutput, decode(id), location))
         }
         if dest.hasPrefix("/") {
-            return Resolution(diagnostic: .error(location, "link `\(dest)` starts at the site root",
+            return Resolution(diagnostic: .error(.linkRootRelative, location, "link `\(dest)` starts at the site root",
                                                  hint: "write links relative to this file (e.g. ../02-lanjut.md), so the site works under any sub-path and from disk"))
         }
         var pathPart = Substring(dest)
@@ -47,13 +47,15 @@ public struct LinkResolver: Sendable {
         if let q = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<q] }
         let baseDir = doc.path.split(separator: "/").dropLast().map(String.init)
         guard let source = normalise(baseDir + decode(String(pathPart)).split(separator: "/", omittingEmptySubsequences: false).map(String.init)) else {
-            return Resolution(diagnostic: .error(location, "link `\(dest)` points outside the content folder"))
+            return Resolution(diagnostic: .error(.linkOutsideContent, location, "link `\(dest)` points outside the content folder"))
         }
         guard let target = targets[source] else {
             let what = ref.isImage ? "image `\(dest)` not found" : "link to missing page `\(dest)`"
             var hint = "no file \(source) in content/"
-            if let s = Suggestion.closest(to: source, in: targets.keys.sorted()) { hint += "; did you mean `\(relative(from: doc.path, to: s))`?" }
-            return Resolution(diagnostic: .error(location, what, hint: hint))
+            let closest = Suggestion.closest(to: source, in: targets.keys.sorted()).map { relative(from: doc.path, to: $0) }
+            if let closest { hint += "; did you mean `\(closest)`?" }
+            return Resolution(diagnostic: .error(ref.isImage ? .linkMissingImage : .linkMissingPage, location, what, hint: hint,
+                                                 suggestion: closest))
         }
         var url = relative(from: pageOutput, to: target)
         var anchor: (String, String, SourceLocation)?

@@ -18,23 +18,23 @@ struct OutputFolder {
         let out = absolute(output)
         let home = ProcessInfo.processInfo.environment["HOME"].map(absolute)
         let loc = SourceLocation(path: output)
-        if out == "/" { return .error(loc, "refusing to use / as the output folder") }
-        if let home, out == home { return .error(loc, "refusing to use the home folder as the output folder") }
+        if out == "/" { return .error(.outputRefused, loc, "refusing to use / as the output folder") }
+        if let home, out == home { return .error(.outputRefused, loc, "refusing to use the home folder as the output folder") }
         for p in protecting.map(absolute) {
             if out == p || p.hasPrefix(out + "/") {
-                return .error(loc, "refusing to write the site over \(p)", hint: "choose an output folder that does not contain your content or templates, e.g. --output site")
+                return .error(.outputRefused, loc, "refusing to write the site over \(p)", hint: "choose an output folder that does not contain your content or templates, e.g. --output site")
             }
             if out.hasPrefix(p + "/") {
-                return .error(loc, "refusing to write the site inside \(p)", hint: "the output folder must be outside content/ and templates/")
+                return .error(.outputRefused, loc, "refusing to write the site inside \(p)", hint: "the output folder must be outside content/ and templates/")
             }
         }
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: out, isDirectory: &isDir) {
-            guard isDir.boolValue else { return .error(loc, "output path exists and is not a folder") }
+            guard isDir.boolValue else { return .error(.outputNotAFolder, loc, "output path exists and is not a folder") }
             let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
             if !entries.isEmpty, !entries.contains(markerName) {
-                return .error(loc, "output folder was not made by latih; refusing to replace it",
+                return .error(.outputNotLatih, loc, "output folder was not made by latih; refusing to replace it",
                               hint: "latih only replaces folders it created (they contain \(markerName)); move this folder away or choose another --output")
             }
         }

@@ -10,7 +10,7 @@ enum PackageCheck {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site
         var diags: [Diagnostic] = []
         if !site.theme.assets.contains(where: { $0.path == "latih-lms.js" }) {
-            diags.append(.error(SourceLocation(path: options.templatesDir + "/assets/latih-lms.js"), "theme has no LMS runtime",
+            diags.append(.error(.lmsRuntimeMissing, SourceLocation(path: options.templatesDir + "/assets/latih-lms.js"), "theme has no LMS runtime",
                                 hint: "LMS packages need assets/latih-lms.js; copy it from Latih's default theme"))
         }
         let base = site.catalogue.config.baseURL
@@ -22,7 +22,7 @@ enum PackageCheck {
             for (doc, title, what) in titled where title.count > LMSFormat.titleLimit {
                 let field = doc.frontMatter["title"]
                 let at = SourceLocation(path: doc.path, line: field?.line ?? 1, column: field?.valueColumn ?? 1)
-                diags.append(SiteBuilder.inContent(.error(at, "\(what) title is \(title.count) characters, longer than an LMS keeps (\(LMSFormat.titleLimit))",
+                diags.append(SiteBuilder.inContent(.error(.lmsTitleTooLong, at, "\(what) title is \(title.count) characters, longer than an LMS keeps (\(LMSFormat.titleLimit))",
                                                           hint: "shorten it; SCORM 1.2 and cmi5 LMSs cut or refuse longer titles"), options))
             }
             for doc in documents(of: course) {
@@ -33,7 +33,7 @@ enum PackageCheck {
                           let target = PackageLinks.target(of: url, from: result.output), !held.contains(target) else { continue }
                     let hint = base.map { "in the LMS package it opens \(PackageLinks.join($0, target)) in a new window" }
                         ?? "in the LMS package it is not a link; set `base-url` in site.conf to lead to the published site"
-                    diags.append(SiteBuilder.inContent(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column),
+                    diags.append(SiteBuilder.inContent(.warning(.lmsLinkOutOfCourse, SourceLocation(path: doc.path, line: ref.line, column: ref.column),
                                                                 "link leads out of the course `\(course.slug)`, to a page its LMS package does not hold",
                                                                 hint: hint), options))
                 }

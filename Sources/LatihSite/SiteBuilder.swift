@@ -107,7 +107,7 @@ public enum SiteBuilder {
         } catch SiteWriter.Cancelled.byRequest {
             return interrupted(options)
         } catch {
-            diags.append(.error(SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
+            diags.append(.error(.outputWriteFailed, SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
                                 hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
         }
         return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags.sorted())
@@ -141,7 +141,7 @@ public enum SiteBuilder {
         diags += collected.diagnostics.map { inContent($0, options) }
         if options.reportUnusedFiles {
             for asset in catalogue.assets where !used.contains(asset.sourcePath) {
-                diags.append(inContent(.warning(SourceLocation(path: asset.sourcePath), "file is not used by any page",
+                diags.append(inContent(.warning(.contentUnusedFile, SourceLocation(path: asset.sourcePath), "file is not used by any page",
                                                 hint: "link to it from a lesson, or delete it so it is not published"), options))
             }
         }
@@ -197,7 +197,7 @@ public enum SiteBuilder {
 
     static func interrupted(_ options: BuildOptions) -> BuildResult {
         BuildResult(pageCount: 0, fileCount: 0, diagnostics: [
-            .error(SourceLocation(path: options.outputDir), "build interrupted; the previous site was left as it was"),
+            .error(.buildInterrupted, SourceLocation(path: options.outputDir), "build interrupted; the previous site was left as it was"),
         ], wasInterrupted: true)
     }
 
@@ -206,6 +206,7 @@ public enum SiteBuilder {
     static func inContent(_ d: Diagnostic, _ options: BuildOptions) -> Diagnostic {
         var d = d
         d.location = inContent(d.location, options)
+        for i in d.notes.indices { d.notes[i].location = inContent(d.notes[i].location, options) }
         return d
     }
 
@@ -305,7 +306,7 @@ public enum SiteBuilder {
         let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
         let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
             if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
-                diags.append(.warning(SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
+                diags.append(.warning(.markdownImageWithoutAlt, SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
                                       hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))
             }
             let r = resolver.resolve(ref, in: doc, pageOutput: output)
@@ -376,8 +377,9 @@ public enum SiteBuilder {
             diags += rendered[i].diagnostics
             for (id, location) in rendered[i].quizIDs {
                 if let first = quizSeen[id] {
-                    diags.append(.error(location, "duplicate quiz id `\(id)`",
-                                        hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own"))
+                    diags.append(.error(.quizDuplicateID, location, "duplicate quiz id `\(id)`",
+                                        hint: "\(first.path):\(first.line) already uses it; stored attempts are keyed by id, so each quiz needs its own",
+                                        notes: [DiagnosticNote(first, "the first quiz `\(id)`")]))
                 } else {
                     quizSeen[id] = location
                 }
@@ -387,16 +389,17 @@ public enum SiteBuilder {
             for lesson in course.lessons
             where (full || edited.contains(lesson.document.path)) && lesson.document.isComplete
                 && lesson.document.frontMatter.text("title") == nil && documents[lesson.document.path]?.leadingTitle == nil {
-                diags.append(.error(SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
+                diags.append(.error(.contentLessonWithoutTitle, SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
         }
         for i in rendered.indices where !rendered[i].anchors.isEmpty {
             for a in rendered[i].anchors where !(ids[a.page]?.contains(a.id) ?? false) {
                 let known = (ids[a.page] ?? []).sorted()
-                let hint = Suggestion.closest(to: a.id, in: known).map { "did you mean `#\($0)`?" }
+                let closest = Suggestion.closest(to: a.id, in: known)
+                let hint = closest.map { "did you mean `#\($0)`?" }
                     ?? "anchors are made from headings: lowercase, spaces as hyphens, punctuation dropped"
-                diags.append(.error(a.location, "anchor `#\(a.id)` not found", hint: hint))
+                diags.append(.error(.linkMissingAnchor, a.location, "anchor `#\(a.id)` not found", hint: hint, suggestion: closest.map { "#" + $0 }))
             }
         }
         return Collected(documents: documents, quizIDs: quizzes, used: used, diagnostics: diags, headingIDs: ids)

@@ -227,7 +227,7 @@ public final class SiteSession: @unchecked Sendable {
         var frontMatterDiags: [Diagnostic] = []
         var before: [String: Document] = [:]
         var after: [String: Document] = [:]
-        let shown = Set(paths.map { SiteBuilder.inContent(.error(SourceLocation(path: $0), ""), options).location.path })
+        let shown = Set(paths.map { SiteBuilder.inContent(SourceLocation(path: $0), options).path })
         for path in paths.sorted() {
             let (doc, diags) = loader.loadDocument(path)
             frontMatterDiags += diags.map { SiteBuilder.inContent($0, options) }

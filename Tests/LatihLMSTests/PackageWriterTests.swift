@@ -122,7 +122,7 @@ func text(_ data: Data?) -> String { String(decoding: data ?? Data(), as: UTF8.s
         #expect((try FileManager.default.contentsOfDirectory(atPath: out)).isEmpty)
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.contains { $0.message == "no course `dasar-lsm`" && $0.hint == "did you mean `dasar-lms`?" })
-        #expect(errors.contains { $0.location == SourceLocation(path: lesson, line: 2, column: 8) && $0.message.contains("longer than an LMS keeps (200)") })
+        #expect(errors.contains { $0.location == SourceLocation(path: lesson, line: 2, column: 8) && $0.code == .lmsTitleTooLong && $0.message.contains("(200)") })
     }
 
     @Test func aFailedRunLeavesThePreviousPackage() throws {

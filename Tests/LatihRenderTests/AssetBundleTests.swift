@@ -46,7 +46,7 @@ import Testing
         let (_, diags) = Theme.load(from: dir, language: "id")
         let errors = diags.filter { $0.severity == .error }
         let atBundle = errors.filter { $0.location.path == path }
-        #expect(atBundle.count == 1)
+        #expect(atBundle.count == 1, "\(errors.map { "\($0.location.path): \($0.message)" }) vs \(path)")
         #expect(atBundle.first?.location.line == lines)
         #expect(atBundle.first?.message.contains("search/tidak-ada.js") == true)
         // The script is then not published, and the templates that name it say so too.

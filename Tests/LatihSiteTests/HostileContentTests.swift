@@ -66,7 +66,7 @@ import Testing
         try "bukan folder".write(toFile: blocker, atomically: true, encoding: .utf8)
         let r = try build(content, output: blocker + "/site")
         #expect(!r.succeeded)
-        #expect(r.diagnostics.first?.message.hasPrefix("cannot write the site") == true)
+        #expect(r.diagnostics.map(\.code) == [.outputWriteFailed])
         #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "bukan folder")
     }
 

@@ -48,14 +48,22 @@ def test_warnings_pass_unless_strict(tmp_path):
 
 def test_json_format_for_editors_and_ci(tmp_path):
     content = site_with_warnings(tmp_path)
-    (content / "courses" / "a" / "02-y.md").write_text("---\ntitel: Y\n---\n")
+    (content / "courses" / "a" / "02-y.md").write_text("---\ntitel: Y\nsummary: a\nsummary: b\n---\n")
     result = check(content, "--format", "json")
     assert result.returncode == 1
     items = json.loads(result.stdout)
-    assert {"severity": "error", "path": f"{content}/courses/a/02-y.md", "line": 2, "column": 1,
-            "message": "unknown key `titel`; did you mean `title`?",
+    lesson = f"{content}/courses/a/02-y.md"
+    assert {"code": "front-matter.unknown-key", "severity": "error", "path": lesson, "line": 2, "column": 1,
+            "message": "unknown key `titel`; did you mean `title`?", "suggestion": "title",
             "hint": "the keys a lesson accepts are: title, summary, duration, draft, updated, tags"} in items
-    assert sum(1 for i in items if i["severity"] == "warning") == 2
+    # A duplicate carries a note at the first definition, with the content folder's path.
+    duplicate = next(i for i in items if i["code"] == "front-matter.duplicate-key")
+    assert (duplicate["line"], duplicate["notes"]) == (4, [{"path": lesson, "line": 3, "column": 1, "message": "`summary` is set here"}])
+    assert sorted(i["code"] for i in items if i["severity"] == "warning") == ["content.unused-file", "markdown.image-without-alt"]
+    # The text form ends each headline with the code, and shows the note.
+    text = check(content).stderr
+    assert f"{lesson}:2:1: error: unknown key `titel`; did you mean `title`? [front-matter.unknown-key]" in text
+    assert f"    note: {lesson}:3:1: `summary` is set here" in text
 
 
 class _Links(__import__("http.server").server.BaseHTTPRequestHandler):
