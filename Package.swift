@@ -4,7 +4,7 @@ import PackageDescription
 
 // One target per concern, with dependencies pointing one way only (each target's list
 // below is exactly what its files import):
-// Diagnostics ← FrontMatter ← Content ← Render ← Site ← Serve ← CLI ← latih
+// Diagnostics ← FrontMatter ← Content ← Render ← Site ← Rebuild ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibz ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
 // Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI;  Quiz ← Import ← CLI
@@ -50,9 +50,11 @@ let package = Package(
             "LatihSearch", "LatihParallel",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // A site kept in memory and updated after edits, through the build's public stages.
+        .target(name: "LatihRebuild", dependencies: ["LatihContent", "LatihDiagnostics", "LatihParallel", "LatihRender", "LatihSite"]),
         // `latih serve`: Hummingbird, a file watcher and live reload, kept out of the core.
         .target(name: "LatihServe", dependencies: [
-            "LatihDiagnostics", "LatihSite",
+            "LatihDiagnostics", "LatihRebuild", "LatihSite",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -92,6 +94,7 @@ let package = Package(
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI", "LatihTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihTestSupport",

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import LatihDiagnostics
 import Logging
+import LatihRebuild
 import LatihSite
 
 /// `latih serve`: builds the site in memory, serves it over HTTP with Hummingbird,

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import LatihSite
+import LatihRebuild
 
 /// Answers requests from the in-memory site, plus the live-reload endpoints under `/_latih/`.
 struct SiteResponder: HTTPResponder {

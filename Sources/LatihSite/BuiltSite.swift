@@ -7,35 +7,35 @@ import LatihSearch
 
 /// A site built in memory: what `latih build` writes, and what `latih serve` keeps
 /// between edits so that it can redo only what an edit touches.
-struct BuiltSite: Sendable {
-    var catalogue: Catalogue
-    var theme: Theme
-    var quizzes: QuizRenderer
-    var resolver: LinkResolver
+public struct BuiltSite: Sendable {
+    public var catalogue: Catalogue
+    public var theme: Theme
+    /// What the Markdown stage rendered with: where links lead, how quizzes render.
+    public var context: MarkdownStage.Context
     /// Every document's rendered Markdown, with its links and anchors, in catalogue order.
-    var markdown: [SiteBuilder.MarkdownResult]
+    public var markdown: [MarkdownStage.Result]
     /// Heading ids by page, for anchor checks.
-    var headingIDs: [String: Set<String>]
-    var input: RenderInput
+    public var headingIDs: [String: Set<String>]
+    public var input: RenderInput
     /// Pages made from templates, in a fixed order.
-    var renderedPages: [OutputFile]
-    var searchFiles: [SearchFile]
-    var assetFiles: [(String, Data)]
+    public var renderedPages: [OutputFile]
+    public var searchFiles: [SearchFile]
+    public var assetFiles: [(String, Data)]
     /// Findings of reading content and theme (front matter, structure), as shown to people.
-    var contentDiagnostics: [Diagnostic]
+    public var contentDiagnostics: [Diagnostic]
     /// All findings: content, theme and Markdown.
-    var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic]
 
     /// Where each document's result is in `markdown`, by source path (for `latih serve`;
     /// filled by `indexed()`, and still right after an edit, which changes no positions).
-    var markdownIndex: [String: Int] = [:]
+    public var markdownIndex: [String: Int] = [:]
     /// Where each page is in `renderedPages`, by output path.
-    var pageIndex: [String: Int] = [:]
+    public var pageIndex: [String: Int] = [:]
     /// Content files by source path → output path.
-    var assetOutputs: [String: String] = [:]
+    public var assetOutputs: [String: String] = [:]
 
     /// The site with its lookup tables filled in.
-    func indexed() -> BuiltSite {
+    public func indexed() -> BuiltSite {
         var s = self
         s.markdownIndex = Dictionary(markdown.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         s.pageIndex = Dictionary(renderedPages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -44,7 +44,7 @@ struct BuiltSite: Sendable {
     }
 
     /// Every text file of the site: pages, search index, offline files, sitemap.
-    var pages: [OutputFile] {
+    public var pages: [OutputFile] {
         var out = renderedPages
         out += searchFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         out += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: input.assetPaths)
@@ -54,5 +54,5 @@ struct BuiltSite: Sendable {
         return out
     }
 
-    var pageCount: Int { renderedPages.count }
+    public var pageCount: Int { renderedPages.count }
 }

@@ -1,3 +1,4 @@
+import LatihParallel
 import LatihContent
 import LatihDiagnostics
 import LatihQuiz
@@ -35,7 +36,7 @@ extension SiteBuilder {
         o.searchIndex = false
         o.renderPages = false
         let chosen = o
-        return onLargeStack {
+        return ParallelWork.onLargeStack {
             switch assemble(chosen, progress: nil) {
             case .failed(let d): return (nil, d)
             case .interrupted: return (nil, interrupted(chosen).diagnostics)

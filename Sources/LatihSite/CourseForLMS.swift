@@ -1,3 +1,4 @@
+import LatihParallel
 import Foundation
 import LatihContent
 import LatihDiagnostics
@@ -64,7 +65,7 @@ extension SiteBuilder {
         lmsOptions.lms = format
         lmsOptions.searchIndex = false
         let chosen = lmsOptions
-        return onLargeStack { coursesForLMS(assembling: chosen, slugs: slugs) }
+        return ParallelWork.onLargeStack { coursesForLMS(assembling: chosen, slugs: slugs) }
     }
 
     static func coursesForLMS(assembling options: BuildOptions, slugs: [String]) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {

@@ -22,20 +22,20 @@ enum PackageCheck {
             for (doc, title, what) in titled where title.count > LMSFormat.titleLimit {
                 let field = doc.frontMatter["title"]
                 let at = SourceLocation(path: doc.path, line: field?.line ?? 1, column: field?.valueColumn ?? 1)
-                diags.append(SiteBuilder.inContent(.error(.lmsTitleTooLong, at, "\(what) title is \(title.count) characters, longer than an LMS keeps (\(LMSFormat.titleLimit))",
-                                                          hint: "shorten it; SCORM 1.2 and cmi5 LMSs cut or refuse longer titles"), options))
+                diags.append(options.shown(.error(.lmsTitleTooLong, at, "\(what) title is \(title.count) characters, longer than an LMS keeps (\(LMSFormat.titleLimit))",
+                                                  hint: "shorten it; SCORM 1.2 and cmi5 LMSs cut or refuse longer titles")))
             }
             for doc in documents(of: course) {
                 guard let i = site.markdownIndex[doc.path] else { continue }
                 let result = site.markdown[i]
                 for ref in result.rendered.links {
-                    guard let url = site.resolver.resolve(ref, in: doc, pageOutput: result.output).url,
+                    guard let url = site.context.resolver.resolve(ref, in: doc, pageOutput: result.output).url,
                           let target = PackageLinks.target(of: url, from: result.output), !held.contains(target) else { continue }
                     let hint = base.map { "in the LMS package it opens \(PackageLinks.join($0, target)) in a new window" }
                         ?? "in the LMS package it is not a link; set `base-url` in site.conf to lead to the published site"
-                    diags.append(SiteBuilder.inContent(.warning(.lmsLinkOutOfCourse, SourceLocation(path: doc.path, line: ref.line, column: ref.column),
-                                                                "link leads out of the course `\(course.slug)`, to a page its LMS package does not hold",
-                                                                hint: hint), options))
+                    diags.append(options.shown(.warning(.lmsLinkOutOfCourse, SourceLocation(path: doc.path, line: ref.line, column: ref.column),
+                                                        "link leads out of the course `\(course.slug)`, to a page its LMS package does not hold",
+                                                        hint: hint)))
                 }
             }
         }

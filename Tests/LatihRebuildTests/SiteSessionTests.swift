@@ -1,8 +1,13 @@
 import Foundation
 import LatihDiagnostics
+@testable import LatihRebuild
+import LatihSite
 import LatihTestSupport
 import Testing
-@testable import LatihSite
+
+let repoRoot = Repository.root
+/// The site fixtures of the build's tests, which the rebuild must treat as a build does.
+let fixtures = Repository.fixtures(of: "LatihSiteTests")
 
 /// `latih serve`'s in-memory site: which edits are applied alone, which rebuild
 /// everything, and that a broken edit keeps the last good pages.

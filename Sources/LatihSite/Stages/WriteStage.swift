@@ -6,8 +6,9 @@ import LatihRender
 import Glibc
 #endif
 
-/// Writes a finished site into a staging folder, in parallel, and swaps it into place.
-enum SiteWriter {
+/// The last stage of a build: the finished site written into a staging folder beside the
+/// output folder, in parallel, and swapped into place (see `OutputFolder`).
+enum WriteStage {
     enum Cancelled: Error { case byRequest }
 
     static func write(to output: String, pages: [OutputFile], assets: [(String, Data)],

@@ -1,10 +1,9 @@
 import Foundation
 import LatihContent
-import LatihParallel
 import LatihDiagnostics
-import LatihMarkdown
+import LatihParallel
 import LatihRender
-import LatihSearch
+import LatihSite
 
 /// A site kept in memory for `latih serve`: built once, then updated after each edit,
 /// redoing only what the edit touches. A failed update leaves the last good site served.
@@ -56,7 +55,7 @@ public final class SiteSession: @unchecked Sendable {
 
     /// Builds everything.
     public func build() -> Update {
-        let outcome = SiteBuilder.onLargeStack { [options] in SiteBuilder.assemble(options, progress: nil) }
+        let outcome = ParallelWork.onLargeStack { [options] in SiteBuilder.assemble(options) }
         switch outcome {
         case .built(let built):
             let before = files
@@ -106,7 +105,7 @@ public final class SiteSession: @unchecked Sendable {
             return Update(succeeded: diagnostics.hasErrors == false, changed: touchedAssets.sorted(), diagnostics: diagnostics, wasFull: false)
         }
         let paths = edited
-        let result = SiteBuilder.onLargeStack { [options] in Self.incremental(site, paths, options) }
+        let result = ParallelWork.onLargeStack { [options] in IncrementalUpdate.run(site, paths, options) }
         switch result {
         case .full:
             return build()
@@ -147,8 +146,8 @@ public final class SiteSession: @unchecked Sendable {
             let seen = generation
             lock.unlock()
             let documents = site.input.documents
-            let index = SiteBuilder.onLargeStack { [site] in
-                ParallelWork.serially { SiteBuilder.searchIndex(site.catalogue, documents) }
+            let index = ParallelWork.onLargeStack { [site] in
+                ParallelWork.serially { IndexStage.run(site.catalogue, documents) }
             }
             site.searchFiles = index.files
             site.input.searchIndex = index.catalogue
@@ -211,99 +210,5 @@ public final class SiteSession: @unchecked Sendable {
         contentAssets = assets
         lock.unlock()
         site = built
-    }
-
-    enum Incremental {
-        case full
-        case failed([Diagnostic])
-        case updated(BuiltSite, [OutputFile])
-    }
-
-    /// Re-reads the edited documents, re-renders their Markdown, re-checks links and
-    /// anchors across the site, and re-renders the pages that show what changed.
-    static func incremental(_ site: BuiltSite, _ paths: Set<String>, _ options: BuildOptions) -> Incremental {
-        let loader = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts)
-        var catalogue = site.catalogue
-        var frontMatterDiags: [Diagnostic] = []
-        var before: [String: Document] = [:]
-        var after: [String: Document] = [:]
-        let shown = Set(paths.map { SiteBuilder.inContent(SourceLocation(path: $0), options).path })
-        for path in paths.sorted() {
-            let (doc, diags) = loader.loadDocument(path)
-            frontMatterDiags += diags.map { SiteBuilder.inContent($0, options) }
-            guard let doc else { return .full }
-            guard let next = catalogue.replacing(doc) else { return .full }
-            before[path] = document(path, in: site.catalogue)
-            after[path] = doc
-            catalogue = next
-        }
-        // Content findings: those of other files stay; the edited files' are new.
-        var diags = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
-        var results = site.markdown
-        var indexOfPath: [String: Int] = [:]
-        for path in paths { indexOfPath[path] = site.markdownIndex[path] }
-        // Each edited document keeps its page and quiz-id prefix; only its text is new.
-        var edited: [SiteBuilder.MarkdownJob] = []
-        for (path, i) in indexOfPath {
-            guard let doc = after[path] else { return .full }
-            edited.append((doc, results[i].output, results[i].quizBase))
-        }
-        let rawHTML = catalogue.config.rawHTML
-        let rendered = edited.parallelMap {
-            SiteBuilder.renderJob($0, resolver: site.resolver, quizzes: site.quizzes, rawHTML: rawHTML)
-        }
-        for r in rendered {
-            guard let i = indexOfPath[r.path] else { return .full }
-            results[i] = r
-        }
-        let previous = SiteBuilder.Collected(documents: site.input.documents, quizIDs: site.input.quizIDs, used: [],
-                                             diagnostics: [], headingIDs: site.headingIDs)
-        let collected = SiteBuilder.collect(results, catalogue, previous: previous, edited: paths)
-        diags += collected.diagnostics.map { SiteBuilder.inContent($0, options) }
-        if diags.hasErrors { return .failed(diags.sorted()) }
-
-        // Which pages show what changed.
-        var affected: Set<String> = []
-        for r in rendered {
-            let old = site.markdown[indexOfPath[r.path]!]
-            let sameShell = before[r.path].map { $0.frontMatter.fingerprint == after[r.path]?.frontMatter.fingerprint } ?? false
-                && old.rendered.leadingTitle == r.rendered.leadingTitle && old.quizIDs.map(\.0) == r.quizIDs.map(\.0)
-            affected.insert(r.output)
-            if !sameShell {
-                // Titles, durations and quizzes show in the course, its lessons' outlines,
-                // the catalogue, learning paths, progress and search pages.
-                affected.formUnion(SiteRoutes.builtInPages.filter(\.namesLessons).map(\.path))
-                for course in catalogue.courses where course.lessons.contains(where: { $0.document.path == r.path }) {
-                    affected.insert(course.outputPath)
-                    affected.formUnion(course.lessons.map(\.outputPath))
-                    for path in catalogue.paths where path.courseSlugs.contains(course.slug) { affected.insert(path.outputPath) }
-                }
-            }
-        }
-        var next = site
-        next.catalogue = catalogue
-        next.markdown = results
-        next.headingIDs = collected.headingIDs
-        next.contentDiagnostics = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
-        next.diagnostics = diags.sorted()
-        next.input.catalogue = catalogue
-        next.input.documents = collected.documents
-        next.input.quizIDs = collected.quizIDs
-        let pages = PageRenderer(theme: site.theme, input: next.input).render(only: affected)
-        for page in pages {
-            if let i = next.pageIndex[page.path] { next.renderedPages[i] = page }
-        }
-        return .updated(next, pages)
-    }
-
-    /// The document at a path in a catalogue.
-    static func document(_ path: String, in catalogue: Catalogue) -> Document? {
-        for course in catalogue.courses {
-            if course.document.path == path { return course.document }
-            for module in course.modules where module.document.path == path { return module.document }
-            for lesson in course.lessons where lesson.document.path == path { return lesson.document }
-        }
-        return catalogue.paths.first { $0.document.path == path }?.document
-            ?? catalogue.pages.first { $0.document.path == path }?.document
     }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import LatihContent
+import LatihParallel
+import LatihRender
+import LatihSearch
+
+/// The fourth stage of a build: the pages, rendered through the theme's Mustache
+/// templates in parallel, and, alongside them, the search index (`IndexStage`), which
+/// only the search page names. For an LMS package, only the courses' pages.
+public enum RenderStage {
+    /// The theme's assets under names that carry a hash of their bytes (`latih.css` →
+    /// `latih.3f2a9c1b.css`), by their names in the theme, and as files.
+    public static func assets(_ theme: Theme) -> (paths: [String: String], files: [(String, Data)]) {
+        var paths: [String: String] = [:]
+        var files: [(String, Data)] = []
+        for (name, data) in theme.assets {
+            let published = "assets/" + SiteBuilder.hashedName(name, data)
+            paths[name] = published
+            files.append((published, data))
+        }
+        return (paths, files)
+    }
+
+    /// The pages `options` asks for, and the search index when it asks for one (then
+    /// named in `input`). Nil when `options.isCancelled` stopped it.
+    public static func run(_ theme: Theme, _ input: inout RenderInput, _ options: BuildOptions,
+                           progress: (@Sendable (String) -> Void)? = nil) -> (pages: [OutputFile], index: (files: [SearchFile], catalogue: String))? {
+        let catalogue = input.catalogue
+        var rendered: [OutputFile]
+        var index: (files: [SearchFile], catalogue: String) = ([], "")
+        if !options.renderPages {
+            rendered = []
+        } else if let lms = options.lms {
+            progress?("rendering courses for \(lms.name)")
+            input.lms = lms.rawValue
+            let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
+            rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).render(only: Set(paths))
+        } else if options.searchIndex {
+            progress?("rendering pages, indexing for search")
+            let pageInput = input, documents = input.documents
+            let pages = options.pagesDone, files = options.indexFilesDone
+            (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput, counter: pages).renderAllButSearch() },
+                                                       { IndexStage.run(catalogue, documents, counter: files) })
+            if options.isCancelled() { return nil }
+            input.searchIndex = index.catalogue
+            rendered += PageRenderer(theme: theme, input: input).render(only: [PageRenderer.searchPagePath])
+        } else {
+            progress?("rendering pages")
+            rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).renderAll()
+        }
+        if options.isCancelled() { return nil }
+        return (rendered, index)
+    }
+}
