@@ -46,6 +46,11 @@ public final class SiteSession: @unchecked Sendable {
     }
     private var stale = false
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Edits the served site does not have yet, because the content had errors when they
+    /// came: the next update applies them with its own. A failed full build leaves the
+    /// served site behind in ways no list of edits says, so the next update is full too.
+    private var unapplied: Set<String> = []
+    private var needsFullBuild = false
 
     public init(options: BuildOptions) {
         var options = options
@@ -62,12 +67,15 @@ public final class SiteSession: @unchecked Sendable {
             install(built.indexed())
             lock.lock(); stale = false; lock.unlock()
             diagnostics = built.diagnostics
+            (unapplied, needsFullBuild) = ([], false)
             let changed = files.filter { before[$0.key] != $0.value }.map(\.key).sorted()
             return Update(succeeded: true, changed: changed, diagnostics: diagnostics, wasFull: true)
         case .failed(let diags):
             diagnostics = diags
+            needsFullBuild = true
             return Update(succeeded: false, changed: [], diagnostics: diags, wasFull: true)
         case .interrupted:
+            needsFullBuild = true
             return Update(succeeded: false, changed: [], diagnostics: diagnostics, wasFull: true)
         }
     }
@@ -78,7 +86,8 @@ public final class SiteSession: @unchecked Sendable {
     /// `site.conf` and theme changes rebuild everything. Editors' temporary files
     /// (`x.md~`, `.x.md.swp`, vim's `4913`) are ignored.
     public func update(content: Set<String>, theme: Bool) -> Update {
-        guard let site, !theme else { return build() }
+        guard let site, !theme, !needsFullBuild else { return build() }
+        let content = content.union(unapplied)
         let knownDocs = site.markdownIndex
         let knownAssets = site.assetOutputs
         var edited: Set<String> = []
@@ -92,7 +101,13 @@ public final class SiteSession: @unchecked Sendable {
             } else if let output = knownAssets[path] {
                 guard exists else { return build() }
                 touchedAssets.append(output)
-            } else if exists {
+            } else if !exists {
+                // A deleted folder that held documents or files of the site.
+                let folder = path + "/"
+                if knownDocs.keys.contains(where: { $0.hasPrefix(folder) }) || knownAssets.keys.contains(where: { $0.hasPrefix(folder) }) {
+                    return build()
+                }
+            } else {
                 // A new file, or a new folder with files in it; an empty folder changes nothing.
                 let full = options.contentDir + "/" + path
                 var isDir: ObjCBool = false
@@ -111,8 +126,10 @@ public final class SiteSession: @unchecked Sendable {
             return build()
         case .failed(let diags):
             diagnostics = diags
+            unapplied = edited
             return Update(succeeded: false, changed: [], diagnostics: diags, wasFull: false)
         case .updated(let next, let pages):
+            unapplied = []
             self.site = next
             var changed: [String] = touchedAssets
             lock.lock()
@@ -198,6 +215,16 @@ public final class SiteSession: @unchecked Sendable {
             return FileManager.default.contents(atPath: options.contentDir + "/" + source)
         }
         return nil
+    }
+
+    /// The path of every file of the current site: pages, the search index, assets, and
+    /// the content files it publishes. (The search index before the current one is still
+    /// served a while, for pages loaded just before it was replaced, but is not listed.)
+    public var paths: [String] {
+        lock.lock(); defer { lock.unlock() }
+        let current = Set((_site?.searchFiles ?? []).map(\.path))
+        let retired = Set(previousSearchFiles).subtracting(current)
+        return Array(Set(files.keys).subtracting(retired).union(contentAssets.keys)).sorted()
     }
 
     private func install(_ built: BuiltSite) {

@@ -74,6 +74,36 @@ let fixtures = Repository.fixtures(of: "LatihSiteTests")
         #expect(session.update(content: ["courses/dasar/01-pertama.md"], theme: false).succeeded)
     }
 
+    @Test func anEditAfterABrokenOneStillHasTheBrokenOne() throws {
+        let (session, content) = try Self.session()
+        try Self.edit(content + "/courses/dasar/01-pertama.md") { $0 + "\nLihat [bagian](#tidak-ada).\n" }
+        #expect(!session.update(content: ["courses/dasar/01-pertama.md"], theme: false).succeeded)
+        // Another file is edited: the first is still broken, and its error still shown.
+        try Self.edit(content + "/pages/tentang.md") { $0 + "\nLagi.\n" }
+        let next = session.update(content: ["pages/tentang.md"], theme: false)
+        #expect(!next.succeeded)
+        #expect(next.diagnostics.map(\.code) == [.linkMissingAnchor])
+        // Mended, both edits are served.
+        try Self.edit(content + "/courses/dasar/01-pertama.md") { $0.replacingOccurrences(of: "\nLihat [bagian](#tidak-ada).\n", with: "\nDiperbaiki.\n") }
+        #expect(session.update(content: ["courses/dasar/01-pertama.md"], theme: false).succeeded)
+        #expect(Self.page(session, "courses/dasar/pertama/index.html").contains("Diperbaiki."))
+        #expect(Self.page(session, "tentang/index.html").contains("Lagi."))
+    }
+
+    @Test func aDeletedCourseFolderIsRemovedFromTheSite() throws {
+        let (session, content) = try Self.session()
+        try FileManager.default.createDirectory(atPath: content + "/courses/lain", withIntermediateDirectories: true)
+        try "---\ntitle: Lain\nsummary: S\nlevel: dasar\n---\n".write(toFile: content + "/courses/lain/course.md", atomically: false, encoding: .utf8)
+        try "---\ntitle: Satu\n---\n\nIsi.\n".write(toFile: content + "/courses/lain/01-satu.md", atomically: false, encoding: .utf8)
+        #expect(session.update(content: ["courses/lain"], theme: false).succeeded)
+        #expect(session.file("courses/lain/index.html") != nil)
+        // The watcher reports the folder, not the files that were in it.
+        try FileManager.default.removeItem(atPath: content + "/courses/lain")
+        let removed = session.update(content: ["courses/lain"], theme: false)
+        #expect(removed.succeeded && removed.wasFull)
+        #expect(session.file("courses/lain/index.html") == nil && session.file("courses/lain/satu/index.html") == nil)
+    }
+
     @Test func aBrokenAnchorElsewhereIsCaughtOnAnEdit() throws {
         let (session, content) = try Self.session()
         // 01-pertama.md links to 01-modul/02-kedua.md#bagian-dua: rename that heading.
