@@ -1,7 +1,7 @@
 import Foundation
 
 /// Normalises typed answers so that `Aparatur Sipil Negara.` matches `aparatur  sipil negara`.
-/// The browser does exactly the same (`normaliseAnswer` in latih-quiz.js); the shared
+/// The browser does exactly the same (`normaliseAnswer` in templates/assets/site/quiz.js); the shared
 /// vectors in `Tests/vectors/answers.tsv` hold both to it.
 public enum AnswerText {
     static let trailing: Set<Character> = [".", ",", "!", "?", ";", ":", "…", "'", "\"", ")", "(", "-"]

@@ -162,7 +162,7 @@ public struct QuizRenderer: Sendable {
             let shown = full.low == full.high ? format(full.low) : "\(format(full.low)) – \(format(full.high))"
             return (h, "{\"k\":\"numeric-set\",\"s\":[\(set)],\"r\":\(json(base64(shown)))}")
         case .essay:
-            // Kept in the browser by latih-quiz.js, in the progress export; never scored.
+            // Kept in the browser by site/quiz.js, in the progress export; never scored.
             var h = "<p class=\"quiz-unscored\" id=\"\(name)-catatan\">\(HTML.escape(t("quiz-essay-unscored")))</p>\n"
             h += "<p><label for=\"\(name)\">\(HTML.escape(t("quiz-your-answer")))</label>"
             h += "<textarea id=\"\(name)\" name=\"\(name)\" rows=\"5\" aria-describedby=\"\(name)-catatan\" data-essay=\"\(q)\"></textarea></p>\n"

@@ -2,7 +2,7 @@ import Foundation
 import LatihQuiz
 
 /// Folds events into the report: each person's year, then units, courses, questions and
-/// months. Completion follows the site's rules (latih-progress.js): a lesson is complete
+/// months. Completion follows the site's rules (templates/assets/site/progress.js): a lesson is complete
 /// when completed (or passed, as a cmi5 AU), when its course is, or when every one of its
 /// quizzes is passed; a course when every lesson is complete and every quiz passed; JP are
 /// the minutes of the lessons completed in the year, over 45, to one decimal.

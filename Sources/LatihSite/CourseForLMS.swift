@@ -88,10 +88,10 @@ extension SiteBuilder {
         if diags.hasErrors { return ([], diags.sorted()) }
         let chosen = site.catalogue.courses.filter { slugs.isEmpty || slugs.contains($0.slug) }
         let pages = Dictionary(site.renderedPages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
-        // The theme's assets but those of the site alone: the search engine and the offline worker.
-        let themeFiles = site.assetFiles.filter { path, _ in
-            !path.hasPrefix("assets/latih-search.") && !path.hasPrefix("assets/latih-offline.")
-        }
+        // The theme's assets but the scripts of the site alone: its pages' (with offline
+        // use), the search engine's and the report's. A package's pages load latih-lms.js.
+        let siteOnly = Set(PackageCheck.siteOnlyScripts.compactMap { site.input.assetPaths[$0] })
+        let themeFiles = site.assetFiles.filter { path, _ in !siteOnly.contains(path) }
         var out: [CourseForLMS] = []
         for course in chosen {
             let contentFiles = PackageCheck.contentFiles(of: course, site)

@@ -6,6 +6,9 @@ import LatihDiagnostics
 /// LMS fields take, and a theme without the LMS runtime. Run by `latih package` and
 /// `latih check`.
 enum PackageCheck {
+    /// The theme's scripts that LMS packages leave out, by their names in the theme.
+    static let siteOnlyScripts = ["latih.js", "latih-search.js", "latih-report.js"]
+
     static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site
         var diags: [Diagnostic] = []

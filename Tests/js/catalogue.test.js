@@ -1,7 +1,8 @@
 // Tests of the catalogue filter's pure functions, with Node's built-in test runner.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const latih = require("../../templates/assets/latih.js");
+const latih = require("../../templates/assets/site/catalogue.js");
+const dom = require("../../templates/assets/site/dom.js");
 
 const courses = [
   { category: "Keamanan Siber", level: "dasar" },
@@ -28,7 +29,32 @@ test("filters round-trip through the query string", () => {
   assert.deepEqual(latih.readFilter(""), { category: "", level: "" });
 });
 
-test("interface strings get their placeholders filled", () => {
-  assert.equal(latih.fill("{n} dari {total} kursus ditampilkan", { n: 2, total: 7 }), "2 dari 7 kursus ditampilkan");
-  assert.equal(latih.fill("tanpa {x}", {}), "tanpa {x}");
+test("interface strings get their placeholders filled (site/dom.js, which every page script shares)", () => {
+  assert.equal(dom.fill("{n} dari {total} kursus ditampilkan", { n: 2, total: 7 }), "2 dari 7 kursus ditampilkan");
+  assert.equal(dom.fill("tanpa {x}", {}), "tanpa {x}");
+  assert.equal(dom.fill("{n} {n}", { n: 0 }), "0 0");
+  assert.equal(dom.fill(undefined, {}), "");
+});
+
+test("the shared DOM helpers: text only through textContent, JSON from its element, start once parsed", () => {
+  const made = [];
+  const doc = {
+    readyState: "loading",
+    listeners: {},
+    createElement(tag) { const e = { tag, className: "", textContent: "" }; made.push(e); return e; },
+    addEventListener(name, f) { this.listeners[name] = f; },
+    getElementById(id) { return { "ok": { textContent: '{"a": 1}' }, "bad": { textContent: "{" } }[id] || null; },
+  };
+  const e = dom.el(doc, "p", "note", "<b>teks</b>");
+  assert.deepEqual(e, { tag: "p", className: "note", textContent: "<b>teks</b>" });
+  assert.deepEqual(dom.readJSON(doc, "ok"), { a: 1 });
+  assert.equal(dom.readJSON(doc, "bad"), null);
+  assert.equal(dom.readJSON(doc, "none"), null);
+  let started = 0;
+  dom.ready(doc, () => { started++; });
+  assert.equal(started, 0);
+  doc.listeners.DOMContentLoaded();
+  doc.readyState = "complete";
+  dom.ready(doc, () => { started++; });
+  assert.equal(started, 2);
 });

@@ -3,8 +3,8 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const crypto = require("node:crypto");
-const store = require("../../templates/assets/latih-store.js");
-const lms = require("../../templates/assets/latih-lms.js");
+const store = require("../../templates/assets/site/store.js");
+const lms = require("../../templates/assets/site/lms.js");
 
 const random = (n) => crypto.randomBytes(n);
 const quiz = [{ id: "c/kuis/1", pass: 70 }];

@@ -1,8 +1,8 @@
 // Completion, JP hours and roll-ups over the progress store.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const store = require("../../templates/assets/latih-store.js");
-const progress = require("../../templates/assets/latih-progress.js");
+const store = require("../../templates/assets/site/store.js");
+const progress = require("../../templates/assets/site/progress.js");
 
 const catalogue = {
   version: 1,

@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
-const quiz = require("../../templates/assets/latih-quiz.js");
+const quiz = require("../../templates/assets/site/quiz.js");
 
 const root = path.join(__dirname, "..", "..");
 function tsv(name) {

@@ -2,7 +2,7 @@
 // order, stable, both ways.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const report = require("../../templates/assets/latih-report.js");
+const report = require("../../templates/assets/site/report.js");
 
 const n = (number, text = String(number)) => ({ number, text });
 const t = (text) => ({ number: null, text });

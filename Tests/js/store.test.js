@@ -2,7 +2,7 @@
 // and never breaking on damaged data.
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const store = require("../../templates/assets/latih-store.js");
+const store = require("../../templates/assets/site/store.js");
 
 test("an empty browser starts with an empty store", () => {
   const s = store.memoryStorage();

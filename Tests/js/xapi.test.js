@@ -2,7 +2,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const crypto = require("node:crypto");
-const xapi = require("../../templates/assets/latih-xapi.js");
+const xapi = require("../../templates/assets/site/xapi.js");
 
 const actor = { objectType: "Agent", name: "Siti", mbox: "mailto:siti@jakarta.go.id" };
 const search = "?endpoint=" + encodeURIComponent("https://lrs.jakarta.go.id/xapi") + "&auth=" + encodeURIComponent("Basic dTpw") +

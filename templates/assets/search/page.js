@@ -16,13 +16,9 @@
     var core = { best: L.rank.best, typoKeys: L.rank.typoKeys, FACETS: L.facets.FACETS, applyFacets: L.facets.applyFacets,
       textFragment: L.excerpt.textFragment, queryWords: L.text.queryWords, parseState: L.query.parseState, formatState: L.query.formatState };
     var root = document.documentElement.getAttribute("data-root") || "";
-    var strings = {};
-    try { strings = JSON.parse(document.getElementById("latih-search-strings").textContent); } catch (e) { /* keep keys */ }
-    function t(key, values) {
-      var s = strings[key] || key;
-      Object.keys(values || {}).forEach(function (k) { s = s.split("{" + k + "}").join(values[k]); });
-      return s;
-    }
+    var dom = window.Latih.dom;
+    var strings = dom.readJSON(document, "latih-search-strings") || {};
+    function t(key, values) { return dom.fill(strings[key] || key, values); }
 
     var form = document.getElementById("search-form");
     var input = document.getElementById("search-q");
@@ -81,12 +77,7 @@
       return info[4]; // "course › module", as the build wrote it
     }
 
-    function el(tag, cls, text) {
-      var e = document.createElement(tag);
-      if (cls) e.className = cls;
-      if (text) e.textContent = text;
-      return e;
-    }
+    function el(tag, cls, text) { return dom.el(document, tag, cls, text); }
 
     /** `results`: the ones to show, in rank order (`best` of the filtered ones). */
     function renderResults(found, results, total) {
@@ -346,6 +337,5 @@
     window.latihSearchReady = show(initial);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  window.Latih.dom.ready(document, start);
 })();

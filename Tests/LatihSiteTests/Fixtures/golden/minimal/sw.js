@@ -4,11 +4,11 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "a57b7a7f244c";
+var VERSION = "193eb40de6a6";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
-var SHELL = ["index.html","404.html","kemajuan/index.html","sertifikat/index.html","paths/index.html","search/index.html","assets/icon.HASH.svg","assets/latih-lms.HASH.js","assets/latih-offline.HASH.js","assets/latih-progress.HASH.js","assets/latih-quiz.HASH.js","assets/latih-report.HASH.js","assets/latih-search.HASH.js","assets/latih-store.HASH.js","assets/latih-xapi.HASH.js","assets/latih.HASH.css","assets/latih.HASH.js"];
+var SHELL = ["index.html","404.html","kemajuan/index.html","sertifikat/index.html","paths/index.html","search/index.html","assets/icon.HASH.svg","assets/latih-lms.HASH.js","assets/latih-report.HASH.js","assets/latih-search.HASH.js","assets/latih.HASH.css","assets/latih.HASH.js"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL_CACHE).then(function (cache) {

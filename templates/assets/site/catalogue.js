@@ -1,29 +1,23 @@
 /*
  * Latih: catalogue filtering, and the header search box's head start.
  *
- * A classic script rather than an ES module: browsers refuse module scripts on pages
- * opened from file://, and the site must work from a USB stick. The pure functions
- * are exported for Node's test runner through `module.exports`; in the browser they
- * hang off `window.Latih`. The page works without this script: filters stay hidden
- * and every course is listed.
+ * The pure functions are exported for Node's test runner through `module.exports`; in
+ * the browser they hang off `window.Latih`. The page works without this script: filters
+ * stay hidden and every course is listed.
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
   if (typeof module === "object" && module.exports) {
-    module.exports = api;
+    module.exports = factory(require("./dom.js"));
   } else {
+    var dom = root.Latih && root.Latih.dom;
+    var api = factory(dom);
     root.Latih = Object.assign(root.Latih || {}, api);
     if (typeof document !== "undefined") {
-      if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", function () { api.enhanceCatalogue(document, root); api.prefetchSearch(document, root); });
-      } else {
-        api.enhanceCatalogue(document, root);
-        api.prefetchSearch(document, root);
-      }
+      dom.ready(document, function () { api.enhanceCatalogue(document, root); api.prefetchSearch(document, root); });
     }
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (dom) {
   "use strict";
 
   /** Whether a course with this category and level passes the filter. Empty filter values match everything. */
@@ -56,12 +50,7 @@
     return s ? "?" + s : "";
   }
 
-  /** Fills `{name}` placeholders in an interface string. */
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (m, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : m;
-    });
-  }
+  var fill = dom.fill;
 
   /** Turns the catalogue's hidden filter form on and keeps cards, URL and status in step. */
   function enhanceCatalogue(doc, win) {
@@ -136,7 +125,6 @@
     filterCourses: filterCourses,
     readFilter: readFilter,
     writeFilter: writeFilter,
-    fill: fill,
     enhanceCatalogue: enhanceCatalogue,
     prefetchSearch: prefetchSearch
   };

@@ -2,7 +2,7 @@
  * Latih: offline use. Registers the service worker (not on file://, where browsers do
  * not run them, and where every page is on disk anyway), and gives course pages a
  * "Simpan untuk offline" button that stores the course, its lessons, their quizzes and
- * images in the browser's cache. Classic script, like the others.
+ * images in the browser's cache.
  */
 (function (root) {
   "use strict";
@@ -48,6 +48,5 @@
       }).then(function () { button.disabled = false; });
     });
   }
-  if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
-  else start();
+  root.Latih.dom.ready(doc, start);
 })(typeof self !== "undefined" ? self : this);

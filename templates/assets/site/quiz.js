@@ -8,18 +8,15 @@
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
   if (typeof module === "object" && module.exports) {
-    module.exports = api;
+    module.exports = factory(require("./dom.js"));
   } else {
+    var dom = root.Latih && root.Latih.dom;
+    var api = factory(dom);
     root.Latih = Object.assign(root.Latih || {}, { quiz: api });
-    if (typeof document !== "undefined") {
-      var start = function () { api.enhanceQuizzes(document, root); };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-      else start();
-    }
+    if (typeof document !== "undefined") dom.ready(document, function () { api.enhanceQuizzes(document, root); });
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (dom) {
   "use strict";
 
   // SHA-256, written out because crypto.subtle exists only in secure contexts, and
@@ -161,11 +158,7 @@
     return a;
   }
 
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
+  var fill = dom.fill;
 
   // ---- DOM: thin code over the functions above. All text goes in with textContent. ----
 
@@ -414,6 +407,6 @@
 
   return {
     sha256: sha256, answerHash: answerHash, normaliseAnswer: normaliseAnswer, parseNumber: parseNumber,
-    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, fill: fill, enhanceQuizzes: enhanceQuizzes
+    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, enhanceQuizzes: enhanceQuizzes
   };
 });

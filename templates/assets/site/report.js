@@ -10,11 +10,7 @@
   "use strict";
   var api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
-  else if (typeof document !== "undefined") {
-    var start = function () { api.enhance(document); };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-    else start();
-  }
+  else if (typeof document !== "undefined") root.Latih.dom.ready(document, function () { api.enhance(document); });
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 

@@ -1,7 +1,7 @@
 /*
  * Latih: learner progress on every page, and the "Kemajuan Saya" page.
  *
- * Completion, JP hours and roll-ups are pure functions over the store (latih-store.js)
+ * Completion, JP hours and roll-ups are pure functions over the store (store.js)
  * and the progress catalogue that the build embeds in the progress page; they are
  * tested with `node --test`. The DOM code below them only reads and writes text.
  * A classic script (pages must work from file://), exported to Node for tests.
@@ -9,17 +9,14 @@
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./latih-store.js"));
+    module.exports = factory(require("./store.js"), require("./dom.js"));
   } else {
-    var api = factory(root.Latih && root.Latih.store);
+    var L = root.Latih || {};
+    var api = factory(L.store, L.dom);
     root.Latih = Object.assign(root.Latih || {}, { progress: api });
-    if (typeof document !== "undefined") {
-      var start = function () { api.enhancePage(document, root); };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-      else start();
-    }
+    if (typeof document !== "undefined") L.dom.ready(document, function () { api.enhancePage(document, root); });
   }
-})(typeof self !== "undefined" ? self : this, function (store) {
+})(typeof self !== "undefined" ? self : this, function (store, dom) {
   "use strict";
 
   /** One jam pelajaran (JP) is 45 minutes; a civil servant's yearly target is 20 JP. */
@@ -129,26 +126,9 @@
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }
 
-  function fill(template, values) {
-    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
+  var fill = dom.fill, el = dom.el, readJSON = dom.readJSON;
 
   // ---- DOM ----
-
-  function el(doc, tag, className, text) {
-    var e = doc.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
-
-  function readJSON(doc, id) {
-    var node = doc.getElementById(id);
-    if (!node) return null;
-    try { return JSON.parse(node.textContent); } catch (e) { return null; }
-  }
 
   function enhancePage(doc, win) {
     if (!store) return;
@@ -458,6 +438,6 @@
 
   return {
     JP_MINUTES: JP_MINUTES, JP_TARGET: JP_TARGET, courseProgress: courseProgress, jpEarned: jpEarned,
-    pathProgress: pathProgress, competencyProgress: competencyProgress, toCSV: toCSV, fill: fill, enhancePage: enhancePage
+    pathProgress: pathProgress, competencyProgress: competencyProgress, toCSV: toCSV, enhancePage: enhancePage
   };
 });

@@ -6,20 +6,22 @@
  * a lesson with quizzes is passed when every quiz is. Its score is the lowest best score
  * of its quizzes, so that "passed" and "score ≥ mastery score" always agree.
  *
- * Loaded after latih-store.js and before the quiz and progress scripts, so that progress
+ * Joined after store.js and xapi.js and before the quiz and progress scripts (see
+ * latih-lms.bundle), so that progress
  * kept by the LMS (SCORM suspend data) is back in the store before they read it.
  * A classic script; the pure parts are exported to Node for tests.
  */
 (function (root, factory) {
   "use strict";
   if (typeof module === "object" && module.exports) {
-    module.exports = factory(require("./latih-store.js"), require("./latih-xapi.js"));
+    module.exports = factory(require("./store.js"), require("./xapi.js"), require("./dom.js"));
   } else {
-    var api = factory(root.Latih && root.Latih.store, root.Latih && root.Latih.xapi);
+    var L = root.Latih || {};
+    var api = factory(L.store, L.xapi, L.dom);
     root.Latih = Object.assign(root.Latih || {}, { lms: api });
     if (typeof document !== "undefined") api.start(document, root);
   }
-})(typeof self !== "undefined" ? self : this, function (store, xapi) {
+})(typeof self !== "undefined" ? self : this, function (store, xapi, dom) {
   "use strict";
 
   // ---- What the lesson has achieved, from the store ----
@@ -381,8 +383,7 @@
     var mode = doc.documentElement.getAttribute("data-lms");
     var article = doc.querySelector("article.lesson[data-lesson]");
     if (!article || (mode !== "scorm12" && mode !== "cmi5")) return;
-    var strings = {};
-    try { strings = JSON.parse(doc.getElementById("latih-strings").textContent); } catch (e) { strings = {}; }
+    var strings = dom.readJSON(doc, "latih-strings") || {};
     var box = doc.createElement("div");
     box.className = "lms-status";
     var line = doc.createElement("p");

@@ -15,11 +15,7 @@
     module.exports = api;
   } else {
     root.Latih = Object.assign(root.Latih || {}, { xapi: api });
-    if (typeof document !== "undefined") {
-      var start = function () { api.start(document, root); };
-      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-      else start();
-    }
+    if (typeof document !== "undefined") root.Latih.dom.ready(document, function () { api.start(document, root); });
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
@@ -107,7 +103,7 @@
   // ---- Runtime ----
 
   function start(doc, win) {
-    // In an LMS package the LMS runtime (latih-lms.js) reports, through the parts below.
+    // In an LMS package the LMS runtime (site/lms.js) reports, through the parts below.
     if (doc.documentElement.hasAttribute("data-lms")) return;
     var storage;
     try { storage = win.localStorage; storage.getItem(QUEUE_KEY); } catch (e) { return; }

@@ -1,0 +1,45 @@
+/*
+ * Latih: what the page scripts share. Loaded first in every published script (see the
+ * .bundle files), and registered as `Latih.dom`; Node's tests `require` it.
+ *
+ * Classic scripts rather than ES modules: browsers refuse module scripts on pages opened
+ * from file://, and the site must work from a USB stick.
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.Latih = Object.assign(root.Latih || {}, { dom: api });
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  /** Fills `{name}` placeholders in an interface string; unknown names stay as written. */
+  function fill(template, values) {
+    return String(template == null ? "" : template).replace(/\{(\w+)\}/g, function (m, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : m;
+    });
+  }
+
+  /** A new element with a class and text. Text goes in through textContent, never as HTML. */
+  function el(doc, tag, className, text) {
+    var e = doc.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined && text !== null && text !== "") e.textContent = text;
+    return e;
+  }
+
+  /** Runs `start` once the document is parsed: now, if it already is. */
+  function ready(doc, start) {
+    if (doc.readyState === "loading") doc.addEventListener("DOMContentLoaded", start);
+    else start();
+  }
+
+  /** The JSON of a `<script type="application/json">` element by id, or null. */
+  function readJSON(doc, id) {
+    var node = doc.getElementById(id);
+    if (!node) return null;
+    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  }
+
+  return { fill: fill, el: el, ready: ready, readJSON: readJSON };
+});
