@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
         .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI", "LatihTestSupport"],
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihDiagnostics", "LatihCLI", "LatihTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
@@ -111,7 +111,7 @@ if ProcessInfo.processInfo.environment["LATIH_FUZZ"] != nil {
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "LatihFrontMatter"], path: "Fuzz/FuzzFrontMatter"),
         .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzQuiz"),
         .executableTarget(name: "FuzzGift", dependencies: ["FuzzSupport", "LatihQuiz"], path: "Fuzz/FuzzGift"),
-        .executableTarget(name: "FuzzLinks", dependencies: ["FuzzSupport", "LatihSite", "LatihContent", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
+        .executableTarget(name: "FuzzLinks", dependencies: ["FuzzSupport", "LatihSite", "LatihContent", "LatihFrontMatter", "LatihMarkdown"], path: "Fuzz/FuzzLinks"),
         .executableTarget(name: "FuzzMoodleXML", dependencies: ["FuzzSupport", "LatihImport", "LatihQuiz"], path: "Fuzz/FuzzMoodleXML"),
     ]
     package.products += ["FuzzFrontMatter", "FuzzQuiz", "FuzzGift", "FuzzLinks", "FuzzMoodleXML"].map { .executable(name: $0, targets: [$0]) }
