@@ -12,17 +12,6 @@ import Testing
 /// and courses added, changed, renamed and deleted, quizzes added, links broken and
 /// mended, images added, templates and `site.conf` edited.
 @Suite(.serialized) struct RebuildEquivalenceTests {
-    /// A small, seeded generator (SplitMix64): the same seed gives the same edits.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A site on disk that the edits change: a copy of the minimal fixture and of the theme.
     struct Workspace {
@@ -68,7 +57,7 @@ import Testing
 
     /// One edit, applied to disk; returns the content paths it touched and whether it
     /// touched the theme, as the file watcher would report them.
-    static func edit(_ w: inout Workspace, _ rng: inout Generator) throws -> (what: String, content: Set<String>, theme: Bool) {
+    static func edit(_ w: inout Workspace, _ rng: inout SeededGenerator) throws -> (what: String, content: Set<String>, theme: Bool) {
         w.added += 1
         let n = w.added
         let word = ["pelayanan", "arsip", "anggaran", "keamanan", "kinerja", "digital"].randomElement(using: &rng)!
@@ -160,7 +149,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func afterEveryEditTheServedSiteIsTheBuiltSite(_ seed: UInt64) throws {
         var w = try Workspace()
-        var rng = Generator(state: seed)
+        var rng = SeededGenerator(seed: seed)
         let session = SiteSession(options: w.options)
         #expect(session.build().succeeded)
         var log: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import LatihTestSupport
 import Testing
 @testable import LatihSearch
 
@@ -152,7 +153,7 @@ import Testing
     /// index must cost a few bytes for each (its letters, front-coded, and one posting),
     /// as the issue of per-word excerpts once made it cost a card with an excerpt.
     @Test func aWordOnOnePageCostsAFewBytes() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let syllables = ["ka", "ta", "ri", "mu", "lo", "pe", "san", "di", "gu", "nar", "be", "tu", "ang", "si", "ko", "ber"]
         var seen = Set<String>()
         var docs: [SearchDocument] = []
@@ -246,7 +247,7 @@ import Testing
     }
 
     @Test func packedStringsRoundTripAndTakeEightSevenths() {
-        var generator = SplitMix(seed: 3)
+        var generator = SeededGenerator(seed: 3)
         for n in [0, 1, 2, 6, 7, 8, 9, 15, 16, 100, 4096] {
             let bytes = (0..<n).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             let text = ScriptPacking.pack(bytes)
@@ -278,18 +279,5 @@ import Testing
         doc.tags = ["</script>"]
         let (files, _) = SearchIndexBuilder(hash: { _ in "0" }).build(documents: [doc], courses: [])
         for file in files { #expect(!file.contents.lowercased().contains("</script")) }
-    }
-}
-
-/// A small deterministic generator for test corpora.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
