@@ -69,16 +69,16 @@ extension IndonesianStemmer {
         for inflected in inflectionReadings(w) {
             let readings = suffixReadings(inflected)
             // Where -i could be read off, both readings are a choice (pakai, nilai).
-            let iChoice = readings.contains { $0.count + 1 == inflected.count && inflected.hasSuffix("i") }
+            let iChoice = readings.contains { $0.jsLength + 1 == inflected.jsLength && inflected.ends(with: "i") }
             for reading in readings {
                 let weak = iChoice || (reading != inflected && prefixKind(inflected).isEmpty)
-                if reading != inflected, reading.count >= 4 { out.append((reading, 1)) }
+                if reading != inflected, reading.jsLength >= 4 { out.append((reading, 1)) }
                 func walk(_ x: String, _ round: Int, _ choice: Bool) {
                     if round >= 3 || roots.contains(x) { return }
                     // A three-letter reading still makes the step a choice (meng-adu: kadu or
                     // adu), though it leads only to roots too short to attest.
-                    let next = prefixReadings(x).filter { $0.count >= (round == 0 ? 3 : 4) }
-                    for r in next where r.count >= 4 {
+                    let next = prefixReadings(x).filter { $0.jsLength >= (round == 0 ? 3 : 4) }
+                    for r in next where r.jsLength >= 4 {
                         let c = choice || next.count > 1
                         out.append((r, c ? 1 : 2))
                         walk(r, round + 1, c)

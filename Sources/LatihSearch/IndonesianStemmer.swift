@@ -57,7 +57,7 @@ public struct IndonesianStemmer: Sendable {
             if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
                 let a = parts[0], b = parts[1]
                 // Reduplication: buku-buku, anak-anaknya, sayur-mayur.
-                if a == b || b.hasPrefix(a) || (a.count > 2 && a.dropFirst() == b.dropFirst()) { return stemWord(a) }
+                if a == b || b.hasPrefix(a) || (a.jsLength > 2 && a.dropFirst() == b.dropFirst()) { return stemWord(a) }
             }
             return w
         }
@@ -65,7 +65,7 @@ public struct IndonesianStemmer: Sendable {
     }
 
     func stemWord(_ w: String) -> String {
-        if w.count <= 3 || Self.roots.contains(w) { return w }
+        if w.jsLength <= 3 || Self.roots.contains(w) { return w }
         var candidates: [(stem: String, stripped: Bool)] = []
         for inflected in Self.inflectionReadings(w) {
             if Self.roots.contains(inflected) {
@@ -92,7 +92,7 @@ public struct IndonesianStemmer: Sendable {
         var w = word
         for round in 0..<3 {
             if Self.roots.contains(w) { return w }
-            let readings = Self.prefixReadings(w).filter { $0.count >= 4 || (round == 0 && $0.count == 3 && known($0)) }
+            let readings = Self.prefixReadings(w).filter { $0.jsLength >= 4 || (round == 0 && $0.jsLength == 3 && known($0)) }
             guard let first = readings.first else { return w }
             // A listed root first, then what the corpus knows, the larger family first: the
             // corpus also knows the readings this stemmer made of its other words (elola
@@ -106,11 +106,11 @@ public struct IndonesianStemmer: Sendable {
             // (bersepeda is ber-sepeda, though the corpus never says "sepeda"). Families
             // are counted for roots of four letters; a shorter one is always read off
             // (diisi, dicek).
-            if next.count >= 4, !Self.roots.contains(next), family(w) > 0, family(next) <= family(w), round > 0 || family(next) > 0 { return w }
+            if next.jsLength >= 4, !Self.roots.contains(next), family(w) > 0, family(next) <= family(w), round > 0 || family(next) > 0 { return w }
             // A reading that gives back the root's first sound (pem-eriksa → periksa,
             // men-ilai → nilai) is the root: meN- and peN- take that sound only from a
             // root, never from another prefix (me-per- is written memper-).
-            if !w.hasSuffix(next) { return next }
+            if !w.ends(with: next) { return next }
             w = next
         }
         return w
@@ -119,12 +119,12 @@ public struct IndonesianStemmer: Sendable {
     /// With particles and possessives removed, and without.
     static func inflectionReadings(_ w: String) -> [String] {
         var v = w
-        for particle in ["lah", "kah", "tah", "pun"] where v.hasSuffix(particle) && v.count - 3 >= 3 && !roots.contains(v) {
-            v.removeLast(3)
+        for particle in ["lah", "kah", "tah", "pun"] where v.ends(with: particle) && v.jsLength - 3 >= 3 && !roots.contains(v) {
+            v = v.droppingLast(3)
             break
         }
-        for possessive in ["nya", "ku", "mu"] where v.hasSuffix(possessive) && v.count - possessive.count >= 3 && !roots.contains(v) {
-            v.removeLast(possessive.count)
+        for possessive in ["nya", "ku", "mu"] where v.ends(with: possessive) && v.jsLength - possessive.utf8.count >= 3 && !roots.contains(v) {
+            v = v.droppingLast(possessive.utf8.count)
             break
         }
         return v == w ? [w] : [v, w]
@@ -135,23 +135,24 @@ public struct IndonesianStemmer: Sendable {
     /// a word the corpus knows: "kerjakan" is kerja-kan, though ke- and -kan never combine,
     /// and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
     static func suffixReadings(_ w: String, known: (String) -> Bool = { _ in false }) -> [String] {
-        if w.count > 5, w.hasSuffix("isasi"), w.count - 5 >= 4 { return [String(w.dropLast(5))] }
+        let length = w.jsLength
+        if length > 5, w.ends(with: "isasi"), length - 5 >= 4 { return [w.droppingLast(5)] }
         let prefix = prefixKind(w)
         var out: [String] = []
-        if w.count > 3, w.hasSuffix("kan"), w.count - 3 >= 3 {
-            let rest = String(w.dropLast(3))
+        if length > 3, w.ends(with: "kan"), length - 3 >= 3 {
+            let rest = w.droppingLast(3)
             // peN- makes nouns, with -an, never verbs with -kan: penolakan is peN-tolak-an
             // (per- does take -kan: perhatikan).
-            let nounPrefix = prefix == "pe" && !w.hasPrefix("per")
+            let nounPrefix = prefix == "pe" && !w.begins(with: "per")
             if !(invalidPair(prefix, "kan") || nounPrefix) || known(rest) { out.append(rest) }
         }
-        if w.count > 2, w.hasSuffix("an"), w.count - 2 >= 3 {
-            let rest = String(w.dropLast(2))
+        if length > 2, w.ends(with: "an"), length - 2 >= 3 {
+            let rest = w.droppingLast(2)
             if !invalidPair(prefix, "an") || known(rest) { out.append(rest) }
         }
         // No native root ends in -ks: seleksi and transaksi keep their -i.
-        if w.count > 1, w.hasSuffix("i"), w.count - 1 >= 3, !w.hasSuffix("ksi") {
-            let rest = String(w.dropLast())
+        if length > 1, w.ends(with: "i"), length - 1 >= 3, !w.ends(with: "ksi") {
+            let rest = w.droppingLast(1)
             if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) { out.append(rest) }
         }
         out.append(w)
@@ -167,49 +168,82 @@ public struct IndonesianStemmer: Sendable {
     }
 
     static func prefixKind(_ w: String) -> String {
-        for p in ["be", "di", "ke", "me", "pe", "se", "te"] where w.hasPrefix(p) {
+        for p in ["be", "di", "ke", "me", "pe", "se", "te"] where w.begins(with: p) {
             return prefixReadings(w).isEmpty ? "" : p
         }
         return ""
     }
 
-    static func isVowel(_ c: Character?) -> Bool { c.map { "aiueo".contains($0) } ?? false }
+    static func isVowel(_ c: UInt8?) -> Bool {
+        switch c { case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "o"): true; default: false }
+    }
 
-    /// The possible words under one prefix, most likely first.
+    /// The possible words under one prefix, most likely first. Prefixes are ASCII, so the
+    /// word is read as UTF-8 bytes: a byte offset past a matched prefix is also a
+    /// character offset, and no character is decoded that the rules do not look at.
     static func prefixReadings(_ w: String) -> [String] {
-        let chars = Array(w)
-        func at(_ i: Int) -> Character? { i < chars.count ? chars[i] : nil }
-        func from(_ i: Int) -> String { i < chars.count ? String(chars[i...]) : "" }
+        let b = Array(w.utf8)
+        func at(_ i: Int) -> UInt8? { i < b.count ? b[i] : nil }
+        func from(_ i: Int, after lead: String = "") -> String {
+            i < b.count ? lead + String(decoding: b[i...], as: UTF8.self) : lead
+        }
+        func starts(_ p: StaticString, at offset: Int = 0) -> Bool {
+            let n = p.utf8CodeUnitCount
+            guard b.count >= offset + n else { return false }
+            return p.withUTF8Buffer { q in
+                for i in 0..<n where b[offset + i] != q[i] { return false }
+                return true
+            }
+        }
+        func isIn(_ c: UInt8?, _ set: StaticString) -> Bool {
+            guard let c else { return false }
+            return set.withUTF8Buffer { $0.contains(c) }
+        }
         let c3 = at(3), c4 = at(4)
-        if w.hasPrefix("di") || w.hasPrefix("ke") || w.hasPrefix("se") { return [from(2)] }
-        if w.hasPrefix("belajar") || (w.hasPrefix("pel") && from(3).hasPrefix("ajar")) { return [from(3)] }
-        if w.hasPrefix("ber") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if w.hasPrefix("be"), !isVowel(at(2)), from(3).hasPrefix("er") { return [from(2)] }
-        if w.hasPrefix("ter") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if w.hasPrefix("memper") { return [from(6), "per" + from(6)] }
-        if (w.hasPrefix("meny") || w.hasPrefix("peny")), isVowel(c4) { return ["s" + from(4)] }
-        if w.hasPrefix("meng") || w.hasPrefix("peng") {
+        if starts("di") || starts("ke") || starts("se") { return [from(2)] }
+        if starts("belajar") || (starts("pel") && starts("ajar", at: 3)) { return [from(3)] }
+        if starts("ber") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if starts("be"), !isVowel(at(2)), starts("er", at: 3) { return [from(2)] }
+        if starts("ter") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if starts("memper") { return [from(6), from(6, after: "per")] }
+        if starts("meny") || starts("peny"), isVowel(c4) { return [from(4, after: "s")] }
+        if starts("meng") || starts("peng") {
             var out: [String]
             // A root in a vowel first (mengubah, pengamanan); a root in k- is listed (mengirim).
-            if isVowel(c4) { out = [from(4), "k" + from(4)] } else { out = c4.map { "ghkqx".contains($0) } == true ? [from(4)] : [] }
+            if isVowel(c4) { out = [from(4), from(4, after: "k")] } else { out = isIn(c4, "ghkqx") ? [from(4)] : [] }
             // menge-/penge- before a root of one syllable: mengecek, pengecatan.
-            if c4 == "e", chars.count > 5, !isVowel(at(5)) { out.append(from(5)) }
+            if c4 == UInt8(ascii: "e"), b.count > 5, !isVowel(at(5)) { out.append(from(5)) }
             return out
         }
-        if w.hasPrefix("mem") || w.hasPrefix("pem") {
-            if c3 == "p" || c3.map({ "bfv".contains($0) }) == true { return [from(3)] }
-            if isVowel(c3) { return ["p" + from(3), "m" + from(3)] }
-            if c3 == "r" { return ["p" + from(3), from(3)] }
+        if starts("mem") || starts("pem") {
+            if isIn(c3, "pbfv") { return [from(3)] }
+            if isVowel(c3) { return [from(3, after: "p"), from(3, after: "m")] }
+            if c3 == UInt8(ascii: "r") { return [from(3, after: "p"), from(3)] }
             return []
         }
-        if w.hasPrefix("men") || w.hasPrefix("pen") {
-            if c3.map({ "cdjzs".contains($0) }) == true { return [from(3)] }
-            if isVowel(c3) { return ["t" + from(3), "n" + from(3)] }
+        if starts("men") || starts("pen") {
+            if isIn(c3, "cdjzs") { return [from(3)] }
+            if isVowel(c3) { return [from(3, after: "t"), from(3, after: "n")] }
             return []
         }
-        if w.hasPrefix("me"), at(2).map({ "lrwy".contains($0) }) == true { return [from(2)] }
-        if w.hasPrefix("per") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if w.hasPrefix("pe"), !isVowel(at(2)) { return [from(2)] }
+        if starts("me"), isIn(at(2), "lrwy") { return [from(2)] }
+        if starts("per") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
+        if starts("pe"), !isVowel(at(2)) { return [from(2)] }
         return []
     }
+}
+
+extension String {
+    /// `hasPrefix` and `hasSuffix` by UTF-8 bytes, for the stemmer's ASCII affixes:
+    /// the standard ones compare by Unicode canonical equivalence, which costs far more.
+    func begins(with p: String) -> Bool { utf8.starts(with: p.utf8) }
+    func ends(with p: String) -> Bool {
+        let n = p.utf8.count
+        return utf8.count >= n && utf8.suffix(n).elementsEqual(p.utf8)
+    }
+    /// Without its last `n` bytes (an ASCII suffix the caller has matched).
+    func droppingLast(_ n: Int) -> String { String(decoding: utf8.dropLast(n), as: UTF8.self) }
+    /// Its length as JavaScript counts it (UTF-16 code units), which the browser's
+    /// stemmer's rules use.
+    var jsLength: Int { utf16.count }
 }
