@@ -30,24 +30,50 @@ extension IndonesianStemmer {
     /// are listed. When several readings of a word are known, the larger family wins:
     /// "memasak" is me-masak (masak, masakan, dimasak), not me-pasak, though "pasak" is a
     /// word too.
-    public static func corpusRoots(in vocabulary: [String]) -> (attested: Set<String>, families: [String: Int]) {
-        let words = Set(vocabulary)
-        // Each word's readings in parallel; the evidence is then merged in word order.
-        let readings: [[(root: String, points: Int)]] = vocabulary.parallelMap { analyses(of: $0) }
-        var evidence: [String: [String: Int]] = [:]
-        for (w, list) in zip(vocabulary, readings) where !list.isEmpty {
-            let base = inflectionReadings(w)[0]
-            for (root, points) in list {
-                evidence[root, default: [:]][base] = max(evidence[root]?[base] ?? 0, points)
+    public static func corpusRoots(in vocabulary: [String], words: Set<String>? = nil) -> (attested: Set<String>, families: [String: Int]) {
+        let words = words ?? Set(vocabulary)
+        // Each word's base (particles and possessives set aside) and readings, in parallel.
+        let analysed: [(base: String, readings: [(root: String, points: Int)])] = vocabulary.parallelMap {
+            (inflectionReadings($0)[0], analyses(of: $0))
+        }
+        // Words that share a base count once for each root: their readings are merged,
+        // each root with its best points, then added to the root's tally.
+        var group: [String: Int] = [:]
+        group.reserveCapacity(vocabulary.count)
+        var merged: [[(root: String, points: Int)]] = []
+        var groupBase: [String] = []
+        for (base, readings) in analysed where !readings.isEmpty {
+            if let g = group[base] {
+                for r in readings {
+                    if let i = merged[g].firstIndex(where: { $0.root == r.root }) { merged[g][i].points = max(merged[g][i].points, r.points) }
+                    else { merged[g].append(r) }
+                }
+            } else {
+                group[base] = merged.count
+                var own: [(root: String, points: Int)] = []
+                for r in readings {
+                    if let i = own.firstIndex(where: { $0.root == r.root }) { own[i].points = max(own[i].points, r.points) } else { own.append(r) }
+                }
+                merged.append(own)
+                groupBase.append(base)
+            }
+        }
+        // Per root: how many bases read down to it, their points, and whether one is the root itself.
+        var tally: [String: (bases: Int, points: Int, itself: Bool)] = [:]
+        for (g, readings) in merged.enumerated() {
+            for (root, points) in readings {
+                let t = tally[root] ?? (0, 0, false)
+                tally[root] = (t.bases + 1, t.points + points, t.itself || root == groupBase[g])
             }
         }
         var attested = Set<String>()
         var families: [String: Int] = [:]
-        for (root, byWord) in evidence {
+        for (root, t) in tally {
             let isWord = words.contains(root)
-            if !isWord, byWord.count >= 2, byWord.values.reduce(0, +) >= 3 { attested.insert(root) }
-            let size = byWord.count + (isWord && byWord[root] == nil ? 1 : 0)
-            if size >= 2, isWord || attested.contains(root) { families[root] = size }
+            let isAttested = !isWord && t.bases >= 2 && t.points >= 3
+            if isAttested { attested.insert(root) }
+            let size = t.bases + (isWord && !t.itself ? 1 : 0)
+            if size >= 2, isWord || isAttested { families[root] = size }
         }
         return (attested, families)
     }
@@ -57,8 +83,9 @@ extension IndonesianStemmer {
     /// index carries so that the browser's stemmer knows the same.
     public static func knowing(_ vocabulary: [String]) -> (stemmer: IndonesianStemmer, attested: Set<String>, families: [String: Int]) {
         let words = Set(vocabulary)
-        let (attested, families) = corpusRoots(in: vocabulary)
-        let stemmer = IndonesianStemmer(family: { families[$0] ?? (words.contains($0) || attested.contains($0) ? 1 : 0) })
+        let (attested, families) = corpusRoots(in: vocabulary, words: words)
+        // Every attested root heads a family of two or more, so `families` lists it.
+        let stemmer = IndonesianStemmer(family: { families[$0] ?? (words.contains($0) ? 1 : 0) })
         return (stemmer, attested, families)
     }
 
