@@ -105,8 +105,13 @@ public struct IndonesianStemmer: Sendable {
             // the shorter reading is unknown; before it, an unknown root is still read off
             // (bersepeda is ber-sepeda, though the corpus never says "sepeda"). Families
             // are counted for roots of four letters; a shorter one is always read off
-            // (diisi, dicek).
-            if next.jsLength >= 4, !Self.roots.contains(next), family(w) > 0, family(next) <= family(w), round > 0 || family(next) > 0 { return w }
+            // (diisi, dicek). Sizes are compared only when the word heads a family of
+            // two or more: a caller that knows words only as yes or no says nothing of
+            // families, and then a known word is kept only past the first prefix, before
+            // an unknown reading.
+            let size = family(w), shorter = family(next)
+            let keep = round > 0 ? size > 0 && (shorter == 0 || (size >= 2 && shorter <= size)) : size >= 2 && shorter > 0 && shorter <= size
+            if next.jsLength >= 4, !Self.roots.contains(next), keep { return w }
             // A reading that gives back the root's first sound (pem-eriksa → periksa,
             // men-ilai → nilai) is the root: meN- and peN- take that sound only from a
             // root, never from another prefix (me-per- is written memper-).

@@ -101,4 +101,17 @@ let stemRows = VectorTable("stems-id.tsv").pairs
         let right = rows.filter { $0.root == $0.latih }.count
         #expect(Double(right) / Double(rows.count) >= floor, "\(right) of \(rows.count)")
     }
+
+    /// Told only which words are roots (yes or no, no family sizes), as a caller that
+    /// knows a dictionary would: nearly every word comes to its root.
+    @Test(arguments: ["stems-id-gold.tsv", "stems-id-unfitted.tsv"])
+    func knowingTheRootsNearlyEveryWordComesToItsRoot(_ name: String) {
+        let rows = Self.rows(name)
+        let roots = Set(rows.map(\.root)), known = roots.union(rows.map(\.word))
+        for knows in [roots, known] {
+            let stemmer = IndonesianStemmer(isKnown: { knows.contains($0) })
+            let right = rows.filter { stemmer.stem($0.word) == $0.root }.count
+            #expect(Double(right) / Double(rows.count) >= 0.99, "\(right) of \(rows.count)")
+        }
+    }
 }

@@ -4,7 +4,12 @@ page with JP hours, and statuses on course pages and the catalogue."""
 import datetime
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
+
+# The progress page draws its lists again after an import or a reset, so an element
+# found a moment ago may already be replaced: a wait looks again rather than fail.
+RERENDERED = (NoSuchElementException, StaleElementReferenceException)
 
 
 def wait_pressed(browser):
@@ -127,11 +132,11 @@ def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, 
     # Reset everything, with confirmation.
     b.find_element(By.CSS_SELECTOR, ".reset-all").click()
     b.switch_to.alert.accept()
-    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
+    WebDriverWait(b, 10, ignored_exceptions=RERENDERED).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
 
     # Import the export: everything is back.
     b.find_element(By.CSS_SELECTOR, ".import-file").send_keys(str(exported))
-    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-courses").is_displayed())
+    WebDriverWait(b, 10, ignored_exceptions=RERENDERED).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-courses").is_displayed())
     assert progress_summary(b) == before
 
     # A corrupt file changes nothing and says why.
@@ -146,7 +151,7 @@ def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, 
     # Reset one course, with confirmation.
     b.find_element(By.CSS_SELECTOR, ".progress-list.started li[data-course='spbe'] .reset-course").click()
     b.switch_to.alert.accept()
-    WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
+    WebDriverWait(b, 10, ignored_exceptions=RERENDERED).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
 
 
 def test_certificate_of_a_completed_course(fresh_browser, servers):

@@ -105,9 +105,13 @@
       // pembelajaran. Past the first prefix this holds even when the shorter reading is
       // unknown; before it, an unknown root is still read off (bersepeda is ber-sepeda,
       // though the corpus never says "sepeda"). Families are counted for roots of four
-      // letters; a shorter one is always read off (diisi, dicek).
+      // letters; a shorter one is always read off (diisi, dicek). Sizes are compared only
+      // when the word heads a family of two or more: a caller that knows words only as yes
+      // or no says nothing of families, and then a known word is kept only past the first
+      // prefix, before an unknown reading.
       var size = family(w), next = family(pick);
-      if (pick.length >= 4 && !ROOTS.has(pick) && size > 0 && next <= size && (!first || next > 0)) return w;
+      var keep = first ? size >= 2 && next > 0 && next <= size : size > 0 && (next === 0 || (size >= 2 && next <= size));
+      if (pick.length >= 4 && !ROOTS.has(pick) && keep) return w;
       // A reading that gives back the root's first sound (pem-eriksa → periksa,
       // men-ilai → nilai) is the root: meN- and peN- take that sound only from a root.
       if (!(w.length >= pick.length && w.slice(w.length - pick.length) === pick)) return pick;
