@@ -33,30 +33,37 @@
     // name: scripts run from file://, where fetch is refused, and from the web alike.
     var scripts = new Map();
     function data(name) { return (window.latihSearchData || {})[name]; }
-    function script(name) {
-      if (!scripts.has(name)) {
-        var p = new Promise(function (resolve, reject) {
-          if (data(name) !== undefined) { resolve(data(name)); return; }
-          var s = document.createElement("script");
-          s.src = root + name + ".js";
-          s.onload = function () {
-            var d = data(name);
-            if (d === undefined) reject(new Error("no data in " + name)); else resolve(d);
-          };
-          s.onerror = function () { reject(new Error("cannot load " + name)); };
-          document.head.appendChild(s);
-        });
-        scripts.set(name, p);
-        p.catch(function () { scripts.delete(name); });
-      }
-      return scripts.get(name);
+    /** The data of scripts `names`; those not yet asked for are added to the page at once,
+     *  in one fragment, so that their requests start together: one round trip. */
+    function load(names) {
+      var fragment = document.createDocumentFragment();
+      var promises = names.map(function (name) {
+        if (!scripts.has(name)) {
+          var p = new Promise(function (resolve, reject) {
+            if (data(name) !== undefined) { resolve(data(name)); return; }
+            var s = document.createElement("script");
+            s.src = root + name + ".js";
+            s.onload = function () {
+              var d = data(name);
+              if (d === undefined) reject(new Error("no data in " + name)); else resolve(d);
+            };
+            s.onerror = function () { reject(new Error("cannot load " + name)); };
+            fragment.appendChild(s);
+          });
+          scripts.set(name, p);
+          p.catch(function () { scripts.delete(name); });
+        }
+        return scripts.get(name);
+      });
+      if (fragment.childNodes.length) document.head.appendChild(fragment);
+      return Promise.all(promises);
     }
     // The catalogue comes as a script tag beside the engine, so that it downloads
     // alongside it.
     var metaName = page.dataset.index.slice(root.length);
     var search = L.query.createSearch({
-      catalogue: function () { return script(metaName); },
-      load: function (names) { return Promise.all(names.map(script)); }
+      catalogue: function () { return load([metaName]).then(function (d) { return d[0]; }); },
+      load: load
     });
 
     function cardsFor(results, found) { return search.cards(found, results); }
