@@ -4,7 +4,7 @@
 #               xmllint against the SCORM and cmi5 schemas, and a real LRS (Ralph)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := pkg-config zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 APT_TEST := chromium chromium-driver libxml2-utils
 PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]'
 LATIH_RELEASE := .build/release/latih

@@ -27,14 +27,14 @@ public enum SourceReader {
 
     /// Decodes bytes as UTF-8, reporting the first invalid byte with its offset, line and column.
     public static func decode(_ data: Data, displayPath: String) -> Result<String, Diagnostic> {
-        if data.contains(0) {
-            let offset = data.firstIndex(of: 0)! - data.startIndex
+        // Through a buffer: Data's own iterator is a call per byte.
+        if let offset = data.withUnsafeBytes({ $0.firstIndex(of: 0) }) {
             let (line, col) = lineColumn(data, offset: offset)
             return .failure(.error(.fileBinary, SourceLocation(path: displayPath, line: line, column: col),
                                    "file is binary (it contains a NUL byte at byte offset \(offset))",
                                    hint: "only UTF-8 text files may end in .md or .conf"))
         }
-        if let s = String(validating: data, as: UTF8.self) { return .success(s) }
+        if let s = data.withUnsafeBytes({ String(validating: $0, as: UTF8.self) }) { return .success(s) }
         let offset = firstInvalidUTF8(data)
         let (line, col) = lineColumn(data, offset: offset)
         return .failure(.error(.fileInvalidUTF8, SourceLocation(path: displayPath, line: line, column: col),

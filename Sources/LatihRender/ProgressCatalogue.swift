@@ -57,8 +57,22 @@ struct ProgressCatalogue: Encodable {
 func scriptSafeJSON<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let text = (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "{}"
-    return text.replacingOccurrences(of: "<", with: "\\u003c")
-        .replacingOccurrences(of: ">", with: "\\u003e")
-        .replacingOccurrences(of: "&", with: "\\u0026")
+    guard let json = try? encoder.encode(value) else { return "{}" }
+    // One pass over the bytes: the progress page's catalogue is megabytes at 10,000 lessons.
+    var out: [UInt8] = []
+    out.reserveCapacity(json.count + json.count / 32)
+    let hex = Array("0123456789abcdef".utf8)
+    json.withUnsafeBytes { bytes in
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            default:
+                out.append(byte)
+            }
+        }
+    }
+    return String(decoding: out, as: UTF8.self)
 }

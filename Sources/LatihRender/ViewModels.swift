@@ -13,6 +13,8 @@ struct ViewModels: Sendable {
     /// The interface strings the browser code needs (`progress-*`, and `lms-*` in LMS
     /// packages), as script-safe JSON.
     let stringsJSON: String
+    /// The theme's assets as Mustache keys (`latih.css` is `latih-css`) and published paths.
+    let assetKeys: [(key: String, path: String)]
 
     init(input: RenderInput, strings: [String: String]) {
         self.input = input
@@ -20,6 +22,7 @@ struct ViewModels: Sendable {
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
+        assetKeys = input.assetPaths.map { (key: $0.key.replacingOccurrences(of: ".", with: "-"), path: $0.value) }
         stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || (!input.lms.isEmpty && $0.key.hasPrefix("lms-")) })
     }
 
@@ -49,7 +52,8 @@ struct ViewModels: Sendable {
     /// Published asset URLs, keyed for Mustache: `latih.css` is `assets.latih-css`.
     func assetURLs(root: String) -> [String: String] {
         var assets: [String: String] = [:]
-        for (name, path) in input.assetPaths { assets[name.replacingOccurrences(of: ".", with: "-")] = root + path }
+        assets.reserveCapacity(assetKeys.count)
+        for (key, path) in assetKeys { assets[key] = root + path }
         return assets
     }
 

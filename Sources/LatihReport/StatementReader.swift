@@ -173,7 +173,7 @@ enum JSONArraySplitter {
                 case 123, 91:
                     if start == nil { start = i; startLine = line }
                     depth += 1
-                case 125, 93 where depth > 0:
+                case 125 where depth > 0, 93 where depth > 0:
                     depth -= 1
                 case 93:
                     if let s = start { out.append((startLine, s..<i)) }

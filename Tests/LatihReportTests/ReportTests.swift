@@ -242,6 +242,10 @@ func run(_ o: ReportOptions) throws -> Report {
                 == ["{\"a\": \"], {\\\"x\\\"\"}", "{\"b\": [1, 2]}", "{\"c\": {}}"])
         let (cut, unclosed) = Array("[{\"a\":1},\n{\"b\"".utf8).withUnsafeBufferPointer { JSONArraySplitter.elements($0, from: 0) }
         #expect(cut.count == 2 && unclosed?.line == 2)
+        // A stray closing brace is part of a bad element; the elements after it still split.
+        let (stray, strayProblem) = Array("[{\"a\":1}},\n{\"b\":2}]".utf8).withUnsafeBufferPointer { JSONArraySplitter.elements($0, from: 0) }
+        #expect(strayProblem == nil)
+        #expect(stray.map(\.line) == [1, 2])
     }
 
     @Test func activityIdsAreMatchedByTheirLatihTail() throws {

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/0.4ff44eae"]="&cY0PbɟtV%aN!p%w+uHVBON& uvc]ʲT^;Jpw_ >8qE%9wc|`&F	*/O2Ja{=*fU1)ov*:ge[nlb,Mȉ	R]nII)lrUƳ.])5i	[6I{cz@>fRAsr#`%+-z,0T*1FiWc@";

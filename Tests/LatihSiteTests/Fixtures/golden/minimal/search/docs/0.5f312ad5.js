@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/docs/0.5f312ad5"]="&cHV`ɫb&5![*0ȻCLGxl$Dm6G$`Ƕ{]:o|y^nV'>FEFyanRu,wyP<ngydn[$2R*68i)c,[:s@%E`Mn#UA%wd_U0:!d^ZN*6l]$.H~4/;©5K!8)@bbrV,Qf1^?axÀ";

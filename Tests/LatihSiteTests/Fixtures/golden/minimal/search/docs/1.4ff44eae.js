@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/1.4ff44eae"]="c(V`ɫf,ahi1Art(@+qX]@246&I=/e8OO^>Gq}<w3FE-ŝF:&33;%KFKZ#q}~Ue*[ɋ2Ȍ+#>4TnJMj!~Dexʟ?gi;TĚxdd#kvpjB-GMi%pWSA4jQ2[op";

@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/docs/1.5f312ad5"]="rV`t0eLmVx%lDq2WAZ&&Ti$s<G	u#]q7x68$1*ɺ;CQĩ:ptdRb*=!xuy*+f 9YZcʵrC,O+&lCcSIǙS2//P-i:OD4h(]I@6>q:ȚJO1XeP=E9JC3I{̀";

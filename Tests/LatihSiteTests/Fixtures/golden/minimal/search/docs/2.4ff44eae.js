@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/docs/2.4ff44eae"]="c8V`ȟl]KMQ+A8ŗW.J O#{$j5$I9}_,!lErsmģzf$hiP Xy-I,YZjjowW.G0OyKikŃBI15:wL>C{RVv-}Hmq9szu3Cǯtq D#P:,^kɘ&VWGI!+BTt6<`&$U(Ks|";

@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/docs/2.5f312ad5"]="rV`8ųK8|l*DJ*n/0}y)T%)0{qy!7{wi<yB1$ KBukTc(h)^?,ryVN9jkA^ZVdV;1v]-Gb#cmG[@_ɋSjW}~µyxePB7ODX99i	HR4nF+~>";

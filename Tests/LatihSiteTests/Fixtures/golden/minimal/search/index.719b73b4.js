@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.719b73b4"]={"v":3,"n":5,"en":false,"shards":"0","h":"4ff44eae","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
