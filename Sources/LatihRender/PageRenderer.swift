@@ -90,12 +90,28 @@ public struct PageRenderer: Sendable {
         counted(jobs)
     }
 
+    /// Every page, each handed to `sink` as soon as it is rendered and then let go (a
+    /// build writes them straight into its staging folder); their paths, in a fixed order.
+    public func renderAll(into sink: @escaping @Sendable (OutputFile) -> Void) -> [String] {
+        handed(jobs, to: sink)
+    }
+
     private func counted(_ list: [Job]) -> [OutputFile] {
         guard let counter else { return list.parallelMap(render) }
         counter.expect(list.count)
         return list.parallelMap { job in
             defer { counter.step() }
             return render(job)
+        }
+    }
+
+    private func handed(_ list: [Job], to sink: @escaping @Sendable (OutputFile) -> Void) -> [String] {
+        counter?.expect(list.count)
+        return list.parallelMap { job in
+            defer { counter?.step() }
+            let page = render(job)
+            sink(page)
+            return page.path
         }
     }
 
@@ -106,7 +122,16 @@ public struct PageRenderer: Sendable {
     /// Every page but the search page, in a fixed order: what can be rendered while the
     /// search index is still being built.
     public func renderAllButSearch() -> [OutputFile] {
-        counted(jobs.filter { if case .search = $0 { return false } else { return true } })
+        counted(allButSearch)
+    }
+
+    /// `renderAllButSearch`, each page handed to `sink` as `renderAll(into:)` does.
+    public func renderAllButSearch(into sink: @escaping @Sendable (OutputFile) -> Void) -> [String] {
+        handed(allButSearch, to: sink)
+    }
+
+    private var allButSearch: [Job] {
+        jobs.filter { if case .search = $0 { return false } else { return true } }
     }
 
     /// Only the pages at these output paths (for `latih serve` after an edit), found

@@ -94,6 +94,6 @@ struct DocumentTerms: Sendable {
 }
 
 struct WordCount: Sendable {
-    var word: Int
+    var word: Int32
     var counts: FieldCounts
 }

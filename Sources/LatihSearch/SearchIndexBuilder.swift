@@ -48,7 +48,8 @@ public struct SearchIndexBuilder: Sendable {
         // Strings are hashed only where a word is first seen; everything after works on
         // integer ids, since hashing was most of the indexing time.
         // 1. Words of every field of every document, counted (in parallel).
-        let counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
+        var counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
+        let lengths = counted.map(\.lengths)
         // 2. The vocabulary. One pass gives each distinct word a provisional id, in order
         //    of first sight, and each document its words' provisional ids; ids in sorted
         //    order then replace them through an array, with no second lookup by string.
@@ -102,17 +103,17 @@ public struct SearchIndexBuilder: Sendable {
         // 3. Each document's words as ids, in order of first occurrence (in parallel).
         //    Nothing below depends on their order within a document.
         let toSorted = sortedID
-        let docWords: [[WordCount]] = Array(counted.indices).parallelMap { d in
-            zip(docProvisional[d], counted[d].infos)
-                .map { WordCount(word: toSorted[Int($0)], counts: $1.counts) }
-        }
+        let docWords = Self.sortedWords(counted, docProvisional, toSorted)
+        // The documents' own word tables are not needed again: let them go before the
+        // postings are laid out.
+        counted = []
         // 4. Postings in document order; a document's stems are summed over its words
         //    (each document's sums in parallel, then appended in order).
-        let docStems: [[(key: Int, counts: FieldCounts)]] = Array(docWords.indices).parallelMap { d in
+        let docStems: [[(key: Int32, counts: FieldCounts)]] = Array(docWords.indices).parallelMap { d in
             let english = isEnglish[d]
-            var stems = docWords[d].map { (key: english ? stemKeyEN[$0.word] : stemKeyID[$0.word], counts: $0.counts) }
+            var stems = docWords[d].map { (key: Int32(english ? stemKeyEN[Int($0.word)] : stemKeyID[Int($0.word)]), counts: $0.counts) }
             stems.sort { $0.key < $1.key }
-            var merged: [(key: Int, counts: FieldCounts)] = []
+            var merged: [(key: Int32, counts: FieldCounts)] = []
             merged.reserveCapacity(stems.count)
             for s in stems {
                 if let last = merged.last, last.key == s.key { merged[merged.count - 1].counts.add(s.counts) } else { merged.append(s) }
@@ -128,10 +129,11 @@ public struct SearchIndexBuilder: Sendable {
         for (d, list) in docWords.enumerated() {
             let english = isEnglish[d]
             for wc in list {
-                wordStart[wc.word + 1] += 1
-                if english { usedInEnglish[wc.word] = true } else { usedInIndonesian[wc.word] = true }
+                let w = Int(wc.word)
+                wordStart[w + 1] += 1
+                if english { usedInEnglish[w] = true } else { usedInIndonesian[w] = true }
             }
-            for s in docStems[d] { stemStart[s.key + 1] += 1 }
+            for s in docStems[d] { stemStart[Int(s.key) + 1] += 1 }
         }
         for k in 0..<keys.count {
             wordStart[k + 1] += wordStart[k]
@@ -149,12 +151,14 @@ public struct SearchIndexBuilder: Sendable {
                     stemNext.withUnsafeMutableBufferPointer { stemNext in
                         for (d, list) in docWords.enumerated() {
                             for wc in list {
-                                wordFlat[wordNext[wc.word]] = Posting(doc: d, counts: wc.counts)
-                                wordNext[wc.word] += 1
+                                let w = Int(wc.word)
+                                wordFlat[wordNext[w]] = Posting(doc: Int32(d), counts: wc.counts)
+                                wordNext[w] += 1
                             }
                             for s in docStems[d] {
-                                stemFlat[stemNext[s.key]] = Posting(doc: d, counts: s.counts)
-                                stemNext[s.key] += 1
+                                let k = Int(s.key)
+                                stemFlat[stemNext[k]] = Posting(doc: Int32(d), counts: s.counts)
+                                stemNext[k] += 1
                             }
                         }
                     }
@@ -171,15 +175,15 @@ public struct SearchIndexBuilder: Sendable {
 
         // 5. Impacts: BM25F, computed here once rather than in every browser.
         var totals = [Double](repeating: 0, count: 4)
-        for t in counted { for f in 0..<4 { totals[f] += Double(t.lengths[f]) } }
+        for l in lengths { for f in 0..<4 { totals[f] += Double(l[f]) } }
         let averages = totals.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
         let n = Double(documents.count)
         // Each document's BM25 length normalisation per field, worked out once rather
         // than for every posting (the same expression, so the same impacts).
         var norms = [Double](repeating: 1, count: documents.count * 4)
-        for (d, t) in counted.enumerated() {
+        for (d, l) in lengths.enumerated() {
             for f in 0..<4 where averages[f] > 0 {
-                norms[d * 4 + f] = 1 - Self.b + Self.b * Double(t.lengths[f]) / averages[f]
+                norms[d * 4 + f] = 1 - Self.b + Self.b * Double(l[f]) / averages[f]
             }
         }
         let fieldNorms = norms
@@ -310,6 +314,14 @@ public struct SearchIndexBuilder: Sendable {
 
     /// A result's breadcrumb below its title: "course › module", either part left out
     /// when missing. (The browser writes its own for courses, paths and pages.)
+    /// Each document's words as sorted ids with their counts (in parallel).
+    static func sortedWords(_ counted: [DocumentTerms], _ provisional: [[Int32]], _ toSorted: [Int]) -> [[WordCount]] {
+        Array(counted.indices).parallelMap { d in
+            zip(provisional[d], counted[d].infos)
+                .map { WordCount(word: Int32(toSorted[Int($0)]), counts: $1.counts) }
+        }
+    }
+
     static func crumb(_ doc: SearchDocument, courses: [SearchCourse]) -> String {
         if doc.kind != .lesson { return "" }
         let course = doc.course.flatMap { $0 < courses.count ? courses[$0].title : nil } ?? ""

@@ -17,8 +17,11 @@ public struct BuiltSite: Sendable {
     /// Heading ids by page, for anchor checks.
     public var headingIDs: [String: Set<String>]
     public var input: RenderInput
-    /// Pages made from templates, in a fixed order.
+    /// Pages made from templates and kept in memory, in a fixed order.
     public var renderedPages: [OutputFile]
+    /// Pages made from templates and already written to a build's staging folder, by
+    /// path, in a fixed order (a build that writes keeps none of them in memory).
+    public var writtenPages: [String] = []
     public var searchFiles: [SearchFile]
     public var assetFiles: [(String, Data)]
     /// Findings of reading content and theme (front matter, structure), as shown to people.
@@ -43,16 +46,17 @@ public struct BuiltSite: Sendable {
         return s
     }
 
-    /// Every text file of the site: pages, search index, offline files, sitemap.
+    /// Every text file of the site not yet written: pages, search index, offline files,
+    /// sitemap (which lists `writtenPages` too).
     public var pages: [OutputFile] {
         var out = renderedPages
         out += searchFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         out += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: input.assetPaths)
-        if let sitemap = Sitemap.xml(pages: out.map(\.path), baseURL: catalogue.config.baseURL) {
+        if let sitemap = Sitemap.xml(pages: writtenPages + out.map(\.path), baseURL: catalogue.config.baseURL) {
             out.append(OutputFile(path: "sitemap.xml", contents: sitemap))
         }
         return out
     }
 
-    public var pageCount: Int { renderedPages.count }
+    public var pageCount: Int { renderedPages.count + writtenPages.count }
 }

@@ -97,8 +97,20 @@ public enum SiteBuilder {
            let refusal = OutputFolder.refusal(output: options.outputDir, protecting: [options.contentDir, options.templatesDir]) {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: [refusal])
         }
-        let outcome = assemble(options, progress: progress)
+        // A build that writes renders its pages straight into the staging folder.
+        var staging: StagingWriter?
+        if options.write {
+            let folder = OutputFolder(path: options.outputDir)
+            folder.removeStale()
+            do {
+                staging = StagingWriter(path: try folder.makeStaging())
+            } catch {
+                return BuildResult(pageCount: 0, fileCount: 0, diagnostics: [writeFailure(options, error)])
+            }
+        }
+        let outcome = assemble(options, sink: staging.map { $0.write }, progress: progress)
         guard case .built(let site) = outcome else {
+            staging?.discard()
             if case .failed(let diags) = outcome { return BuildResult(pageCount: 0, fileCount: 0, diagnostics: diags) }
             return interrupted(options)
         }
@@ -111,22 +123,26 @@ public enum SiteBuilder {
             }
         }
         let pages = site.pages
-        let fileCount = pages.count + site.assetFiles.count + site.catalogue.assets.count
-        guard options.write else {
+        let fileCount = site.writtenPages.count + pages.count + site.assetFiles.count + site.catalogue.assets.count
+        guard let staging else {
             return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags, externalLinks: links)
         }
         progress?("writing \(options.outputDir)/")
         do {
-            try WriteStage.write(to: options.outputDir, pages: pages, assets: site.assetFiles,
+            try WriteStage.write(to: options.outputDir, staging: staging, pages: pages, assets: site.assetFiles,
                                  contentAssets: site.catalogue.assets, contentDir: options.contentDir,
                                  isCancelled: options.isCancelled)
         } catch WriteStage.Cancelled.byRequest {
             return interrupted(options)
         } catch {
-            diags.append(.error(.outputWriteFailed, SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
-                                hint: "check that the output folder's parent exists and is writable; the previous site was left as it was"))
+            diags.append(writeFailure(options, error))
         }
         return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags.sorted())
+    }
+
+    static func writeFailure(_ options: BuildOptions, _ error: Error) -> Diagnostic {
+        .error(.outputWriteFailed, SourceLocation(path: options.outputDir), "cannot write the site: \(describe(error))",
+               hint: "check that the output folder's parent exists and is writable; the previous site was left as it was")
     }
 
     /// What `assemble` ends with.
@@ -139,7 +155,9 @@ public enum SiteBuilder {
     /// Everything but writing, stage by stage: read, Markdown, cross-checks, then pages
     /// and the search index, in memory. Stops after the cross-checks when anything so far
     /// is an error.
-    public static func assemble(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> Outcome {
+    /// With a `sink`, the site's pages go to it as they are rendered (see `RenderStage`).
+    public static func assemble(_ options: BuildOptions, sink: (@Sendable (OutputFile) -> Void)? = nil,
+                                progress: (@Sendable (String) -> Void)? = nil) -> Outcome {
         progress?("reading \(options.contentDir)/")
         let read = ReadStage.run(options)
         let catalogue = read.catalogue
@@ -162,10 +180,12 @@ public enum SiteBuilder {
         let (assetPaths, assetFiles) = RenderStage.assets(theme)
         var input = RenderInput(catalogue: catalogue, documents: collected.documents, assetPaths: assetPaths,
                                 bodyEnd: options.bodyEnd, quizIDs: collected.quizIDs)
-        guard let (rendered, index) = RenderStage.run(theme, &input, options, progress: progress) else { return .interrupted }
-        return .built(BuiltSite(catalogue: catalogue, theme: theme, context: context, markdown: results,
-                                headingIDs: collected.headingIDs, input: input, renderedPages: rendered, searchFiles: index.files,
-                                assetFiles: assetFiles, contentDiagnostics: read.diagnostics, diagnostics: diags.sorted()))
+        guard let output = RenderStage.run(theme, &input, options, sink: sink, progress: progress) else { return .interrupted }
+        var site = BuiltSite(catalogue: catalogue, theme: theme, context: context, markdown: results,
+                             headingIDs: collected.headingIDs, input: input, renderedPages: output.pages, searchFiles: output.index.files,
+                             assetFiles: assetFiles, contentDiagnostics: read.diagnostics, diagnostics: diags.sorted())
+        site.writtenPages = output.handedOn
+        return .built(site)
     }
 
     static func interrupted(_ options: BuildOptions) -> BuildResult {

@@ -21,12 +21,23 @@ public enum RenderStage {
         return (paths, files)
     }
 
+    /// What the stage made: pages kept in memory, the paths of the pages handed to a
+    /// sink instead, and the search index.
+    public struct Output: Sendable {
+        public var pages: [OutputFile]
+        public var handedOn: [String]
+        public var index: (files: [SearchFile], catalogue: String)
+    }
+
     /// The pages `options` asks for, and the search index when it asks for one (then
-    /// named in `input`). Nil when `options.isCancelled` stopped it.
+    /// named in `input`). With a `sink`, the site's pages (not an LMS package's) go to it
+    /// as they are rendered instead of being kept. Nil when `options.isCancelled` stopped it.
     public static func run(_ theme: Theme, _ input: inout RenderInput, _ options: BuildOptions,
-                           progress: (@Sendable (String) -> Void)? = nil) -> (pages: [OutputFile], index: (files: [SearchFile], catalogue: String))? {
+                           sink: (@Sendable (OutputFile) -> Void)? = nil,
+                           progress: (@Sendable (String) -> Void)? = nil) -> Output? {
         let catalogue = input.catalogue
-        var rendered: [OutputFile]
+        var rendered: [OutputFile] = []
+        var handedOn: [String] = []
         var index: (files: [SearchFile], catalogue: String) = ([], "")
         if !options.renderPages {
             rendered = []
@@ -39,16 +50,22 @@ public enum RenderStage {
             progress?("rendering pages, indexing for search")
             let pageInput = input, documents = input.documents
             let pages = options.pagesDone, files = options.indexFilesDone
-            (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput, counter: pages).renderAllButSearch() },
-                                                       { IndexStage.run(catalogue, documents, counter: files) })
+            if let sink {
+                (handedOn, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput, counter: pages).renderAllButSearch(into: sink) },
+                                                           { IndexStage.run(catalogue, documents, counter: files) })
+            } else {
+                (rendered, index) = ParallelWork.alongside({ PageRenderer(theme: theme, input: pageInput, counter: pages).renderAllButSearch() },
+                                                           { IndexStage.run(catalogue, documents, counter: files) })
+            }
             if options.isCancelled() { return nil }
             input.searchIndex = index.catalogue
             rendered += PageRenderer(theme: theme, input: input).render(only: [PageRenderer.searchPagePath])
         } else {
             progress?("rendering pages")
-            rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).renderAll()
+            let renderer = PageRenderer(theme: theme, input: input, counter: options.pagesDone)
+            if let sink { handedOn = renderer.renderAll(into: sink) } else { rendered = renderer.renderAll() }
         }
         if options.isCancelled() { return nil }
-        return (rendered, index)
+        return Output(pages: rendered, handedOn: handedOn, index: index)
     }
 }

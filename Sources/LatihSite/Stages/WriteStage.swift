@@ -6,17 +6,20 @@ import LatihRender
 import Glibc
 #endif
 
-/// The last stage of a build: the finished site written into a staging folder beside the
-/// output folder, in parallel, and swapped into place (see `OutputFolder`).
+/// The last stage of a build: the rest of the finished site (the pages the renderer did
+/// not write as it went, the search index, assets) written into the staging folder, in
+/// parallel, and the folder swapped into place (see `OutputFolder`).
 enum WriteStage {
     enum Cancelled: Error { case byRequest }
 
-    static func write(to output: String, pages: [OutputFile], assets: [(String, Data)],
+    static func write(to output: String, staging writer: StagingWriter, pages: [OutputFile], assets: [(String, Data)],
                       contentAssets: [Asset], contentDir: String, isCancelled: () -> Bool) throws {
         let folder = OutputFolder(path: output)
-        folder.removeStale()
-        let staging = try folder.makeStaging()
+        let staging = writer.path
         do {
+            if let failed = writer.failures.first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: failed])
+            }
             let fm = FileManager.default
             var dirs: Set<String> = []
             let allPaths = pages.map(\.path) + assets.map(\.0) + contentAssets.map(\.outputPath)
