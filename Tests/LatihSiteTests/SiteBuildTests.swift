@@ -161,6 +161,8 @@ func snapshot(_ dir: String) -> [String: Data] {
             .split(separator: "\n").map(String.init)
         #expect(got == expected)
         #expect(snapshot(out) == before, "a failed build must leave the previous site untouched")
+        // Nor does it leave its staging folder behind.
+        #expect(try fm.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["site"])
 
         // The command line says the same with its exit code, and still leaves the site alone.
         let code = Latih.run(arguments: ["build", "--content", dir + "/content", "--templates", templates, "--output", out])
