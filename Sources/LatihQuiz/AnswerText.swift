@@ -26,7 +26,7 @@ public enum AnswerText {
 
     /// Reads a number written with `.` or `,` as the decimal separator.
     public static func number(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingSpaces()
         guard !t.isEmpty, t.count <= 32 else { return nil }
         var sawSep = false, sawDigit = false
         for (i, c) in t.enumerated() {

@@ -42,7 +42,7 @@ public struct GiftParser {
         var start = 0
         var depth = 0
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw).trimmingCharacters(in: .whitespaces)
+            let line = String(raw).trimmingSpaces()
             if line.hasPrefix("//") { continue }
             if depth == 0, line.hasPrefix("$CATEGORY:") { continue }
             if line.isEmpty, depth == 0 {
@@ -82,7 +82,7 @@ public struct GiftParser {
         for c in s {
             if escaped { out.append(c == "n" ? "\n" : c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
         }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+        return out.trimmingSpacesAndNewlines()
     }
 
     /// Question and answer text in the question's format, as Markdown for the renderer.
@@ -104,14 +104,14 @@ public struct GiftParser {
     }
 
     mutating func question(_ chunk: String, line: Int) -> Question? {
-        var chars = Array(chunk.trimmingCharacters(in: .whitespacesAndNewlines))
+        var chars = Array(chunk.trimmingSpacesAndNewlines())
         // ::Title::
         if chars.starts(with: [":", ":"]), let end = Self.find(":", in: chars, from: 2), end + 1 < chars.count, chars[end + 1] == ":" {
             chars = Array(chars[(end + 2)...])
         }
         guard let open = Self.find("{", in: chars) else {
             // No answer block: a description, text shown between the questions.
-            let (format, rest) = Self.format(String(chars).trimmingCharacters(in: .whitespacesAndNewlines))
+            let (format, rest) = Self.format(String(chars).trimmingSpacesAndNewlines())
             let text = Self.text(rest, format: format)
             return text.isEmpty ? nil : Question(text: text, answer: .description, explanation: nil, line: line)
         }
@@ -119,8 +119,8 @@ public struct GiftParser {
             error(.giftUnclosedBlock, line, "GIFT answer block `{` is never closed", hint: "end the answers with `}`; write a literal brace as `\\{`")
             return nil
         }
-        let (format, before) = Self.format(String(chars[..<open]).trimmingCharacters(in: .whitespacesAndNewlines))
-        let after = String(chars[(close + 1)...]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let (format, before) = Self.format(String(chars[..<open]).trimmingSpacesAndNewlines())
+        let after = String(chars[(close + 1)...]).trimmingSpacesAndNewlines()
         var body = Array(chars[(open + 1)..<close])
         var text = Self.text(before, format: format)
         if !after.isEmpty { text += " _____ " + Self.text(after, format: format) }
@@ -132,7 +132,7 @@ public struct GiftParser {
             explanation = answerText(String(body[(g + 4)...]))
             body = Array(body[..<g])
         }
-        let trimmed = String(body).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = String(body).trimmingSpacesAndNewlines()
         if trimmed.isEmpty {
             // An essay: an unscored reflection, kept in the learner's browser.
             return Question(text: text, answer: .essay, explanation: explanation, line: line)
@@ -181,7 +181,7 @@ public struct GiftParser {
 
     static func trueFalse(_ s: String) -> Bool? {
         let (head, _) = splitFeedback(s)
-        switch head.trimmingCharacters(in: .whitespacesAndNewlines) {
+        switch head.trimmingSpacesAndNewlines() {
         case "T", "TRUE": return true
         case "F", "FALSE": return false
         default: return nil
@@ -202,7 +202,7 @@ public struct GiftParser {
         }
         var ranges: [NumericRange] = []
         for (credit, raw) in specs where credit > 0 {
-            let spec = Self.splitFeedback(raw).0.trimmingCharacters(in: .whitespacesAndNewlines)
+            let spec = Self.splitFeedback(raw).0.trimmingSpacesAndNewlines()
             if spec.contains("..") {
                 let parts = spec.components(separatedBy: "..")
                 if parts.count == 2, let lo = Double(parts[0]), let hi = Double(parts[1]), hi >= lo {
@@ -237,7 +237,7 @@ public struct GiftParser {
         var text = ""
         var i = 0
         func flush() {
-            if let m = marker { out.append((m, text.trimmingCharacters(in: .whitespacesAndNewlines))) }
+            if let m = marker { out.append((m, text.trimmingSpacesAndNewlines())) }
         }
         while i < chars.count {
             let c = chars[i]
@@ -263,7 +263,7 @@ public struct GiftParser {
     static func splitFeedback(_ s: String) -> (String, String?) {
         let chars = Array(s)
         guard let h = find("#", in: chars) else { return (s, nil) }
-        return (String(chars[..<h]), String(chars[(h + 1)...]).trimmingCharacters(in: .whitespacesAndNewlines))
+        return (String(chars[..<h]), String(chars[(h + 1)...]).trimmingSpacesAndNewlines())
     }
 
     static func findSequence(_ seq: [Character], in chars: [Character]) -> Int? {

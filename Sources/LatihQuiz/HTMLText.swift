@@ -54,7 +54,7 @@ public enum HTMLText {
         // Collapse the blank lines block tags leave.
         var lines: [String] = []
         for line in out.components(separatedBy: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            let t = line.trimmingSpaces()
             if t.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(line.hasSuffix("  ") ? line : t)
         }

@@ -62,11 +62,11 @@ public struct QuizParser {
         for (i, raw) in rows.enumerated() {
             let row = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let line = firstLine + i
-            let trimmed = row.trimmingCharacters(in: .whitespaces)
+            let trimmed = row.trimmingSpaces()
             if trimmed.isEmpty { continue }
             if trimmed == "|" || trimmed.hasPrefix("| ") {
                 // Text between questions: one item, however many `|` lines.
-                let text = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                let text = String(trimmed.dropFirst()).trimmingSpaces()
                 if let d = draft, d.isDescription {
                     draft?.text.append(text)
                 } else {
@@ -83,7 +83,7 @@ public struct QuizParser {
             }
             if trimmed == "?" || trimmed.hasPrefix("? ") {
                 if let d = draft { finish(d, into: &quiz) }
-                draft = Draft(text: [String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)], line: line)
+                draft = Draft(text: [String(trimmed.dropFirst()).trimmingSpaces()], line: line)
                 inSettings = false
                 continue
             }
@@ -94,7 +94,7 @@ public struct QuizParser {
             guard var d = draft else { continue }
             let indent = row.prefix { $0 == " " || $0 == "\t" }.utf8.count
             if indent > 0, trimmed.hasPrefix(">") {
-                let feedback = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                let feedback = String(trimmed.dropFirst()).trimmingSpaces()
                 if let last = d.lines.indices.last, ["single", "multiple"].contains(d.lines[last].kind) {
                     d.feedback[last] = feedback
                 } else {
@@ -102,11 +102,11 @@ public struct QuizParser {
                 }
             } else if let (kind, mark, bodyStart) = Self.answerMarker(trimmed) {
                 let rest = trimmed.dropFirst(bodyStart)
-                let body = String(rest).trimmingCharacters(in: .whitespaces)
+                let body = String(rest).trimmingSpaces()
                 let leading = body.isEmpty ? 0 : rest.prefix { $0 == " " || $0 == "\t" }.utf8.count
                 d.lines.append((kind, line, indent + bodyStart + leading + 1, body, mark))
             } else if trimmed.hasPrefix("!") {
-                d.explanation = String(trimmed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                d.explanation = String(trimmed.dropFirst()).trimmingSpaces()
             } else if d.lines.isEmpty {
                 d.text.append(trimmed)
             } else {
@@ -139,14 +139,14 @@ public struct QuizParser {
     }
 
     mutating func readSetting(_ row: String, line: Int, into quiz: inout Quiz) {
-        let trimmed = row.trimmingCharacters(in: .whitespaces)
+        let trimmed = row.trimmingSpaces()
         if trimmed.hasPrefix("#") { return }
         guard let colon = row.firstIndex(of: ":") else {
             error(.quizUnexpectedLine, line, 1, "expected a setting (`key: value`) or a question starting with `? `")
             return
         }
-        let key = row[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = row[row.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = row[..<colon].trimmingSpaces()
+        let value = row[row.index(after: colon)...].trimmingSpaces()
         let valueColumn = row.utf8.distance(from: row.startIndex, to: colon) + 2 + (row[row.index(after: colon)...].prefix { $0 == " " }.utf8.count)
         func int(_ range: ClosedRange<Int>) -> Int? {
             guard let n = Int(value), range.contains(n) else {
@@ -185,12 +185,12 @@ public struct QuizParser {
 
     mutating func finish(_ d: Draft, into quiz: inout Quiz) {
         if d.isDescription {
-            let text = d.text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = d.text.joined(separator: "\n").trimmingSpacesAndNewlines()
             if text.isEmpty { error(.quizEmptyText, d.line, 1, "text between questions (`| `) is empty") }
             else { quiz.questions.append(Question(text: text, answer: .description, explanation: nil, line: d.line)) }
             return
         }
-        let text = d.text.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        let text = d.text.joined(separator: " ").trimmingSpaces()
         if text.isEmpty { error(.quizEmptyQuestion, d.line, 1, "question has no text") }
         guard let first = d.lines.first else {
             error(.quizNoAnswers, d.line, 1, "question has no answers", hint: "add options such as `(x) right` and `( ) wrong`, or an `= answer` line")
@@ -253,12 +253,12 @@ public struct QuizParser {
             var pairs: [(String, String)] = []
             for l in d.lines {
                 let parts = l.body.components(separatedBy: "->")
-                guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
-                      !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard parts.count == 2, !parts[0].trimmingSpaces().isEmpty,
+                      !parts[1].trimmingSpaces().isEmpty else {
                     error(.quizBadPair, l.line, l.column, "a matching pair is `- term -> meaning`")
                     continue
                 }
-                pairs.append((parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces)))
+                pairs.append((parts[0].trimmingSpaces(), parts[1].trimmingSpaces()))
             }
             answer = pairs.count == d.lines.count && pairs.count >= 2 ? .matching(pairs) : nil
             if d.lines.count < 2 { error(.quizTooFewItems, d.line, 1, "a matching question needs at least two pairs") }
@@ -271,13 +271,13 @@ public struct QuizParser {
     /// A numerical answer line: `16`, `3.5 ± 0.1`, `2017..2019`, each optionally followed
     /// by its credit, `(50%)`; nil when it is not one.
     static func numericRange(_ body: String) -> NumericRange? {
-        var text = body.trimmingCharacters(in: .whitespaces)
+        var text = body.trimmingSpaces()
         var credit = 1.0
         if text.hasSuffix("%)"), let open = text.lastIndex(of: "(") {
-            guard let p = Double(text[text.index(after: open)..<text.index(text.endIndex, offsetBy: -2)].trimmingCharacters(in: .whitespaces)),
+            guard let p = Double(text[text.index(after: open)..<text.index(text.endIndex, offsetBy: -2)].trimmingSpaces()),
                   (0...100).contains(p) else { return nil }
             credit = p / 100
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            text = String(text[..<open]).trimmingSpaces()
         }
         if text.contains("..") {
             let parts = text.components(separatedBy: "..")
@@ -309,7 +309,7 @@ public struct QuizParser {
             return .numeric(value: v, tolerance: t)
         }
         if let v = AnswerText.number(body) { return .numeric(value: v, tolerance: 0) }
-        let alternatives = body.components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        let alternatives = body.components(separatedBy: " | ").map { $0.trimmingSpaces() }
         if alternatives.contains(where: { AnswerText.normalise($0).isEmpty }) {
             error(.quizEmptyAlternative, line, column, "empty alternative in `\(body)`")
             return nil

@@ -54,7 +54,7 @@ public struct QuizRenderer: Sendable {
         var html = MarkdownRenderer.render(text, options: MarkdownOptions(rawHTML: rawHTML)).html
         if html.hasPrefix("<p>") { html.removeFirst(3) }
         if html.hasSuffix("</p>\n") { html.removeLast(5) }
-        return html.trimmingCharacters(in: .whitespacesAndNewlines)
+        return html.trimmingSpacesAndNewlines()
     }
 
     /// Block Markdown, for explanations and feedback.
@@ -204,24 +204,36 @@ public struct QuizRenderer: Sendable {
 /// A JSON string literal, safe inside `<script type="application/json">`: `<` is
 /// written as `\u003c` so no `</script>` can end the block early.
 func json(_ s: String) -> String {
-    var out = "\""
-    for c in s.unicodeScalars {
-        switch c {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<": out += "\\u003c"
-        case ">": out += "\\u003e"
-        case "&": out += "\\u0026"
-        default:
-            if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
-                out += String(format: "\\u%04x", c.value)
-            } else {
-                out.unicodeScalars.append(c)
+    // Over UTF-8 bytes: every escaped character is ASCII but U+2028 and U+2029
+    // (E2 80 A8 and E2 80 A9), which JavaScript once read as line ends.
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    out.reserveCapacity(s.utf8.count + 16)
+    let hex = Array("0123456789abcdef".utf8)
+    func unicodeEscape(_ value: UInt32) {
+        out += Array("\\u".utf8)
+        for shift in [12, 8, 4, 0] { out.append(hex[Int((value >> UInt32(shift)) & 15)]) }
+    }
+    let utf8 = Array(s.utf8)
+    utf8.withUnsafeBufferPointer { bytes in
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "\""): out += [92, 34]
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case 10: out += [92, UInt8(ascii: "n")]
+            case 13: out += [92, UInt8(ascii: "r")]
+            case 9: out += [92, UInt8(ascii: "t")]
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): unicodeEscape(UInt32(b))
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                i += 2
+            default:
+                if b < 0x20 { unicodeEscape(UInt32(b)) } else { out.append(b) }
             }
+            i += 1
         }
     }
-    return out + "\""
+    out.append(UInt8(ascii: "\""))
+    return String(decoding: out, as: UTF8.self)
 }

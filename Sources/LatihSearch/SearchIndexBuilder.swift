@@ -28,7 +28,7 @@ public struct SearchIndexBuilder: Sendable {
     /// The `v` of the catalogue: changes whenever what the browser reads does.
     public static let formatVersion = 3
     /// libdeflate's level (1–12) for shards and documents.
-    static let compression: Int32 = 8
+    static let compression: Int32 = 6
     /// A shard is closed once its keys' estimated encoded size passes this many bytes
     /// (a key larger than that is a shard of its own). Smaller shards waste less of
     /// what a query fetches (the other keys of its shards) but lengthen the list of

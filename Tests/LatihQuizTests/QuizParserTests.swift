@@ -201,4 +201,23 @@ struct ExpectedDiagnostic: CustomTestStringConvertible, Sendable {
         let (_, bad) = QuizParser.parse("? Tahun?\n= 2021 (50%)\n= 2023 (50%)\n", path: "x.md", firstLine: 1, defaultID: "k/1")
         #expect(bad.map(\.message) == ["no numerical answer earns full credit"])
     }
+
+    /// The hand-written trims agree with Foundation's on spaces, tabs, Unicode spaces
+    /// and line breaks, and keep what is inside.
+    @Test func trimmingAgreesWithFoundation() {
+        let samples = ["", "   ", " a ", "\t\u{00A0}b c\u{3000}", "\n x \r\n", "\u{2028}y\u{2029}", "é\u{0301} ", " \u{0301}z", "\u{85}q\u{85}"]
+        for s in samples {
+            #expect(s.trimmingSpaces() == s.trimmingCharacters(in: .whitespaces), "\(Array(s.unicodeScalars))")
+            #expect(s.trimmingSpacesAndNewlines() == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(s.unicodeScalars))")
+            #expect(Substring(s).trimmingSpaces() == s.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Quiz data as a JSON string literal: what must be escaped is, in lowercase hex,
+    /// and the rest passes through.
+    @Test func jsonLiteralsAreScriptSafe() {
+        #expect(json("a\"b\\c\nd\re\tf") == #""a\"b\\c\nd\re\tf""#)
+        #expect(json("</script>&") == #""\u003c/script\u003e\u0026""#)
+        #expect(json("\u{1}\u{1F}x\u{2028}y\u{2029}é€") == #""\u0001\u001fx\u2028y\u2029é€""#)
+    }
 }
