@@ -1,3 +1,4 @@
+import Foundation
 import LatihParallel
 
 extension IndonesianStemmer {
@@ -37,43 +38,67 @@ extension IndonesianStemmer {
             (inflectionReadings($0)[0], analyses(of: $0))
         }
         // Words that share a base count once for each root: their readings are merged,
-        // each root with its best points, then added to the root's tally.
-        var group: [String: Int] = [:]
-        group.reserveCapacity(vocabulary.count)
-        var merged: [[(root: String, points: Int)]] = []
-        var groupBase: [String] = []
-        for (base, readings) in analysed where !readings.isEmpty {
-            if let g = group[base] {
+        // each root with its best points, then added to the root's tally. Both steps are
+        // cut into parts by hash (of the base, then of the root), which the cores take in
+        // parallel; a tally is a sum, so the parts' order does not change it.
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+        var byBase = [[Int]](repeating: [], count: parts)
+        for (i, a) in analysed.enumerated() where !a.readings.isEmpty {
+            byBase[Int(UInt(bitPattern: a.base.hashValue) % UInt(parts))].append(i)
+        }
+        // Each base's roots: (root, best points, whether the root is the base itself).
+        let votes: [[(root: String, points: Int, itself: Bool)]] = byBase.parallelMap { members in
+            var group: [String: Int] = [:]
+            var merged: [[(root: String, points: Int)]] = []
+            var groupBase: [String] = []
+            for i in members {
+                let (base, readings) = analysed[i]
+                let g: Int
+                if let known = group[base] { g = known } else {
+                    g = merged.count
+                    group[base] = g
+                    merged.append([])
+                    groupBase.append(base)
+                }
                 for r in readings {
-                    if let i = merged[g].firstIndex(where: { $0.root == r.root }) { merged[g][i].points = max(merged[g][i].points, r.points) }
+                    if let k = merged[g].firstIndex(where: { $0.root == r.root }) { merged[g][k].points = max(merged[g][k].points, r.points) }
                     else { merged[g].append(r) }
                 }
-            } else {
-                group[base] = merged.count
-                var own: [(root: String, points: Int)] = []
-                for r in readings {
-                    if let i = own.firstIndex(where: { $0.root == r.root }) { own[i].points = max(own[i].points, r.points) } else { own.append(r) }
-                }
-                merged.append(own)
-                groupBase.append(base)
             }
+            var out: [(root: String, points: Int, itself: Bool)] = []
+            for (g, readings) in merged.enumerated() {
+                for r in readings { out.append((r.root, r.points, r.root == groupBase[g])) }
+            }
+            return out
         }
-        // Per root: how many bases read down to it, their points, and whether one is the root itself.
-        var tally: [String: (bases: Int, points: Int, itself: Bool)] = [:]
-        for (g, readings) in merged.enumerated() {
-            for (root, points) in readings {
-                let t = tally[root] ?? (0, 0, false)
-                tally[root] = (t.bases + 1, t.points + points, t.itself || root == groupBase[g])
+        var byRoot = [[(root: String, points: Int, itself: Bool)]](repeating: [], count: parts)
+        for list in votes {
+            for v in list { byRoot[Int(UInt(bitPattern: v.root.hashValue) % UInt(parts))].append(v) }
+        }
+        // Per root: how many bases read down to it, their points, and whether one is the
+        // root itself; then whether it is attested, and its family's size.
+        let decided: [(attested: [String], families: [(String, Int)])] = byRoot.parallelMap { list in
+            var tally: [String: (bases: Int, points: Int, itself: Bool)] = [:]
+            for v in list {
+                let t = tally[v.root] ?? (0, 0, false)
+                tally[v.root] = (t.bases + 1, t.points + v.points, t.itself || v.itself)
             }
+            var attested: [String] = []
+            var families: [(String, Int)] = []
+            for (root, t) in tally {
+                let isWord = words.contains(root)
+                let isAttested = !isWord && t.bases >= 2 && t.points >= 3
+                if isAttested { attested.append(root) }
+                let size = t.bases + (isWord && !t.itself ? 1 : 0)
+                if size >= 2, isWord || isAttested { families.append((root, size)) }
+            }
+            return (attested, families)
         }
         var attested = Set<String>()
         var families: [String: Int] = [:]
-        for (root, t) in tally {
-            let isWord = words.contains(root)
-            let isAttested = !isWord && t.bases >= 2 && t.points >= 3
-            if isAttested { attested.insert(root) }
-            let size = t.bases + (isWord && !t.itself ? 1 : 0)
-            if size >= 2, isWord || isAttested { families[root] = size }
+        for part in decided {
+            attested.formUnion(part.attested)
+            for (root, size) in part.families { families[root] = size }
         }
         return (attested, families)
     }

@@ -70,7 +70,7 @@ public struct SearchIndexBuilder: Sendable {
             return ids
         }
         let seen = vocabulary.words
-        let alphabetical = seen.indices.sorted { utf16Less(seen[$0], seen[$1]) }
+        let alphabetical = utf16Order(seen)
         var sortedID = [Int](repeating: 0, count: seen.count)
         for (r, i) in alphabetical.enumerated() { sortedID[i] = r }
         let words = alphabetical.map { seen[$0] }
@@ -199,7 +199,7 @@ public struct SearchIndexBuilder: Sendable {
         // 6. Shards: keys in sorted order, cut where their estimated size passes
         //    `shardBytes`; each shard is scored, encoded and deflated on its own (in
         //    parallel), so no more than a shard's entries exist at once per core.
-        let order = allKeys.indices.sorted { utf16Less(allKeys[$0], allKeys[$1]) }
+        let order = utf16Order(allKeys)
         var ranges: [Range<Int>] = []
         var start = 0
         while start < order.count {

@@ -69,3 +69,20 @@ import Testing
         #expect(terms.lengths == [2, 5, 3, Tokenizer.words(body).count])
     }
 }
+
+@Suite struct KeyOrderTests {
+    /// The prefix-keyed sort gives exactly `utf16Less`'s order: on ties within eight
+    /// bytes, on words that are prefixes of others, and where UTF-8 and UTF-16 orders
+    /// part (a character above U+FFFF against one in U+E000–U+FFFF).
+    @Test func prefixKeyedSortIsUTF16Order() {
+        var words = ["pelatihan", "pelatiha", "pelatihanku", "pelatihan-daring", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgg",
+                     "\u{FF5E}x", "\u{1F600}x", "abcdefg\u{FF5E}", "abcdefg\u{1F600}", "é", "e", "z", "\u{E000}", "\u{10000}"]
+        var rng = SeededGenerator(seed: 7)
+        let letters = Array("aeiknrst\u{E9}\u{FF5E}\u{1F600}")
+        for _ in 0..<2000 {
+            words.append(String((0..<Int.random(in: 1...12, using: &rng)).map { _ in letters.randomElement(using: &rng)! }))
+        }
+        let unique = Array(Set(words))
+        #expect(utf16Order(unique).map { unique[$0] } == unique.sorted(by: utf16Less))
+    }
+}
