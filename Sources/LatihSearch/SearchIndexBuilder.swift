@@ -26,7 +26,7 @@ public struct SearchIndexBuilder: Sendable {
     static let k1 = 1.2
     static let b = 0.75
     /// The `v` of the catalogue: changes whenever what the browser reads does.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
     /// libdeflate's level (1–12) for shards and documents.
     static let compression: Int32 = 6
     /// A shard is closed once its keys' estimated encoded size passes this many bytes

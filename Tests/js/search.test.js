@@ -218,13 +218,19 @@ test("loanwords spelled the English way read as Indonesian spells them", () => {
 
 test("facets filter with OR inside a facet and AND across facets, and count without their own filter", () => {
   const meta = {
-    n: 4,
-    courses: [[0, 0, [0], [], 0, 2], [1, 1, [], [0], 2, 3]],
+    n: 5,
+    // Each course: its facets, then the gap after the previous course's documents and
+    // its own count: docs 0–1, doc 2, then (doc 3 in no course) doc 4.
+    courses: [[0, 0, [0], [], 0, 2], [1, 1, [], [0], 0, 1], [-1, -1, [], [], 1, 1]],
     docTags: { 1: [0, 3] },
     facets: { category: ["X", "Y"], level: ["dasar", "lanjut"], competency: ["K"], tag: ["t0", "t1"] },
   };
   const table = core.facetTable(meta);
-  const ranked = [0, 1, 2, 3].map((doc) => ({ doc, score: 1, words: 1, via: [] }));
+  assert.equal(table[1].course, meta.courses[0]);
+  assert.equal(table[2].course, meta.courses[1]);
+  assert.equal(table[3].course, null, "doc 3 has its own tag and no course");
+  assert.equal(table[4].course, meta.courses[2]);
+  const ranked = [0, 1, 2, 3, 4].map((doc) => ({ doc, score: 1, words: 1, via: [] }));
   let out = core.applyFacets(ranked, table, { category: [1] }, meta.facets);
   assert.deepEqual(out.results.map((r) => r.doc), [2]);
   assert.deepEqual(out.counts.category, [2, 1], "category counts ignore the category filter");

@@ -24,11 +24,14 @@
       entries.push(e);
       return e;
     }
+    var end = 0;
     meta.courses.forEach(function (c) {
-      // [category, level, [competencies], [tags], first doc, end doc]
+      // [category, level, [competencies], [tags], gap after the previous course, count]
       var values = { category: c[0] >= 0 ? [c[0]] : [], level: c[1] >= 0 ? [c[1]] : [], competency: c[2], tag: c[3] };
       var shared = entry(c, values); // shared by the course's pages
-      for (var d = c[4]; d < c[5]; d++) docs[d] = shared;
+      var first = end + c[4];
+      end = first + c[5];
+      for (var d = first; d < end; d++) docs[d] = shared;
     });
     Object.keys(meta.docTags || {}).forEach(function (tag) {
       var doc = 0;

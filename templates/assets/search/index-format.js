@@ -14,7 +14,7 @@
   "use strict";
 
   /** The catalogue's `v` this engine reads. */
-  var FORMAT_VERSION = 3;
+  var FORMAT_VERSION = 4;
 
   /**
    * Shard bounds from the catalogue's front-coded string (see the build's `frontCoded`):

@@ -1,0 +1,1 @@
+(self.latihSearchData=self.latihSearchData||{})["search/index.40612f6a"]={"v":4,"n":5,"en":false,"shards":"0","h":"5f312ad5","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};

@@ -1,1 +1,0 @@
-(self.latihSearchData=self.latihSearchData||{})["search/index.564e9933"]={"v":3,"n":5,"en":false,"shards":"0","h":"5f312ad5","courses":[[0,0,[0],[0,1],0,3]],"facets":{"category":["Uji"],"level":["dasar"],"competency":["Kompetensi A"],"tag":["dua","satu"]},"docTags":{}};
