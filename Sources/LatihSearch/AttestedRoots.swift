@@ -33,26 +33,25 @@ extension IndonesianStemmer {
     /// word too.
     public static func corpusRoots(in vocabulary: [String], words: Set<String>? = nil) -> (attested: Set<String>, families: [String: Int]) {
         let words = words ?? Set(vocabulary)
-        // Each word's base (particles and possessives set aside) and readings, in parallel.
-        let analysed: [(base: String, readings: [(root: String, points: Int)])] = vocabulary.parallelMap {
-            (inflectionReadings($0)[0], analyses(of: $0))
-        }
         // Words that share a base count once for each root: their readings are merged,
-        // each root with its best points, then added to the root's tally. Both steps are
-        // cut into parts by hash (of the base, then of the root), which the cores take in
-        // parallel; a tally is a sum, so the parts' order does not change it.
+        // each root with its best points, then added to the root's tally. Words are cut
+        // into parts by the hash of their base (particles and possessives set aside),
+        // each part read and merged on its own core, and its votes cut again by the hash
+        // of the root, so that the tally is done in parts too. No part holds another's
+        // words, and a tally is a sum, so the parts' order does not change it; nor are
+        // all words' readings ever held at once.
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
-        var byBase = [[Int]](repeating: [], count: parts)
-        for (i, a) in analysed.enumerated() where !a.readings.isEmpty {
-            byBase[Int(UInt(bitPattern: a.base.hashValue) % UInt(parts))].append(i)
-        }
-        // Each base's roots: (root, best points, whether the root is the base itself).
-        let votes: [[(root: String, points: Int, itself: Bool)]] = byBase.parallelMap { members in
+        let bases: [String] = vocabulary.parallelMap { inflectionReadings($0)[0] }
+        var byBase = [[Int32]](repeating: [], count: parts)
+        for (i, base) in bases.enumerated() { byBase[part(base, parts)].append(Int32(i)) }
+        let votes: [[[(root: String, points: UInt8, itself: Bool)]]] = byBase.parallelMap { members in
             var group: [String: Int] = [:]
             var merged: [[(root: String, points: Int)]] = []
             var groupBase: [String] = []
             for i in members {
-                let (base, readings) = analysed[i]
+                let base = bases[Int(i)]
+                let readings = analyses(of: vocabulary[Int(i)])
+                if readings.isEmpty { continue }
                 let g: Int
                 if let known = group[base] { g = known } else {
                     g = merged.count
@@ -65,23 +64,21 @@ extension IndonesianStemmer {
                     else { merged[g].append(r) }
                 }
             }
-            var out: [(root: String, points: Int, itself: Bool)] = []
+            var out = [[(root: String, points: UInt8, itself: Bool)]](repeating: [], count: parts)
             for (g, readings) in merged.enumerated() {
-                for r in readings { out.append((r.root, r.points, r.root == groupBase[g])) }
+                for r in readings { out[part(r.root, parts)].append((r.root, UInt8(r.points), r.root == groupBase[g])) }
             }
             return out
         }
-        var byRoot = [[(root: String, points: Int, itself: Bool)]](repeating: [], count: parts)
-        for list in votes {
-            for v in list { byRoot[Int(UInt(bitPattern: v.root.hashValue) % UInt(parts))].append(v) }
-        }
         // Per root: how many bases read down to it, their points, and whether one is the
         // root itself; then whether it is attested, and its family's size.
-        let decided: [(attested: [String], families: [(String, Int)])] = byRoot.parallelMap { list in
+        let decided: [(attested: [String], families: [(String, Int)])] = Array(0..<parts).parallelMap { p in
             var tally: [String: (bases: Int, points: Int, itself: Bool)] = [:]
-            for v in list {
-                let t = tally[v.root] ?? (0, 0, false)
-                tally[v.root] = (t.bases + 1, t.points + v.points, t.itself || v.itself)
+            for fromPart in votes {
+                for v in fromPart[p] {
+                    let t = tally[v.root] ?? (0, 0, false)
+                    tally[v.root] = (t.bases + 1, t.points + Int(v.points), t.itself || v.itself)
+                }
             }
             var attested: [String] = []
             var families: [(String, Int)] = []
@@ -101,6 +98,11 @@ extension IndonesianStemmer {
             for (root, size) in part.families { families[root] = size }
         }
         return (attested, families)
+    }
+
+    /// Which of `parts` parts `key` falls in, by its hash (the same within one process).
+    static func part(_ key: String, _ parts: Int) -> Int {
+        Int(UInt(bitPattern: key.hashValue) % UInt(parts))
     }
 
     /// A stemmer that knows a corpus as the build does: its words, the roots they attest,
