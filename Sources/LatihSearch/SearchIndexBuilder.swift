@@ -50,127 +50,37 @@ public struct SearchIndexBuilder: Sendable {
         // 1. Words of every field of every document, counted (in parallel).
         var counted: [DocumentTerms] = documents.parallelMap(DocumentTerms.init)
         let lengths = counted.map(\.lengths)
-        // 2. The vocabulary. One pass gives each distinct word a provisional id, in order
-        //    of first sight, and each document its words' provisional ids; ids in sorted
-        //    order then replace them through an array, with no second lookup by string.
-        //    Words stay bytes, with the hash each document's counter gave them, until the
-        //    catalogue's distinct words are known.
+        // 2. The vocabulary (`vocabulary`), and each document's words as ids of it; the
+        //    documents' own word tables are not needed again, and are let go before
+        //    anything larger is made. Each stage below is a function of its own, so that
+        //    what it works with is let go when it returns: a rare vocabulary's tables
+        //    were a good part of the build's peak memory.
         let isEnglish = documents.map { $0.language == "en" }
-        var vocabulary = WordCounter(expectedWords: 1 << 15)
-        var inEnglish: [Bool] = []
-        let docProvisional: [[Int32]] = counted.indices.map { d in
-            let terms = counted[d], english = isEnglish[d]
-            var ids: [Int32] = []
-            ids.reserveCapacity(terms.counter.count)
-            terms.counter.forEachWord { bytes, hash in
-                let i = vocabulary.index(of: bytes, hash: hash)
-                if i == inEnglish.count { inEnglish.append(english) } else if english { inEnglish[i] = true }
-                ids.append(Int32(i))
-            }
-            return ids
-        }
-        let seen = vocabulary.words
-        let alphabetical = utf16Order(seen)
-        var sortedID = [Int](repeating: 0, count: seen.count)
-        for (r, i) in alphabetical.enumerated() { sortedID[i] = r }
-        let words = alphabetical.map { seen[$0] }
-        let englishWord = alphabetical.map { inEnglish[$0] }
+        let words: [String], englishWord: [Bool]
+        var docWords: [[WordCount]]
+        (words, englishWord, docWords) = Self.vocabulary(counted, isEnglish: isEnglish)
+        counted = []
         let hasEnglish = englishWord.contains(true)
         // Each word's stem in each language. The stemmer knows the corpus's words, the
         // roots their derived forms attest, and the size of each one's family (see
         // `corpusRoots`).
         let (indonesian, attested, families) = IndonesianStemmer.knowing(words)
-        let stemsID: [String] = words.parallelMap { indonesian.stem($0) }
-        // Porter2 only for words that English pages use; the others are never looked up.
-        let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
-        // Keys: every word, then every stem that is not also a word.
-        var keys = words
-        var keyID: [String: Int] = [:]
-        keyID.reserveCapacity(words.count * 2)
-        for (i, w) in words.enumerated() { keyID[w] = i }
-        func id(_ key: String) -> Int {
-            if let i = keyID[key] { return i }
-            keyID[key] = keys.count
-            keys.append(key)
-            return keys.count - 1
-        }
-        let stemKeyID = stemsID.map(id)
-        // Attested roots are keys even when no word stems to them: the browser stems a
-        // query word that the index lacks by the same knowledge.
-        for root in attested.sorted(by: utf16Less) { _ = id(root) }
-        let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
-
-        // 3. Each document's words as ids, in order of first occurrence (in parallel).
-        //    Nothing below depends on their order within a document.
-        let toSorted = sortedID
-        let docWords = Self.sortedWords(counted, docProvisional, toSorted)
-        // The documents' own word tables are not needed again: let them go before the
-        // postings are laid out.
-        counted = []
-        // 4. Postings in document order; a document's stems are summed over its words
-        //    (each document's sums in parallel, then appended in order).
-        let docStems: [[(key: Int32, counts: FieldCounts)]] = Array(docWords.indices).parallelMap { d in
-            let english = isEnglish[d]
-            var stems = docWords[d].map { (key: Int32(english ? stemKeyEN[Int($0.word)] : stemKeyID[Int($0.word)]), counts: $0.counts) }
-            stems.sort { $0.key < $1.key }
-            var merged: [(key: Int32, counts: FieldCounts)] = []
-            merged.reserveCapacity(stems.count)
-            for s in stems {
-                if let last = merged.last, last.key == s.key { merged[merged.count - 1].counts.add(s.counts) } else { merged.append(s) }
-            }
-            return merged
-        }
-        // Postings of all keys in two flat arrays, each key's a contiguous range: counted
-        // first, then filled in document order (no array per key to grow).
-        var wordStart = [Int](repeating: 0, count: keys.count + 1)
-        var stemStart = [Int](repeating: 0, count: keys.count + 1)
-        var usedInIndonesian = [Bool](repeating: false, count: words.count)
-        var usedInEnglish = [Bool](repeating: false, count: words.count)
-        for (d, list) in docWords.enumerated() {
-            let english = isEnglish[d]
-            for wc in list {
-                let w = Int(wc.word)
-                wordStart[w + 1] += 1
-                if english { usedInEnglish[w] = true } else { usedInIndonesian[w] = true }
-            }
-            for s in docStems[d] { stemStart[Int(s.key) + 1] += 1 }
-        }
-        for k in 0..<keys.count {
-            wordStart[k + 1] += wordStart[k]
-            stemStart[k + 1] += stemStart[k]
-        }
-        let empty = Posting(doc: 0, counts: FieldCounts())
-        var wordFlat = [Posting](repeating: empty, count: wordStart[keys.count])
-        var stemFlat = [Posting](repeating: empty, count: stemStart[keys.count])
-        var wordNext = wordStart, stemNext = stemStart
-        // Through buffers: array subscripts checked each write's uniqueness (this step
-        // went from 0.30 to 0.24 s at 10,000 lessons).
-        wordFlat.withUnsafeMutableBufferPointer { wordFlat in
-            stemFlat.withUnsafeMutableBufferPointer { stemFlat in
-                wordNext.withUnsafeMutableBufferPointer { wordNext in
-                    stemNext.withUnsafeMutableBufferPointer { stemNext in
-                        for (d, list) in docWords.enumerated() {
-                            for wc in list {
-                                let w = Int(wc.word)
-                                wordFlat[wordNext[w]] = Posting(doc: Int32(d), counts: wc.counts)
-                                wordNext[w] += 1
-                            }
-                            for s in docStems[d] {
-                                let k = Int(s.key)
-                                stemFlat[stemNext[k]] = Posting(doc: Int32(d), counts: s.counts)
-                                stemNext[k] += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // A word's stems depend only on the languages of the pages that use it.
-        let stemsOfWord: [Set<Int>] = words.indices.map { w in
-            var out = Set<Int>()
-            if usedInIndonesian[w], stemKeyID[w] != w { out.insert(stemKeyID[w]) }
-            if usedInEnglish[w], stemKeyEN[w] != w { out.insert(stemKeyEN[w]) }
-            return out
+        // 3. Keys: every word, then every stem that is not also a word.
+        let (keys, stemKeyID, stemKeyEN) = Self.keys(words, englishWord: englishWord, hasEnglish: hasEnglish,
+                                                     stemmer: indonesian, attested: attested)
+        // 4. Postings in document order, in two flat arrays (`postings`); the documents'
+        //    word lists are let go once they are laid out.
+        let laid = Self.postings(docWords, isEnglish: isEnglish, keyCount: keys.count, wordCount: words.count,
+                                 stemKeyID: stemKeyID, stemKeyEN: stemKeyEN)
+        docWords = []
+        let (wordStart, stemStart, wordFlat, stemFlat) = (laid.wordStart, laid.stemStart, laid.wordFlat, laid.stemFlat)
+        let (usedInIndonesian, usedInEnglish) = (laid.usedInIndonesian, laid.usedInEnglish)
+        // A word's stems depend only on the languages of the pages that use it: at most
+        // two key ids per word (-1 for none), in one flat array rather than a set each.
+        var stemsOfWord = [Int32](repeating: -1, count: words.count * 2)
+        for w in words.indices {
+            if usedInIndonesian[w], stemKeyID[w] != w { stemsOfWord[2 * w] = Int32(stemKeyID[w]) }
+            if usedInEnglish[w], stemKeyEN[w] != w, stemsOfWord[2 * w] != Int32(stemKeyEN[w]) { stemsOfWord[2 * w + 1] = Int32(stemKeyEN[w]) }
         }
 
         // 5. Impacts: BM25F, computed here once rather than in every browser.
@@ -192,7 +102,7 @@ public struct SearchIndexBuilder: Sendable {
         @Sendable func entry(_ k: Int) -> ScoredEntry {
             ScoredEntry(key: allKeys[k], word: wordLists[wordRanges[k]..<wordRanges[k + 1]],
                         stem: stemLists[stemRanges[k]..<stemRanges[k + 1]],
-                        stems: k < words.count ? stemSets[k].map { allKeys[$0] } : [],
+                        stems: k < words.count ? stemSets[(2 * k)...(2 * k + 1)].filter { $0 >= 0 }.map { allKeys[Int($0)] } : [],
                         attested: attested.contains(allKeys[k]), family: families[allKeys[k]] ?? 0, n: n, norms: fieldNorms, averages: averages)
         }
 
@@ -314,6 +224,126 @@ public struct SearchIndexBuilder: Sendable {
 
     /// A result's breadcrumb below its title: "course › module", either part left out
     /// when missing. (The browser writes its own for courses, paths and pages.)
+    /// Postings of all keys in two flat arrays, each key's a contiguous range (`wordStart`,
+    /// `stemStart`), in document order; a document's stems are summed over its words
+    /// (each document's sums in parallel, then appended in order). Also which words
+    /// Indonesian and English pages use.
+    static func postings(_ docWords: [[WordCount]], isEnglish: [Bool], keyCount: Int, wordCount: Int,
+                         stemKeyID: [Int], stemKeyEN: [Int])
+        -> (wordStart: [Int], stemStart: [Int], wordFlat: [Posting], stemFlat: [Posting], usedInIndonesian: [Bool], usedInEnglish: [Bool]) {
+        let docStems: [[(key: Int32, counts: FieldCounts)]] = Array(docWords.indices).parallelMap { d in
+            let english = isEnglish[d]
+            var stems = docWords[d].map { (key: Int32(english ? stemKeyEN[Int($0.word)] : stemKeyID[Int($0.word)]), counts: $0.counts) }
+            stems.sort { $0.key < $1.key }
+            var merged: [(key: Int32, counts: FieldCounts)] = []
+            merged.reserveCapacity(stems.count)
+            for s in stems {
+                if let last = merged.last, last.key == s.key { merged[merged.count - 1].counts.add(s.counts) } else { merged.append(s) }
+            }
+            return merged
+        }
+        // Postings of all keys in two flat arrays, each key's a contiguous range: counted
+        // first, then filled in document order (no array per key to grow).
+        var wordStart = [Int](repeating: 0, count: keyCount + 1)
+        var stemStart = [Int](repeating: 0, count: keyCount + 1)
+        var usedInIndonesian = [Bool](repeating: false, count: wordCount)
+        var usedInEnglish = [Bool](repeating: false, count: wordCount)
+        for (d, list) in docWords.enumerated() {
+            let english = isEnglish[d]
+            for wc in list {
+                let w = Int(wc.word)
+                wordStart[w + 1] += 1
+                if english { usedInEnglish[w] = true } else { usedInIndonesian[w] = true }
+            }
+            for s in docStems[d] { stemStart[Int(s.key) + 1] += 1 }
+        }
+        for k in 0..<keyCount {
+            wordStart[k + 1] += wordStart[k]
+            stemStart[k + 1] += stemStart[k]
+        }
+        let empty = Posting(doc: 0, counts: FieldCounts())
+        var wordFlat = [Posting](repeating: empty, count: wordStart[keyCount])
+        var stemFlat = [Posting](repeating: empty, count: stemStart[keyCount])
+        var wordNext = wordStart, stemNext = stemStart
+        // Through buffers: array subscripts checked each write's uniqueness (this step
+        // went from 0.30 to 0.24 s at 10,000 lessons).
+        wordFlat.withUnsafeMutableBufferPointer { wordFlat in
+            stemFlat.withUnsafeMutableBufferPointer { stemFlat in
+                wordNext.withUnsafeMutableBufferPointer { wordNext in
+                    stemNext.withUnsafeMutableBufferPointer { stemNext in
+                        for (d, list) in docWords.enumerated() {
+                            for wc in list {
+                                let w = Int(wc.word)
+                                wordFlat[wordNext[w]] = Posting(doc: Int32(d), counts: wc.counts)
+                                wordNext[w] += 1
+                            }
+                            for s in docStems[d] {
+                                let k = Int(s.key)
+                                stemFlat[stemNext[k]] = Posting(doc: Int32(d), counts: s.counts)
+                                stemNext[k] += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (wordStart, stemStart, wordFlat, stemFlat, usedInIndonesian, usedInEnglish)
+    }
+
+    /// The catalogue's distinct words in key order, whether English pages use each, and
+    /// each document's words as ids into them with their counts. One pass gives each
+    /// distinct word a provisional id, in order of first sight, and each document its
+    /// words' provisional ids; ids in sorted order then replace them through an array,
+    /// with no second lookup by string. Words stay bytes, with the hash each document's
+    /// counter gave them, until the catalogue's distinct words are known.
+    static func vocabulary(_ counted: [DocumentTerms], isEnglish: [Bool]) -> (words: [String], englishWord: [Bool], docWords: [[WordCount]]) {
+        var vocabulary = WordCounter(expectedWords: 1 << 15)
+        var inEnglish: [Bool] = []
+        let docProvisional: [[Int32]] = counted.indices.map { d in
+            let terms = counted[d], english = isEnglish[d]
+            var ids: [Int32] = []
+            ids.reserveCapacity(terms.counter.count)
+            terms.counter.forEachWord { bytes, hash in
+                let i = vocabulary.index(of: bytes, hash: hash)
+                if i == inEnglish.count { inEnglish.append(english) } else if english { inEnglish[i] = true }
+                ids.append(Int32(i))
+            }
+            return ids
+        }
+        let seen = vocabulary.words
+        let alphabetical = utf16Order(seen)
+        var sortedID = [Int](repeating: 0, count: seen.count)
+        for (r, i) in alphabetical.enumerated() { sortedID[i] = r }
+        return (alphabetical.map { seen[$0] }, alphabetical.map { inEnglish[$0] },
+                sortedWords(counted, docProvisional, sortedID))
+    }
+
+    /// The index's keys (every word, then every stem that is not also a word, then the
+    /// attested roots that are neither), and each word's Indonesian and English stem as
+    /// a key id.
+    static func keys(_ words: [String], englishWord: [Bool], hasEnglish: Bool, stemmer: IndonesianStemmer,
+                     attested: Set<String>) -> (keys: [String], stemKeyID: [Int], stemKeyEN: [Int]) {
+        let stemsID: [String] = words.parallelMap { stemmer.stem($0) }
+        // Porter2 only for words that English pages use; the others are never looked up.
+        let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
+        var keys = words
+        var keyID: [String: Int] = [:]
+        keyID.reserveCapacity(words.count * 2)
+        for (i, w) in words.enumerated() { keyID[w] = i }
+        func id(_ key: String) -> Int {
+            if let i = keyID[key] { return i }
+            keyID[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+        let stemKeyID = stemsID.map(id)
+        // Attested roots are keys even when no word stems to them: the browser stems a
+        // query word that the index lacks by the same knowledge.
+        for root in attested.sorted(by: utf16Less) { _ = id(root) }
+        let stemKeyEN = hasEnglish ? stemsEN.map(id) : stemKeyID
+        return (keys, stemKeyID, stemKeyEN)
+    }
+
     /// Each document's words as sorted ids with their counts (in parallel).
     static func sortedWords(_ counted: [DocumentTerms], _ provisional: [[Int32]], _ toSorted: [Int]) -> [[WordCount]] {
         Array(counted.indices).parallelMap { d in
