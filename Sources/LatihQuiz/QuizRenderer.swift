@@ -210,11 +210,12 @@ func json(_ s: String) -> String {
     out.reserveCapacity(s.utf8.count + 16)
     let hex = Array("0123456789abcdef".utf8)
     func unicodeEscape(_ value: UInt32) {
-        out += Array("\\u".utf8)
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "u"))
         for shift in [12, 8, 4, 0] { out.append(hex[Int((value >> UInt32(shift)) & 15)]) }
     }
-    let utf8 = Array(s.utf8)
-    utf8.withUnsafeBufferPointer { bytes in
+    var s = s
+    s.withUTF8 { bytes in
         var i = 0
         while i < bytes.count {
             let b = bytes[i]

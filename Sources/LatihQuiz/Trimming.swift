@@ -1,14 +1,14 @@
 extension StringProtocol {
     /// `trimmingCharacters(in: .whitespaces)`: spaces (Unicode's Zs) and tabs off both
-    /// ends. Foundation's version bridges through NSString, which made trimming a fifth
-    /// of parsing quizzes.
-    func trimmingSpaces() -> String { trimming(isNewline: false) }
+    /// ends. Foundation's version bridges through NSString on every call, and quizzes
+    /// trim every line they read.
+    func trimmingSpaces() -> String { trimming(newlines: false) }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`: the same, and line breaks
     /// (U+000A–U+000D, U+0085, U+2028, U+2029).
-    func trimmingSpacesAndNewlines() -> String { trimming(isNewline: true) }
+    func trimmingSpacesAndNewlines() -> String { trimming(newlines: true) }
 
-    private func trimming(isNewline newlines: Bool) -> String {
+    private func trimming(newlines: Bool) -> String {
         func isTrimmed(_ s: Unicode.Scalar) -> Bool {
             switch s.value {
             case 0x20, 0x09: return true

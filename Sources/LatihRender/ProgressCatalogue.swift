@@ -58,7 +58,7 @@ func scriptSafeJSON<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let json = try? encoder.encode(value) else { return "{}" }
-    // One pass over the bytes: the progress page's catalogue is megabytes at 10,000 lessons.
+    // One pass over the bytes: the progress page's catalogue lists every lesson.
     var out: [UInt8] = []
     out.reserveCapacity(json.count + json.count / 32)
     let hex = Array("0123456789abcdef".utf8)

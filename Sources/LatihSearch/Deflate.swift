@@ -2,12 +2,12 @@ import CLibdeflate
 
 /// Raw DEFLATE (RFC 1951, no zlib or gzip header), which browsers inflate with
 /// `DecompressionStream("deflate-raw")`. libdeflate compresses whole buffers (all the
-/// index has) to the same format as zlib, in less than half of zlib's time and a little
-/// smaller; this is the one file of the project that calls it.
+/// index has) to the same format as zlib, faster and a little smaller; this is the one
+/// file of the project that calls it.
 enum Deflate {
     /// `bytes`, compressed at libdeflate's `level` (1–12). Deterministic: the same input
     /// and level give the same output.
-    static func compress(_ bytes: [UInt8], level: Int32 = 8) -> [UInt8] {
+    static func compress(_ bytes: [UInt8], level: Int32) -> [UInt8] {
         guard let compressor = libdeflate_alloc_compressor(level) else {
             preconditionFailure("libdeflate cannot make a compressor at level \(level)")
         }

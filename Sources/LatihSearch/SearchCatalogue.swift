@@ -8,9 +8,9 @@ struct SearchCatalogue {
     /// A course is `[category, level, [competencies], [tags], gap, count]`, facets as
     /// indexes into `facets`; documents of a course are consecutive, so its facets apply
     /// to the range: `count` documents, starting `gap` after the previous course's last
-    /// (the first course's, after 0). Gaps are nearly all 0 and counts repeat, where first
-    /// and end numbers grew with every course: 2.3 KB less gzip in every query's catalogue
-    /// at 10,000 lessons. Course titles are not here: every query loads this
+    /// (the first course's, after 0). Gaps are nearly all 0 and counts repeat, so they
+    /// compress far better than first and end numbers, which grow with every course, in a
+    /// file that every query loads. Course titles are not here: every query loads this
     /// file, and a title is only needed in the breadcrumb of a result, which its document
     /// record carries (5–6 KB less on every cold query at 10,000 lessons).
     /// `docTags` maps a tag to the documents that carry it themselves, as id deltas.
