@@ -10,7 +10,7 @@ PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]'
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
-.PHONY: site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-stem bench-report bench-smoke fuzz clean
+.PHONY: install uninstall site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-stem bench-report bench-smoke fuzz clean
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -26,6 +26,20 @@ deps:
 
 release: deps
 	swift build -c release --product latih
+
+# Installs latih in $(PREFIX)/bin and the default theme in $(PREFIX)/share/latih/templates,
+# where `latih new site` finds it.
+PREFIX ?= /usr/local
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/latih
+	install -m 755 $(LATIH_RELEASE) $(DESTDIR)$(PREFIX)/bin/latih
+	rm -rf $(DESTDIR)$(PREFIX)/share/latih/templates
+	cp -R templates $(DESTDIR)$(PREFIX)/share/latih/templates
+	chmod -R u=rwX,go=rX $(DESTDIR)$(PREFIX)/share/latih/templates
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/latih
+	rm -rf $(DESTDIR)$(PREFIX)/share/latih
 
 site: release
 	$(LATIH_RELEASE) build --content content --templates templates --output site

@@ -4,7 +4,7 @@ import PackageDescription
 
 // One target per concern, with dependencies pointing one way only (each target's list
 // below is exactly what its files import):
-// Diagnostics ← FrontMatter ← Content ← Render ← Site ← Rebuild ← Serve ← CLI ← latih
+// Diagnostics ← Output ← Content, Site, Report;  Diagnostics ← FrontMatter ← Content ← Render ← Site ← Rebuild ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibdeflate ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
 // Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI;  Quiz ← Import ← CLI
@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
+        // The folders Latih writes whole (site, report, certificates): one set of refusals, markers and swaps.
+        .target(name: "LatihOutput", dependencies: ["LatihDiagnostics", "LatihParallel"]),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
         .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "LatihQuiz", dependencies: [
@@ -40,7 +42,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LatihSearch", dependencies: ["CLibdeflate", "LatihParallel"]),
-        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihParallel"]),
+        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihOutput", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -48,7 +50,7 @@ let package = Package(
         ]),
         .target(name: "LatihSite", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihRender", "LatihQuiz",
-            "LatihSearch", "LatihParallel",
+            "LatihSearch", "LatihParallel", "LatihOutput",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // A site kept in memory and updated after edits, through the build's public stages.
@@ -69,7 +71,7 @@ let package = Package(
         // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into
         // the agency's monitoring report.
         .target(name: "LatihReport", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown",
+            "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown", "LatihOutput",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `latih import`: Moodle question banks (Moodle XML through Foundation's XMLParser, GIFT) into lessons.
@@ -93,11 +95,11 @@ let package = Package(
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
         .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihDiagnostics", "LatihCLI", "LatihTestSupport"],
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihDiagnostics", "LatihCLI", "LatihOutput", "LatihTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics", "LatihOutput", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihTestSupport",
                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihOutput
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,6 +41,13 @@ struct FileTree {
         } catch {
             diagnostics.append(.error(.contentFolderUnreadable, SourceLocation(path: relative.isEmpty ? root : relative), "folder cannot be read",
                                       hint: "check the folder's permissions"))
+            return
+        }
+        // A report or certificates copied into the content would be published with it.
+        if let marker = names.first(where: OutputKind.privateMarkers.contains) {
+            diagnostics.append(.error(.contentPrivateFolder, SourceLocation(path: relative.isEmpty ? root : relative),
+                                      "folder holds personal data written by Latih (\(marker)); refusing to publish it",
+                                      hint: "move this folder out of content/: reports and certificates are given to the people entitled to them, never published"))
             return
         }
         for name in names where !name.hasPrefix(".") {

@@ -38,6 +38,7 @@ extension DiagnosticCode {
     public static let contentUnnumberedLesson = DiagnosticCode("content.unnumbered-lesson")
     public static let contentReservedSlug = DiagnosticCode("content.reserved-slug")
     public static let contentCourseMdMissing = DiagnosticCode("content.course-md-missing")
+    public static let contentPrivateFolder = DiagnosticCode("content.private-folder")
     public static let contentModuleMdMissing = DiagnosticCode("content.module-md-missing")
     public static let contentEmptyModule = DiagnosticCode("content.empty-module")
     public static let contentEmptyCourse = DiagnosticCode("content.empty-course")
@@ -131,6 +132,7 @@ extension DiagnosticCode {
     public static let reportInvalidStatement = DiagnosticCode("report.invalid-statement")
     public static let reportLRSFailed = DiagnosticCode("report.lrs-failed")
     public static let reportNotAnExport = DiagnosticCode("report.not-an-export")
+    public static let reportUnmatched = DiagnosticCode("report.unmatched")
     // csv
     public static let csvBadQuote = DiagnosticCode("csv.bad-quote")
     public static let csvFieldCount = DiagnosticCode("csv.field-count")
@@ -150,7 +152,7 @@ extension DiagnosticCode {
         .frontMatterEmptyListItem, .fileTooLarge, .fileUnreadable, .fileBinary, .fileInvalidUTF8,
         .contentFolderNotFound, .contentFolderUnreadable, .contentTooDeep, .contentBrokenLink, .contentLinkOutside,
         .contentUnpublishableName, .contentIgnoredFile, .contentSiteConfMissing, .contentInvalidSlug,
-        .contentMisplacedFile, .contentUnnumberedLesson, .contentReservedSlug, .contentCourseMdMissing,
+        .contentMisplacedFile, .contentUnnumberedLesson, .contentReservedSlug, .contentCourseMdMissing, .contentPrivateFolder,
         .contentModuleMdMissing, .contentEmptyModule, .contentEmptyCourse, .contentDuplicateLessonSlug,
         .contentDraftReference, .contentUnknownCourse, .contentSelfPrerequisite, .contentUnusedFile,
         .contentLessonWithoutTitle, .siteOutputCollision, .themeFolderNotFound, .themeAssetUnreadable,
@@ -167,7 +169,7 @@ extension DiagnosticCode {
         .importFileExists, .importWriteFailed, .giftEmpty, .giftUnclosedBlock, .giftBadAnswer, .giftTooFewPairs,
         .giftNoRightAnswer, .giftBadNumber, .giftNoFullCredit, .externalLinkBroken, .externalLinkMoved,
         .externalLinkServerError, .externalLinkTimeout, .externalLinkUnreachable, .reportUnreadableInput,
-        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportNotAnExport, .csvBadQuote, .csvFieldCount,
+        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportNotAnExport, .reportUnmatched, .csvBadQuote, .csvFieldCount,
         .rosterEmpty, .rosterMissingColumn, .rosterNoIdentity, .rosterBadEmail, .rosterDuplicatePerson,
     ]
 }

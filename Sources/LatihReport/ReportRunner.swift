@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihOutput
 import LatihParallel
 import LatihRender
 import LatihSite
@@ -44,6 +45,12 @@ public struct ReportResult: Sendable {
 public enum ReportRunner {
     public static func run(_ o: ReportOptions) -> ReportResult {
         var result = ReportResult()
+        // Refused before anything is read: a report holds personal data, and an output
+        // inside what the build publishes would put it on the web.
+        if let refusal = OutputFolder(path: o.output, kind: .report).refusal(protecting: [o.build.contentDir, o.build.templatesDir]) {
+            result.diagnostics = [refusal]
+            return result
+        }
         o.progress?("reading \(o.build.contentDir)/")
         let (summary, catalogueDiags) = SiteBuilder.summary(o.build)
         result.diagnostics += catalogueDiags.filter { $0.severity == .error }
@@ -122,6 +129,13 @@ public enum ReportRunner {
         let builder = ReportBuilder(index: index, year: year)
         let (report, _) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
                                          unknown: fromStatements.unknown, skipped: skipped)
+        if !o.statements.isEmpty || o.lrs != nil,
+           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: fromStatements.events.count, unknown: fromStatements.unknown,
+                                                          idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
+            if o.strict { unmatched.severity = .error }
+            result.diagnostics.append(unmatched)
+            if o.strict { result.diagnostics.sort(); return result }
+        }
         o.progress?("rendering pages")
         var files: [(String, Data)] = []
         var assetPaths: [String: String] = [:]
@@ -143,11 +157,11 @@ public enum ReportRunner {
         for (name, text) in ReportCSV.tables(report) { files.append(("data/" + name, Data(text.utf8))) }
         o.progress?("writing \(o.output)/")
         do {
-            try ReportFolder.write(files, to: o.output, protecting: [o.build.contentDir, o.build.templatesDir])
+            try OutputFolder(path: o.output, kind: .report).write(files, protecting: [o.build.contentDir, o.build.templatesDir])
             result.fileCount = files.count
             result.report = report
-        } catch let e as ReportFolder.Refusal {
-            result.diagnostics.append(.error(.outputRefused, SourceLocation(path: o.output), e.message))
+        } catch let refused as OutputFolder.Refused {
+            result.diagnostics.append(refused.diagnostic)
         } catch {
             result.diagnostics.append(.error(.outputWriteFailed, SourceLocation(path: o.output), "cannot write the report: \(error.localizedDescription)",
                                              hint: "the previous report was left as it was"))
@@ -162,51 +176,4 @@ struct PageValues: @unchecked Sendable {
     let path: String
     let values: [String: Any]
     init(_ page: (String, [String: Any])) { (path, values) = page }
-}
-
-/// The report's folder: written beside its place, then swapped in. Only a folder that
-/// Latih's report made (it holds `.latih-report`) or an empty one is ever replaced.
-enum ReportFolder {
-    static let marker = ".latih-report"
-
-    struct Refusal: Error { var message: String }
-
-    static func write(_ files: [(String, Data)], to output: String, protecting: [String]) throws {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: output).standardizedFileURL.path
-        for p in protecting {
-            let kept = URL(fileURLWithPath: p).standardizedFileURL.path
-            if target == kept || kept.hasPrefix(target + "/") || target == "/" || target == NSHomeDirectory() {
-                throw Refusal(message: "refusing to write the report over \(output), which holds \(p)")
-            }
-        }
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: target, isDirectory: &isDir) {
-            let contents = (try? fm.contentsOfDirectory(atPath: target)) ?? []
-            if !isDir.boolValue || (!contents.isEmpty && !contents.contains(marker)) {
-                throw Refusal(message: "\(output) exists and is not a report Latih wrote; choose another --output")
-            }
-        }
-        let staging = target + ".tmp-\(getpid())"
-        if fm.fileExists(atPath: staging) { try fm.removeItem(atPath: staging) }
-        do {
-            let all = files + [(marker, Data())]
-            for folder in Set(all.map { (staging + "/" + $0.0 as NSString).deletingLastPathComponent }).sorted() {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            // Plain writes: FileManager.createFile syncs each file to disk, which costs more
-            // than writing it.
-            let failed = all.parallelMap { path, data in
-                (try? data.write(to: URL(fileURLWithPath: staging + "/" + path))) == nil ? path : nil
-            }
-            if let path = failed.compactMap({ $0 }).first { throw Refusal(message: "cannot write \(staging)/\(path)") }
-            let old = target + ".old-\(getpid())"
-            if fm.fileExists(atPath: target) { try fm.moveItem(atPath: target, toPath: old) }
-            try fm.moveItem(atPath: staging, toPath: target)
-            try? fm.removeItem(atPath: old)
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw error
-        }
-    }
 }

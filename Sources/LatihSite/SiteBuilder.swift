@@ -3,6 +3,7 @@ import Crypto
 import Foundation
 import LatihContent
 import LatihDiagnostics
+import LatihOutput
 import LatihMarkdown
 import LatihQuiz
 import LatihRender
@@ -94,13 +95,13 @@ public enum SiteBuilder {
 
     static func buildOnCurrentThread(_ options: BuildOptions, progress: (@Sendable (String) -> Void)?) -> BuildResult {
         if options.write,
-           let refusal = OutputFolder.refusal(output: options.outputDir, protecting: [options.contentDir, options.templatesDir]) {
+           let refusal = OutputFolder(path: options.outputDir, kind: .site).refusal(protecting: [options.contentDir, options.templatesDir]) {
             return BuildResult(pageCount: 0, fileCount: 0, diagnostics: [refusal])
         }
         // A build that writes renders its pages straight into the staging folder.
         var staging: StagingWriter?
         if options.write {
-            let folder = OutputFolder(path: options.outputDir)
+            let folder = OutputFolder(path: options.outputDir, kind: .site)
             folder.removeStale()
             do {
                 staging = StagingWriter(path: try folder.makeStaging())

@@ -2,6 +2,7 @@ import Foundation
 import LatihDiagnostics
 import LatihTestSupport
 import Testing
+import LatihOutput
 @testable import LatihSite
 import LatihCLI
 
@@ -208,7 +209,7 @@ func snapshot(_ dir: String) -> [String: Data] {
         let dead = dir + "/site.tmp-2147483646", live = dir + "/site.tmp-1"
         for stale in [dead, live] {
             try FileManager.default.createDirectory(atPath: stale, withIntermediateDirectories: true)
-            try "x".write(toFile: stale + "/" + OutputFolder.markerName, atomically: true, encoding: .utf8)
+            try "x".write(toFile: stale + "/" + OutputKind.site.marker, atomically: true, encoding: .utf8)
         }
         let result = SiteBuilder.build(BuildOptions(contentDir: fixtures + "/valid/minimal/content", templatesDir: repoRoot + "/templates", outputDir: dir + "/site"))
         #expect(result.succeeded)

@@ -1,6 +1,7 @@
 import LatihParallel
 import Foundation
 import LatihContent
+import LatihOutput
 import LatihRender
 #if canImport(Glibc)
 import Glibc
@@ -14,7 +15,7 @@ enum WriteStage {
 
     static func write(to output: String, staging writer: StagingWriter, pages: [OutputFile], assets: [(String, Data)],
                       contentAssets: [Asset], contentDir: String, isCancelled: () -> Bool) throws {
-        let folder = OutputFolder(path: output)
+        let folder = OutputFolder(path: output, kind: .site)
         let staging = writer.path
         do {
             if let failed = writer.failures.first {
