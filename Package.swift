@@ -6,7 +6,7 @@ import PackageDescription
 // below is exactly what its files import):
 // Diagnostics ← Output ← Content, Site, Report;  Diagnostics ← FrontMatter ← Content ← Render ← Site ← Rebuild ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
-// CLibdeflate ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
+// CLibdeflate ← Compression ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
 // Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI;  Quiz ← Import ← CLI
 let package = Package(
     name: "Latih",
@@ -43,7 +43,14 @@ let package = Package(
             "LatihDiagnostics", "LatihFrontMatter", "LatihMarkdown",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihSearch", dependencies: ["CLibdeflate", "LatihParallel"]),
+        .target(name: "LatihCompression", dependencies: ["CLibdeflate"]),
+        .target(name: "LatihSearch", dependencies: ["LatihCompression", "LatihParallel"]),
+        // Verifiable credentials: strict JSON, RFC 8785, eddsa-jcs-2022 proofs, Open Badges 3.0,
+        // status lists and the verification rules; no command and no file system.
+        .target(name: "LatihCredentials", dependencies: [
+            "LatihCompression",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihOutput", "LatihParallel"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
@@ -93,8 +100,10 @@ let package = Package(
         .testTarget(name: "LatihFrontMatterTests", dependencies: ["LatihFrontMatter", "LatihDiagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
-        .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch", "LatihTestSupport"]),
+        .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch", "LatihCompression", "LatihTestSupport"]),
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
+        .testTarget(name: "LatihCredentialsTests", dependencies: ["LatihCredentials", "LatihTestSupport",
+                                                                   .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihDiagnostics", "LatihCLI", "LatihOutput", "LatihTestSupport"],

@@ -1,4 +1,5 @@
 import Foundation
+import LatihCompression
 import LatihParallel
 
 /// Builds the search index that the browser's engine (`templates/assets/search/`) reads. Its size grows with the text of

@@ -1,4 +1,5 @@
 import Foundation
+import LatihCompression
 @testable import LatihSearch
 
 /// Reads a built index back as a browser does (`index-format.js`), from the layout that
