@@ -4,9 +4,9 @@
 #               xmllint against the SCORM and cmi5 schemas, and a real LRS (Ralph)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-APT_TEST := chromium chromium-driver libxml2-utils
-PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]'
+APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
+APT_TEST := chromium chromium-driver libxml2-utils zbar-tools
+PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 cryptography
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
@@ -46,7 +46,7 @@ site: release
 
 test-deps: deps
 	$(call apt_install,$(APT_TEST))
-	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn, rfc8785, cryptography" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
 
 test: test-deps
 	swift build

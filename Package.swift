@@ -33,6 +33,9 @@ let package = Package(
         // libdeflate, for the search index's deflated shards and documents (Debian's
         // libdeflate-dev): the same raw DEFLATE as zlib's, in less than half the time.
         .systemLibrary(name: "CLibdeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        // libqrencode, for the QR code on a printed certificate (Debian's libqrencode-dev).
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "LatihQR", dependencies: ["CQRencode"]),
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
         // The folders Latih writes whole (site, report, certificates): one set of refusals, markers and swaps.
@@ -51,7 +54,7 @@ let package = Package(
             "LatihCompression",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihOutput", "LatihParallel"]),
+        .target(name: "LatihContent", dependencies: ["LatihDiagnostics", "LatihFrontMatter", "LatihOutput", "LatihParallel", "LatihCredentials"]),
         .target(name: "LatihRender", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihParallel",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -59,7 +62,7 @@ let package = Package(
         ]),
         .target(name: "LatihSite", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihRender", "LatihQuiz",
-            "LatihSearch", "LatihParallel", "LatihOutput",
+            "LatihSearch", "LatihParallel", "LatihOutput", "LatihCredentials",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // A site kept in memory and updated after edits, through the build's public stages.
@@ -83,12 +86,19 @@ let package = Package(
             "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown", "LatihOutput",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // `latih certify`: the agency's signing key, and certificates issued from its records
+        // (signed Open Badges, printable pages with a QR code, the ledger), revoked and verified.
+        .target(name: "LatihCertify", dependencies: [
+            "LatihDiagnostics", "LatihCredentials", "LatihOutput", "LatihQR", "LatihReport", "LatihSite", "LatihRender", "LatihContent",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // `latih import`: Moodle question banks (Moodle XML through Foundation's XMLParser, GIFT) into lessons.
         .target(name: "LatihImport", dependencies: ["LatihDiagnostics", "LatihQuiz", "LatihContent"]),
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

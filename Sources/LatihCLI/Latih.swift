@@ -11,7 +11,7 @@ public struct Latih: ParsableCommand {
         commandName: "latih",
         abstract: "Build training catalogues from Markdown.",
         version: version,
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Package.self, ReportCommand.self, Import.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Package.self, ReportCommand.self, Certify.self, Import.self]
     )
 
     public init() {}

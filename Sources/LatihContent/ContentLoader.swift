@@ -1,6 +1,7 @@
 import LatihParallel
 import Foundation
 import LatihDiagnostics
+import LatihCredentials
 import LatihFrontMatter
 
 /// Reads `content/` into a `Catalogue`: finds every file, parses all front matter in
@@ -50,9 +51,11 @@ public struct ContentLoader: Sendable {
         var config = SiteConfig()
         var markdown: [(String, Role)] = []
         var assets: [Asset] = []
+        var statusListFile: String?
         for path in tree.files {
             let parts = path.split(separator: "/").map(String.init)
             if path == "site.conf" { continue }
+            if path == Self.statusListFile { statusListFile = path; continue }
             if let reason = parts.lazy.compactMap(Slug.unpublishableReason).first {
                 diags.append(.error(.contentUnpublishableName, SourceLocation(path: path), "file name cannot be published: \(reason)",
                                     hint: "rename it using letters, digits, hyphens and dots"))
@@ -83,6 +86,12 @@ public struct ContentLoader: Sendable {
                                     language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
                                     baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
                 config.xapiEndpoints = fm.list("xapi-endpoints")
+                config.certificateIssuer = fm.text("certificate-issuer") ?? config.organisation
+                if let field = fm.fields["certificate-keys"] {
+                    let (keys, problems) = Self.certificateKeys(field)
+                    config.certificateKeys = keys
+                    diags += problems
+                }
             case .failure(let d):
                 diags.append(d)
             }
@@ -112,9 +121,34 @@ public struct ContentLoader: Sendable {
                                        isComplete: doc.isComplete), role: role)
             }
         }
-        let (catalogue, more) = assembler.finish(config: config, assets: assets)
+        var (catalogue, more) = assembler.finish(config: config, assets: assets)
+        catalogue.statusListFile = statusListFile
         diags += more
         return (catalogue, diags)
+    }
+
+    /// Where `latih certify` keeps the signed revocation list, in the content folder.
+    public static let statusListFile = "certificates/status.json"
+
+    /// The items of `certificate-keys`, each a public key with an optional window; an item
+    /// that is neither is an error at its place.
+    static func certificateKeys(_ field: Field) -> ([TrustList.Key], [Diagnostic]) {
+        var keys: [TrustList.Key] = [], diags: [Diagnostic] = []
+        let loc = SourceLocation(path: "site.conf", line: field.line, column: field.valueColumn)
+        guard case .list(let items) = field.value else { return ([], []) }
+        for item in items {
+            switch TrustList.parseKey(item) {
+            case .success(let k): keys.append(k)
+            case .failure(.window):
+                diags.append(.error(.frontMatterBadKeyItem, loc, "`\(item)` is not a key with a window",
+                                    hint: "write each key as z6Mk… optionally followed by FROM/UNTIL dates, e.g. `z6Mk… 2026-01-01/2027-12-31`"))
+            case .failure(.key(let p)):
+                let why = p == .wrongPrefix ? "is not an Ed25519 public key (it should start z6Mk)" : p == .wrongLength ? "has the wrong length for an Ed25519 key" : "is not base58"
+                diags.append(.error(.frontMatterBadKeyItem, loc, "`\(item.split(separator: " ").first ?? "")` \(why)",
+                                    hint: "copy the public key that `latih certify key` printed; never the secret key"))
+            }
+        }
+        return (keys, diags)
     }
 
     /// Decides a Markdown file's role from its path, or says why it has none.

@@ -1,3 +1,4 @@
+import LatihCredentials
 import LatihFrontMatter
 
 /// Settings from `content/site.conf`.
@@ -13,6 +14,11 @@ public struct SiteConfig: Sendable {
     /// Origins of learning record stores that may receive xAPI statements (and that the
     /// Content-Security-Policy therefore lets pages connect to).
     public var xapiEndpoints: [String] = []
+    /// The agency that signs certificates (`certificate-issuer`, else `organisation`).
+    public var certificateIssuer: String = ""
+    /// The agency's signing keys, each with the window in which it may sign
+    /// (`certificate-keys`); the site's verification page trusts these and no others.
+    public var certificateKeys: [TrustList.Key] = []
 
     public init(title: String = "Latih", description: String = "", language: String = "id",
                 organisation: String = "", baseURL: String? = nil, rawHTML: Bool = false) {
@@ -104,6 +110,7 @@ public struct Course: Sendable {
     }
 
     public var title: String { document.frontMatter.text("title") ?? slug }
+    public var summary: String { document.frontMatter.text("summary") ?? "" }
     public var level: String { document.frontMatter.text("level") ?? "" }
     public var category: String { document.frontMatter.text("category") ?? "" }
 
@@ -150,4 +157,7 @@ public struct Catalogue: Sendable {
     public var paths: [LearningPath]
     public var pages: [Page]
     public var assets: [Asset]
+    /// `certificates/status.json`, the signed revocation list that `latih certify` keeps,
+    /// relative to the content folder; nil when there is none.
+    public var statusListFile: String?
 }

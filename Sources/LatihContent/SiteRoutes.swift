@@ -20,6 +20,13 @@ public enum SiteRoutes {
     public static let paths = BuiltInPage(path: "paths/index.html", namesLessons: true, offline: true)
     public static let search = BuiltInPage(path: "search/index.html", namesLessons: true, offline: true)
 
+    /// The signed revocation list of the agency's certificates, and the trust list (issuer
+    /// and keys) that the verification page embeds, published beside it; `did.json` is the
+    /// issuer's DID document, where `did:web` resolves a site's address.
+    public static let statusList = "verifikasi/status.json"
+    public static let trustList = "verifikasi/trust.json"
+    public static let didDocument = "did.json"
+
     /// Every built-in page, in a fixed order.
     public static let builtInPages = [catalogue, notFound, progress, certificate, paths, search]
 

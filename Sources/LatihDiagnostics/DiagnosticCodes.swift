@@ -19,6 +19,7 @@ extension DiagnosticCode {
     public static let frontMatterNotAnOrigin = DiagnosticCode("front-matter.not-an-origin")
     public static let frontMatterNotAURL = DiagnosticCode("front-matter.not-a-url")
     public static let frontMatterEmptyListItem = DiagnosticCode("front-matter.empty-list-item")
+    public static let frontMatterBadKeyItem = DiagnosticCode("front-matter.bad-signing-key")
     // file
     public static let fileTooLarge = DiagnosticCode("file.too-large")
     public static let fileUnreadable = DiagnosticCode("file.unreadable")
@@ -133,6 +134,18 @@ extension DiagnosticCode {
     public static let reportLRSFailed = DiagnosticCode("report.lrs-failed")
     public static let reportNotAnExport = DiagnosticCode("report.not-an-export")
     public static let reportUnmatched = DiagnosticCode("report.unmatched")
+    // certify
+    public static let keyRefused = DiagnosticCode("certify.key-refused")
+    public static let keyUnwritable = DiagnosticCode("certify.key-unwritable")
+    public static let keyUnreadable = DiagnosticCode("certify.key-unreadable")
+    public static let keyExposed = DiagnosticCode("certify.key-exposed")
+    public static let certifyNoBaseURL = DiagnosticCode("certify.no-base-url")
+    public static let certifyKeyNotListed = DiagnosticCode("certify.key-not-listed")
+    public static let certifyNoNIP = DiagnosticCode("certify.no-nip")
+    public static let certifyStatusList = DiagnosticCode("certify.status-list")
+    public static let certifyLedgerUnreadable = DiagnosticCode("certify.ledger-unreadable")
+    public static let certifyUnknownID = DiagnosticCode("certify.unknown-id")
+    public static let certifyWriteFailed = DiagnosticCode("certify.write-failed")
     // csv
     public static let csvBadQuote = DiagnosticCode("csv.bad-quote")
     public static let csvFieldCount = DiagnosticCode("csv.field-count")
@@ -149,7 +162,7 @@ extension DiagnosticCode {
         .frontMatterUnknownKey, .frontMatterDuplicateKey, .frontMatterAliasDuplicate, .frontMatterMissingKey,
         .frontMatterEmptyValue, .frontMatterNotASlug, .frontMatterNotADuration, .frontMatterNotADate,
         .frontMatterNotYesNo, .frontMatterNotAChoice, .frontMatterNotAnOrigin, .frontMatterNotAURL,
-        .frontMatterEmptyListItem, .fileTooLarge, .fileUnreadable, .fileBinary, .fileInvalidUTF8,
+        .frontMatterEmptyListItem, .frontMatterBadKeyItem, .fileTooLarge, .fileUnreadable, .fileBinary, .fileInvalidUTF8,
         .contentFolderNotFound, .contentFolderUnreadable, .contentTooDeep, .contentBrokenLink, .contentLinkOutside,
         .contentUnpublishableName, .contentIgnoredFile, .contentSiteConfMissing, .contentInvalidSlug,
         .contentMisplacedFile, .contentUnnumberedLesson, .contentReservedSlug, .contentCourseMdMissing, .contentPrivateFolder,
@@ -169,7 +182,9 @@ extension DiagnosticCode {
         .importFileExists, .importWriteFailed, .giftEmpty, .giftUnclosedBlock, .giftBadAnswer, .giftTooFewPairs,
         .giftNoRightAnswer, .giftBadNumber, .giftNoFullCredit, .externalLinkBroken, .externalLinkMoved,
         .externalLinkServerError, .externalLinkTimeout, .externalLinkUnreachable, .reportUnreadableInput,
-        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportNotAnExport, .reportUnmatched, .csvBadQuote, .csvFieldCount,
+        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportNotAnExport, .reportUnmatched, .keyRefused, .keyUnwritable, .keyUnreadable, .keyExposed,
+        .certifyNoBaseURL, .certifyKeyNotListed, .certifyNoNIP, .certifyStatusList, .certifyLedgerUnreadable, .certifyUnknownID,
+        .certifyWriteFailed, .csvBadQuote, .csvFieldCount,
         .rosterEmpty, .rosterMissingColumn, .rosterNoIdentity, .rosterBadEmail, .rosterDuplicatePerson,
     ]
 }

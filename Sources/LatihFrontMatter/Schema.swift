@@ -86,6 +86,8 @@ extension Schema {
         FieldSpec("base-url", alias: "url-dasar", .url),
         FieldSpec("raw-html", alias: "html-mentah", .boolean),
         FieldSpec("xapi-endpoints", alias: "lrs", .originList),
+        FieldSpec("certificate-issuer", alias: "penerbit-sertifikat"),
+        FieldSpec("certificate-keys", alias: "kunci-sertifikat", .list),
     ], required: ["title"])
 
     /// `content/courses/<course>/course.md`.

@@ -144,8 +144,25 @@ struct ReportBuilder {
 
     /// JP of the lessons completed in the year.
     func jp(_ y: Year) -> Double {
-        let minutes = y.lessonCompleted.keys.reduce(0) { $0 + index.summary.courses[lessons[$1].course].lessons[lessons[$1].lesson].minutes }
-        return (Double(minutes) / Self.jpMinutes * 10).rounded() / 10
+        Self.jp(minutes: y.lessonCompleted.keys.reduce(0) { $0 + minutes(ofLesson: $1) })
+    }
+
+    /// The JP rule: minutes over 45, to one decimal.
+    static func jp(minutes: Int) -> Double { (Double(minutes) / jpMinutes * 10).rounded() / 10 }
+
+    func minutes(ofLesson flat: Int) -> Int {
+        index.summary.courses[lessons[flat].course].lessons[lessons[flat].lesson].minutes
+    }
+
+    /// When the lessons completed, in the order of their completion, first reached the
+    /// year's target by the JP rule; nil if they never did.
+    func targetReached(_ y: Year) -> Double? {
+        var minutes = 0
+        for (flat, t) in y.lessonCompleted.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
+            minutes += self.minutes(ofLesson: flat)
+            if Self.jp(minutes: minutes) >= Double(Self.targetJP) { return t }
+        }
+        return nil
     }
 
     /// The funnel's last step: the course completed with every quiz passed (a course

@@ -60,82 +60,14 @@ public enum ReportRunner {
             result.diagnostics.append(.error(.templateMissing, SourceLocation(path: o.build.templatesDir + "/report.mustache"), "template is missing",
                                              hint: "`latih report` renders its pages with report.mustache; copy it from Latih's default theme"))
         }
-        var people: [Person]?
-        if let path = o.roster {
-            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-                let (p, d) = Roster.parse(text, path: path)
-                people = p
-                result.diagnostics += d
-            } else {
-                result.diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "roster cannot be read"))
-            }
-        }
+        let people = readRoster(o, diagnostics: &result.diagnostics)
         guard let summary, let theme, !result.diagnostics.hasErrors else { result.diagnostics.sort(); return result }
-
-        let index = CatalogueIndex(summary)
-        let year = YearWindow(o.year)
-        var statements: [ReadStatement] = []
-        var warnings: [Diagnostic] = []
-        var exportEvents: [Event] = []
-        var skipped = 0
-        for path in o.statements {
-            o.progress?("reading \(path)")
-            // Mapped, not read: an LRS export of a year is hundreds of megabytes.
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-                result.diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "file of statements cannot be read"))
-                continue
-            }
-            let read = StatementReader.read(data, path: path, index: index)
-            statements += read.statements
-            warnings += read.diagnostics
-            skipped += read.skipped
+        guard let records = readRecords(o, summary: summary, people: people, diagnostics: &result.diagnostics) else {
+            result.diagnostics.sort()
+            return result
         }
-        if let lrs = o.lrs {
-            o.progress?("reading statements from \(lrs)")
-            var client = LRSClient(endpoint: lrs, auth: o.auth ?? "")
-            let report = o.progress
-            client.progress = { n in report?("reading statements from \(lrs): \(n)") }
-            do {
-                let (s, d) = try client.statements(year, index: index)
-                statements += s
-                warnings += d
-                skipped += d.count
-            } catch let f as LRSClient.Failure {
-                result.diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), f.message))
-            } catch {
-                result.diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), "cannot read the LRS: \(error)"))
-            }
-        }
-        if let folder = o.exports {
-            o.progress?("reading \(folder)/")
-            let r = ProgressExports.read(folder: folder, index: index, year: year)
-            exportEvents = r.events
-            skipped += r.skipped
-            warnings += r.diagnostics.filter { $0.severity == .warning }
-            result.diagnostics += r.diagnostics.filter { $0.severity == .error }
-        }
-        if o.strict { warnings = warnings.map { var d = $0; d.severity = .error; return d } }
-        result.diagnostics += warnings
-        guard !result.diagnostics.hasErrors else { result.diagnostics.sort(); return result }
-
-        o.progress?("working out the report")
-        let fromStatements = StatementEvents(statements, year: year)
-        statements = []
-        var counts = Report.Counts()
-        counts.read = fromStatements.read
-        counts.voided = fromStatements.voided
-        counts.duplicates = fromStatements.duplicates
-        counts.outOfYear = fromStatements.outOfYear
-        let builder = ReportBuilder(index: index, year: year)
-        let (report, _) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
-                                         unknown: fromStatements.unknown, skipped: skipped)
-        if !o.statements.isEmpty || o.lrs != nil,
-           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: fromStatements.events.count, unknown: fromStatements.unknown,
-                                                          idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
-            if o.strict { unmatched.severity = .error }
-            result.diagnostics.append(unmatched)
-            if o.strict { result.diagnostics.sort(); return result }
-        }
+        let index = records.index
+        let report = records.report
         o.progress?("rendering pages")
         var files: [(String, Data)] = []
         var assetPaths: [String: String] = [:]
@@ -176,4 +108,103 @@ struct PageValues: @unchecked Sendable {
     let path: String
     let values: [String: Any]
     init(_ page: (String, [String: Any])) { (path, values) = page }
+}
+
+/// The learning records of a year, read and folded: what `latih report` renders and what
+/// `latih certify issue` certifies, from one reading and one set of rules.
+struct Records {
+    var summary: CatalogueSummary
+    var index: CatalogueIndex
+    var builder: ReportBuilder
+    var report: Report
+    var persons: [PersonYear]
+}
+
+extension ReportRunner {
+    /// The roster of `--roster`, or nil when none was given (its errors added to `diagnostics`).
+    static func readRoster(_ o: ReportOptions, diagnostics: inout [Diagnostic]) -> [Person]? {
+        var people: [Person]?
+        if let path = o.roster {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+                let (p, d) = Roster.parse(text, path: path)
+                people = p
+                diagnostics += d
+            } else {
+                diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "roster cannot be read"))
+            }
+        }
+
+        return people
+    }
+
+    /// Reads the roster and every source of records in `o`, and folds them. Nil when
+    /// something could not be read (in `--strict`, a record too); the reasons are added
+    /// to `diagnostics`, with the warnings.
+    static func readRecords(_ o: ReportOptions, summary: CatalogueSummary, people: [Person]?, diagnostics: inout [Diagnostic]) -> Records? {
+        let index = CatalogueIndex(summary)
+        let year = YearWindow(o.year)
+        var statements: [ReadStatement] = []
+        var warnings: [Diagnostic] = []
+        var exportEvents: [Event] = []
+        var skipped = 0
+        for path in o.statements {
+            o.progress?("reading \(path)")
+            // Mapped, not read: an LRS export of a year is hundreds of megabytes.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+                diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "file of statements cannot be read"))
+                continue
+            }
+            let read = StatementReader.read(data, path: path, index: index)
+            statements += read.statements
+            warnings += read.diagnostics
+            skipped += read.skipped
+        }
+        if let lrs = o.lrs {
+            o.progress?("reading statements from \(lrs)")
+            var client = LRSClient(endpoint: lrs, auth: o.auth ?? "")
+            let report = o.progress
+            client.progress = { n in report?("reading statements from \(lrs): \(n)") }
+            do {
+                let (s, d) = try client.statements(year, index: index)
+                statements += s
+                warnings += d
+                skipped += d.count
+            } catch let f as LRSClient.Failure {
+                diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), f.message))
+            } catch {
+                diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), "cannot read the LRS: \(error)"))
+            }
+        }
+        if let folder = o.exports {
+            o.progress?("reading \(folder)/")
+            let r = ProgressExports.read(folder: folder, index: index, year: year)
+            exportEvents = r.events
+            skipped += r.skipped
+            warnings += r.diagnostics.filter { $0.severity == .warning }
+            diagnostics += r.diagnostics.filter { $0.severity == .error }
+        }
+        if o.strict { warnings = warnings.map { var d = $0; d.severity = .error; return d } }
+        diagnostics += warnings
+        guard !diagnostics.hasErrors else { return nil }
+
+        o.progress?("working out the report")
+        let fromStatements = StatementEvents(statements, year: year)
+        statements = []
+        var counts = Report.Counts()
+        counts.read = fromStatements.read
+        counts.voided = fromStatements.voided
+        counts.duplicates = fromStatements.duplicates
+        counts.outOfYear = fromStatements.outOfYear
+        let builder = ReportBuilder(index: index, year: year)
+        let (report, persons) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
+                                         unknown: fromStatements.unknown, skipped: skipped)
+        if !o.statements.isEmpty || o.lrs != nil,
+           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: fromStatements.events.count, unknown: fromStatements.unknown,
+                                                          idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
+            if o.strict { unmatched.severity = .error }
+            diagnostics.append(unmatched)
+            if o.strict { return nil }
+        }
+        return Records(summary: summary, index: index, builder: builder, report: report, persons: persons)
+    }
 }

@@ -74,10 +74,10 @@ enum Roster {
 /// RFC 4180 CSV, with the line each row starts on. Written by hand because the CSV
 /// libraries in reach (SwiftCSV, CSV.swift) give no row positions, and a roster error
 /// must name its line, which a quoted field with a line break moves.
-enum CSVReader {
-    struct Row { var line: Int; var fields: [String] }
+public enum CSVReader {
+    public struct Row: Sendable { public var line: Int; public var fields: [String] }
 
-    static func rows(_ text: String) -> ([Row], [(line: Int, message: String)]) {
+    public static func rows(_ text: String) -> ([Row], [(line: Int, message: String)]) {
         var rows: [Row] = [], problems: [(Int, String)] = []
         var field = "", fields: [String] = []
         var inQuotes = false, quotedAt = 0, line = 1, rowLine = 1, afterQuote = false
@@ -121,9 +121,16 @@ enum CSVReader {
 }
 
 /// A CSV cell that a spreadsheet never reads as a formula (as the site's progress CSV).
-func csvCell(_ value: String) -> String {
+public func csvCell(_ value: String) -> String {
     var s = value
     if let f = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(f) { s = "'" + s }
     return s.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" })
         ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+}
+
+/// A value that `csvCell` wrote, read back: the apostrophe that kept it from being a
+/// formula is taken off.
+public func csvValue(_ field: String) -> String {
+    guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
+    return String(field.dropFirst())
 }

@@ -1,5 +1,6 @@
 import LatihParallel
 import LatihContent
+import LatihCredentials
 import LatihDiagnostics
 import LatihQuiz
 
@@ -18,14 +19,22 @@ public struct CatalogueSummary: Sendable {
     public struct Course: Sendable {
         public var slug: String
         public var title: String
+        /// The course's `summary`.
+        public var summary: String
         public var lessons: [Lesson]
         public var minutes: Int { lessons.reduce(0) { $0 + $1.minutes } }
     }
 
     public var title: String
     public var language: String
+    public var organisation: String
     public var baseURL: String?
     public var courses: [Course]
+    /// Who signs certificates, and with which keys (`site.conf`).
+    public var certificateIssuer: String = ""
+    public var certificateKeys: [TrustList.Key] = []
+    /// The signed revocation list in the content folder, relative to it; nil when none.
+    public var statusListFile: String?
 }
 
 extension SiteBuilder {
@@ -43,14 +52,18 @@ extension SiteBuilder {
             case .built(let site):
                 let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
                 let courses = site.catalogue.courses.map { c in
-                    CatalogueSummary.Course(slug: c.slug, title: c.title, lessons: c.lessons.map { l in
+                    CatalogueSummary.Course(slug: c.slug, title: c.title, summary: c.summary, lessons: c.lessons.map { l in
                         CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
                                                 minutes: l.minutes ?? 0, quizzes: results[l.document.path]?.quizzes ?? [])
                     })
                 }
                 let config = site.catalogue.config
-                return (CatalogueSummary(title: config.title, language: config.language, baseURL: config.baseURL, courses: courses),
-                        site.diagnostics)
+                var summary = CatalogueSummary(title: config.title, language: config.language, organisation: config.organisation,
+                                               baseURL: config.baseURL, courses: courses)
+                summary.certificateIssuer = config.certificateIssuer
+                summary.certificateKeys = config.certificateKeys
+                summary.statusListFile = site.catalogue.statusListFile
+                return (summary, site.diagnostics)
             }
         }
     }
