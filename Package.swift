@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "LatihMarkdownTests", dependencies: ["LatihMarkdown"]),
         .testTarget(name: "LatihSearchTests", dependencies: ["LatihSearch", "LatihCompression", "LatihTestSupport"]),
         .testTarget(name: "LatihParallelTests", dependencies: ["LatihParallel"]),
-        .testTarget(name: "LatihCredentialsTests", dependencies: ["LatihCredentials", "LatihTestSupport",
+        .testTarget(name: "LatihCredentialsTests", dependencies: ["LatihCredentials", "LatihCompression", "LatihTestSupport",
                                                                    .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),

@@ -33,9 +33,10 @@ public struct StrictJSON {
     private let bytes: [UInt8]
     private var i = 0
 
-    /// Parses `bytes` (UTF-8, which Swift's decoding checks) as one JSON value.
-    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        guard bytes.count <= maxBytes else { throw Failure(reason: .tooLarge, offset: 0) }
+    /// Parses `bytes` (UTF-8, which Swift's decoding checks) as one JSON value of at most
+    /// `limit` bytes.
+    public static func parse(_ bytes: [UInt8], limit: Int = maxBytes) throws(Failure) -> JSONValue {
+        guard bytes.count <= limit else { throw Failure(reason: .tooLarge, offset: 0) }
         var reader = StrictJSON(bytes: bytes)
         reader.skipSpace()
         let value = try reader.value(depth: 0)
