@@ -87,7 +87,9 @@ public enum CredentialVerifier {
             guard !payload.isEmpty else { return .failure("input.empty") }
             guard payload.utf8.count <= maxPayload else { return .failure("input.too-large") }
             guard let deflated = Base64URL.decode(String(payload)) else { return .failure("input.bad-encoding") }
-            guard let bytes = QRPayload.inflate(deflated) else { return .failure("input.bad-payload") }
+            guard let bytes = QRPayload.inflate(deflated), String(validating: bytes, as: UTF8.self) != nil else {
+                return .failure("input.bad-payload")
+            }
             return parse(bytes)
         }
         return parse(Array(text.utf8))
@@ -203,8 +205,13 @@ public enum CredentialVerifier {
         }
         let asOf = list["validFrom"]?.string
         guard let subject = list["credentialSubject"], subject["statusPurpose"]?.string == "revocation",
-              let encoded = subject["encodedList"]?.string, case .success(let bits) = StatusList.decode(encoded) else {
+              let encoded = subject["encodedList"]?.string else {
             return (.unchecked("status.not-a-list"), asOf)
+        }
+        let bits: StatusList
+        switch StatusList.decode(encoded) {
+        case .failure(let problem): return (.unchecked(problem.rawValue), asOf)
+        case .success(let b): bits = b
         }
         guard index < bits.count else { return (.failed("status.range"), asOf) }
         return (bits.isSet(index) ? .failed("status.revoked") : .passed, asOf)
