@@ -19,6 +19,8 @@ public enum SiteRoutes {
     public static let certificate = BuiltInPage(path: "sertifikat/index.html", namesLessons: true, offline: true)
     public static let paths = BuiltInPage(path: "paths/index.html", namesLessons: true, offline: true)
     public static let search = BuiltInPage(path: "search/index.html", namesLessons: true, offline: true)
+    /// Where anyone checks a certificate the agency signed (a certificate's QR code opens it).
+    public static let verify = BuiltInPage(path: "verifikasi/index.html", namesLessons: false, offline: true)
 
     /// The signed revocation list of the agency's certificates, and the trust list (issuer
     /// and keys) that the verification page embeds, published beside it; `did.json` is the
@@ -28,10 +30,10 @@ public enum SiteRoutes {
     public static let didDocument = "did.json"
 
     /// Every built-in page, in a fixed order.
-    public static let builtInPages = [catalogue, notFound, progress, certificate, paths, search]
+    public static let builtInPages = [catalogue, notFound, progress, certificate, paths, search, verify]
 
     /// Folders and files at the top of `site/` that the site writes besides those pages.
-    public static let otherOutputs = ["courses", "assets", "files", "search", "sw.js", "manifest.webmanifest", "sitemap.xml"]
+    public static let otherOutputs = ["courses", "assets", "files", "search", "sw.js", "manifest.webmanifest", "sitemap.xml", didDocument]
 
     /// Top-level names that a page of `content/pages/` may not take, since its output
     /// (`<slug>/index.html`) would replace one of the site's own.

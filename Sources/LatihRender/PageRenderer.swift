@@ -32,6 +32,10 @@ public struct RenderInput: Sendable {
     /// the site. Templates see it as `lms`: site navigation, search and the offline
     /// worker are left out, and the LMS runtime is loaded instead of the site's xAPI.
     public var lms: String = ""
+    /// What the verification page embeds, as script-safe JSON: the trust list (the
+    /// agency and its keys) and the signed status list; `null` when there is none.
+    public var trustJSON = "null"
+    public var statusJSON = "null"
 
     public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String],
                 bodyEnd: String = "", quizIDs: [String: [String]] = [:], searchIndex: String = "") {
@@ -71,12 +75,13 @@ public struct PageRenderer: Sendable {
         case progress
         case certificate
         case search
+        case verify
     }
 
     /// Every page's job, in a fixed order.
     var jobs: [Job] {
         let c = input.catalogue
-        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search]
+        var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search, .verify]
         for (i, course) in c.courses.enumerated() {
             jobs.append(.course(i))
             for j in course.lessons.indices { jobs.append(.lesson(course: i, index: j)) }
@@ -150,6 +155,7 @@ public struct PageRenderer: Sendable {
         case SiteRoutes.progress.path: return .progress
         case SiteRoutes.certificate.path: return .certificate
         case SiteRoutes.search.path: return .search
+        case SiteRoutes.verify.path: return .verify
         default: break
         }
         let parts = path.split(separator: "/").map(String.init)

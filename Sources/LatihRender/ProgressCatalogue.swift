@@ -58,20 +58,24 @@ func scriptSafeJSON<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard let json = try? encoder.encode(value) else { return "{}" }
+    return scriptSafe(json: json)
+}
+
+/// JSON text made safe to embed in a `<script type="application/json">` element: `<`, `>`
+/// and `&` as `\u00XX` escapes, which read back as the same JSON.
+public func scriptSafe<Bytes: Collection>(json: Bytes) -> String where Bytes.Element == UInt8 {
     // One pass over the bytes: the progress page's catalogue lists every lesson.
     var out: [UInt8] = []
     out.reserveCapacity(json.count + json.count / 32)
     let hex = Array("0123456789abcdef".utf8)
-    json.withUnsafeBytes { bytes in
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 15)])
-            default:
-                out.append(byte)
-            }
+    for byte in json {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+            out.append(contentsOf: "\\u00".utf8)
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 15)])
+        default:
+            out.append(byte)
         }
     }
     return String(decoding: out, as: UTF8.self)

@@ -34,6 +34,8 @@ enum TemplateCheck {
         "rows", "flagged", "cells", "sort", "text", "rowHeader", "privacy", "hasCrumbs", "hasFigures", "hasLinks", "bodyHTML",
         // search
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
+        // the verification page
+        "trustJSON", "statusJSON", "verifyStringsJSON",
         // certificates that an agency issues (`latih certify issue`)
         "certificate", "agency", "learner", "nip", "for", "achievement", "jp", "date", "narrative", "signed", "qr", "verifyAddress",
     ]

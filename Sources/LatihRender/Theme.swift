@@ -21,7 +21,7 @@ public struct Theme: Sendable {
     public let assets: [(path: String, data: Data)]
 
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "sw"]
+    public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw"]
 
     /// Loads a theme, reporting every broken or missing template and string table.
     public static func load(from dir: String, language: String) -> (Theme?, [Diagnostic]) {

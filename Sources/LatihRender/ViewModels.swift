@@ -117,6 +117,12 @@ struct ViewModels: Sendable {
                 "catalogueJSON": data.json(),
                 "isProgress": true,
             ])
+        case .verify:
+            return ("verify", SiteRoutes.verify.path, t("verify-title"), [
+                "trustJSON": input.trustJSON,
+                "statusJSON": input.statusJSON,
+                "verifyStringsJSON": scriptSafeJSON(strings.filter { $0.key.hasPrefix("verify-") }),
+            ])
         case .search:
             let root = "../"
             return ("search", SiteRoutes.search.path, t("search-title"), [

@@ -23,6 +23,8 @@ public struct BuiltSite: Sendable {
     /// path, in a fixed order (a build that writes keeps none of them in memory).
     public var writtenPages: [String] = []
     public var searchFiles: [SearchFile]
+    /// The trust list, status list and DID document that certificates are verified with.
+    public var verificationFiles: [OutputFile] = []
     public var assetFiles: [(String, Data)]
     /// Findings of reading content and theme (front matter, structure), as shown to people.
     public var contentDiagnostics: [Diagnostic]
@@ -52,6 +54,7 @@ public struct BuiltSite: Sendable {
         var out = renderedPages
         out += searchFiles.map { OutputFile(path: $0.path, contents: $0.contents) }
         out += OfflineFiles.render(theme: theme, config: catalogue.config, assetPaths: input.assetPaths)
+        out += verificationFiles
         if let sitemap = Sitemap.xml(pages: writtenPages + out.map(\.path), baseURL: catalogue.config.baseURL) {
             out.append(OutputFile(path: "sitemap.xml", contents: sitemap))
         }

@@ -7,7 +7,7 @@ import LatihDiagnostics
 /// `latih check`.
 enum PackageCheck {
     /// The theme's scripts that LMS packages leave out, by their names in the theme.
-    static let siteOnlyScripts = ["latih.js", "latih-search.js", "latih-report.js"]
+    static let siteOnlyScripts = ["latih.js", "latih-search.js", "latih-report.js", "latih-verify.js"]
 
     static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site

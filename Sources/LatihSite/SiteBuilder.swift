@@ -176,16 +176,21 @@ public enum SiteBuilder {
             }
         }
         if options.isCancelled() { return .interrupted }
+        let verification = VerificationFiles(catalogue, contentDir: options.contentDir)
+        diags += verification.diagnostics.map(options.shown)
         guard let theme = read.theme, !diags.hasErrors else { return .failed(diags.sorted()) }
 
         let (assetPaths, assetFiles) = RenderStage.assets(theme)
         var input = RenderInput(catalogue: catalogue, documents: collected.documents, assetPaths: assetPaths,
                                 bodyEnd: options.bodyEnd, quizIDs: collected.quizIDs)
+        input.trustJSON = verification.trustJSON
+        input.statusJSON = verification.statusJSON
         guard let output = RenderStage.run(theme, &input, options, sink: sink, progress: progress) else { return .interrupted }
         var site = BuiltSite(catalogue: catalogue, theme: theme, context: context, markdown: results,
                              headingIDs: collected.headingIDs, input: input, renderedPages: output.pages, searchFiles: output.index.files,
                              assetFiles: assetFiles, contentDiagnostics: read.diagnostics, diagnostics: diags.sorted())
         site.writtenPages = output.handedOn
+        site.verificationFiles = verification.files
         return .built(site)
     }
 

@@ -74,7 +74,7 @@ func text(_ data: Data?) -> String { String(decoding: data ?? Data(), as: UTF8.s
         #expect(!paths.contains { $0.hasPrefix("courses/lain/") || $0.hasPrefix("search/") || $0 == "index.html" })
         // Not the site's own scripts: its pages' (with the offline worker), search, the report.
         #expect(!paths.contains { ($0.hasPrefix("assets/latih.") && $0.hasSuffix(".js")) || $0.contains("latih-search.")
-                                  || $0.contains("latih-report.") || $0 == "sw.js" })
+                                  || $0.contains("latih-report.") || $0.contains("latih-verify.") || $0 == "sw.js" })
         #expect(paths.contains { $0.hasPrefix("assets/latih-lms.") })
         // Every page is in LMS mode and links only to what the zip holds, or out in a new window.
         for (path, data) in files where path.hasSuffix(".html") {

@@ -26,6 +26,10 @@ import Testing
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
         "certificate.mustache: catalogueJSON", // the same data, for the certificate
         "report.mustache: chart",       // an SVG chart drawn by LatihReport's SVGChart, every text in it escaped
+        "verify.mustache: trustJSON",   // the trust list as canonical JSON, made script-safe by scriptSafe(json:)
+        "verify.mustache: statusJSON",  // the signed status list, likewise
+        "verify.mustache: verifyStringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
+        "issued-certificate.mustache: certificate.qr", // the QR code as SVG, drawn by LatihQR from numbers alone
         "report.mustache: bodyHTML",    // a report table's rows, made by ReportPages.table, every text and URL escaped
         "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
     ]
