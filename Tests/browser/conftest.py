@@ -166,3 +166,15 @@ def browser_without_js():
     driver = _chrome(javascript=False)
     yield driver
     driver.quit()
+
+
+SCREENSHOTS = pathlib.Path(os.environ.get("LATIH_SCREENSHOTS", str(REPO / ".build" / "screenshots")))
+
+
+def screenshot(driver, name):
+    """Saves what the browser shows as <name>.png among the test artefacts (set
+    LATIH_SCREENSHOTS to choose the folder), so that a person can look at the pages."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    driver.save_screenshot(str(path))
+    return path
