@@ -10,7 +10,7 @@ PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 crypt
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
-.PHONY: install uninstall site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-stem bench-report bench-smoke fuzz clean
+.PHONY: install uninstall site test deps test-deps bench-deps release swift-test js-test browser-test bench bench-search bench-stem bench-report bench-certify bench-smoke fuzz clean
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install
@@ -82,6 +82,9 @@ bench-stem: bench-deps release
 bench-report: bench-deps release
 	python3 bench/report_bench.py --statements 250000,500000,1000000 --runs $(BENCH_RUNS)
 
+bench-certify: bench-deps release
+	python3 bench/certify_bench.py --people 15000 --runs 1
+
 # What CI runs after `make test`: both benchmarks at a tiny size with the debug build,
 # so the scripts keep working; no timing is asserted.
 bench-smoke: bench-deps
@@ -90,6 +93,7 @@ bench-smoke: bench-deps
 	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/report_bench.py --statements 2000 --runs 1 --work /tmp/latih-bench-smoke/report --latih $(LATIH_DEBUG)
 	python3 bench/stem_gold.py --latih $(LATIH_DEBUG)
+	python3 bench/certify_bench.py --people 50 --runs 1 --work /tmp/latih-bench-smoke/certify --latih $(LATIH_DEBUG)
 
 # libFuzzer with AddressSanitizer over the front-matter, quiz, GIFT and link parsers,
 # seeded from the sample catalogue. Crashes land in .build-fuzz/crashes/.

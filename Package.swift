@@ -89,7 +89,7 @@ let package = Package(
         // `latih certify`: the agency's signing key, and certificates issued from its records
         // (signed Open Badges, printable pages with a QR code, the ledger), revoked and verified.
         .target(name: "LatihCertify", dependencies: [
-            "LatihDiagnostics", "LatihCredentials", "LatihOutput", "LatihQR", "LatihReport", "LatihSite", "LatihRender", "LatihContent",
+            "LatihDiagnostics", "LatihCredentials", "LatihOutput", "LatihParallel", "LatihQR", "LatihReport", "LatihSite", "LatihRender", "LatihContent",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -4,6 +4,7 @@ import LatihContent
 import LatihCredentials
 import LatihDiagnostics
 import LatihOutput
+import LatihParallel
 import LatihRender
 import LatihReport
 import LatihSite
@@ -77,8 +78,7 @@ public enum Issuance {
         let strings = theme.strings
         var used = ledger.usedIndexes.union(status.setIndexes)
         var generator = SystemRandomNumberGenerator()
-        var files: [(path: String, data: Data)] = []
-        var pages: [(path: String, values: [String: Any])] = []
+        var planned: [(badge: OpenBadge, issued: String, base: String)] = []
         let words = Wording(strings: strings, agency: trust.issuer.name, year: achievements.year, target: achievements.targetJP)
         for learner in achievements.learners {
             guard let nip = learner.nip else {
@@ -113,25 +113,26 @@ public enum Issuance {
                 let badge = OpenBadge(id: id, issuer: trust.issuer, learnerName: learner.name, nip: nip, salt: Self.salt(id, key: key),
                                       achievement: achievement, creditsEarned: credits, validFrom: previous?.validFrom ?? DateTimeStamp.string(at),
                                       statusList: trust.statusList, statusIndex: index)
-                let signed: JSONValue
-                do {
-                    signed = try DataIntegrity.sign(badge.json, key: key.privateKey, verificationMethod: trust.verificationMethod(key.publicKeyMultibase),
-                                                    created: issued)
-                } catch {
-                    result.diagnostics.append(.error(.keyUnreadable, SourceLocation(path: o.keyPath), "the key cannot sign: \(error)"))
-                    return result
-                }
                 ledger.add(Ledger.Entry(id: id, statusIndex: index, nip: nip, name: learner.name, achievement: achievement.name, jp: credits,
                                         validFrom: badge.validFrom, issued: issued, revoked: previous?.revoked ?? "", reason: previous?.reason ?? ""))
-                let base = Self.safeName(nip) + "/" + String(id.dropFirst("urn:uuid:".count))
-                files.append((base + ".json", Data(PrettyJSON.string(signed).utf8)))
-                pages.append((base + ".html", CertificatePage.values(badge, signed: signed, words: words, language: summary.language)))
+                planned.append((badge, issued, Self.safeName(nip) + "/" + String(id.dropFirst("urn:uuid:".count))))
             }
         }
-        let library = theme.library
-        for page in pages {
-            files.append((page.path, Data((library.render(page.values, withTemplate: "issued-certificate") ?? "").utf8)))
+        // Signing, the QR code and the page are each certificate's own: on every core.
+        let library = theme.library, method = trust.verificationMethod(key.publicKeyMultibase), language = summary.language
+        let made = planned.parallelMap { p -> [(path: String, data: Data)]? in
+            guard let signed = try? DataIntegrity.sign(p.badge.json, key: key.privateKey, verificationMethod: method, created: p.issued) else {
+                return nil
+            }
+            let values = CertificatePage.values(p.badge, signed: signed, words: words, language: language)
+            return [(p.base + ".json", Data(PrettyJSON.string(signed).utf8)),
+                    (p.base + ".html", Data((library.render(values, withTemplate: "issued-certificate") ?? "").utf8))]
         }
+        guard made.allSatisfy({ $0 != nil }) else {
+            result.diagnostics.append(.error(.keyUnreadable, SourceLocation(path: o.keyPath), "the key cannot sign"))
+            return result
+        }
+        var files = made.flatMap { $0 ?? [] }
         files.append((Ledger.fileName, Data(ledger.csv.utf8)))
         result.credentials = ledger.entries.count
         if summary.statusListFile == nil,
