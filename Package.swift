@@ -120,7 +120,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihDiagnostics", "LatihOutput", "LatihTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihQuiz", "LatihDiagnostics", "LatihOutput", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihTestSupport",
                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),

@@ -2,10 +2,12 @@ import Foundation
 import LatihQuiz
 
 /// Folds events into the report: each person's year, then units, courses, questions and
-/// months. Completion follows the site's rules (templates/assets/site/progress.js): a lesson is complete
-/// when completed (or passed, as a cmi5 AU), when its course is, or when every one of its
-/// quizzes is passed; a course when every lesson is complete and every quiz passed; JP are
-/// the minutes of the lessons completed in the year, over 45, to one decimal.
+/// months. Completion follows the site's rules (templates/assets/site/progress.js, held
+/// equal by Tests/vectors/completion.tsv): a lesson with quizzes is complete when every one
+/// of its quizzes is passed (a cmi5 AU's `passed` passes them), and never by a `completed`
+/// alone; any other lesson when completed, or when its course is; a course when every
+/// lesson is complete and every quiz passed; JP are the minutes of the lessons completed in
+/// the year, over 45, to one decimal.
 struct ReportBuilder {
     static let jpMinutes = 45.0
     static let targetJP = 20
@@ -90,7 +92,7 @@ struct ReportBuilder {
                 if e.kind == .completed || e.kind == .passed { earliest(&y.courseCompleted, c, e.time) }
             case .lesson(let c, let l):
                 openLesson(c, l, e.time)
-                if e.kind == .completed || e.kind == .passed { earliest(&y.lessonCompleted, lessonFlat[c][l], e.time) }
+                if e.kind == .completed || e.kind == .passed, lessonQuizzes[c][l].isEmpty { earliest(&y.lessonCompleted, lessonFlat[c][l], e.time) }
                 if e.kind == .passed {
                     for qi in lessonQuizzes[c][l] { earliest(&y.quizPassed, qi, e.time) }
                 }
@@ -124,7 +126,7 @@ struct ReportBuilder {
         // The site's rules, applied until nothing changes (a course completes its lessons).
         for (ci, course) in index.summary.courses.enumerated() {
             if let t = y.courseCompleted[ci] {
-                for f in lessonFlat[ci] { earliest(&y.lessonCompleted, f, t) }
+                for (li, f) in lessonFlat[ci].enumerated() where lessonQuizzes[ci][li].isEmpty { earliest(&y.lessonCompleted, f, t) }
             }
             for li in course.lessons.indices {
                 let quizzes = lessonQuizzes[ci][li]

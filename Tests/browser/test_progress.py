@@ -17,6 +17,11 @@ def wait_pressed(browser):
         lambda b: b.find_element(By.CSS_SELECTOR, ".mark-complete").get_attribute("aria-pressed") == "true")
 
 
+def wait_quiz_lesson_done(browser):
+    WebDriverWait(browser, 10).until(
+        lambda b: b.find_element(By.CSS_SELECTOR, ".lesson-complete-status").text == "Kuis lulus: pelajaran ini selesai.")
+
+
 def test_lesson_and_quiz_completion_show_on_the_progress_page(fresh_browser, servers):
     b = fresh_browser
     base = servers["http-root"]
@@ -27,16 +32,17 @@ def test_lesson_and_quiz_completion_show_on_the_progress_page(fresh_browser, ser
     wait_pressed(b)
     assert b.find_element(By.CSS_SELECTOR, ".mark-complete").text == "✓ Selesai"
 
-    # A lesson with a quiz completes when its quiz is passed.
+    # A lesson with a quiz completes when its quiz is passed, and cannot be marked done.
     b.get(base + "courses/spbe/apa-itu-spbe/index.html")
-    assert b.find_element(By.CSS_SELECTOR, ".mark-complete").get_attribute("aria-pressed") == "false"
+    assert not b.find_element(By.CSS_SELECTOR, ".mark-complete").is_displayed()
+    assert b.find_element(By.CSS_SELECTOR, ".lesson-complete-status").text == "Pelajaran ini selesai ketika kuisnya lulus."
     for text in ("Sistem Pemerintahan Berbasis Elektronik", "Layanan publik berbasis elektronik"):
         next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
     b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
-    wait_pressed(b)
+    wait_quiz_lesson_done(b)
 
-    # "Tandai selesai" marks a lesson by hand, and a second press takes it back.
-    b.get(base + "courses/spbe/satu-data-indonesia/index.html")
+    # "Tandai selesai" marks a lesson without a quiz by hand, and a second press takes it back.
+    b.get(base + "courses/jakarta-smart-city/layanan-terpadu/index.html")
     button = b.find_element(By.CSS_SELECTOR, ".mark-complete")
     button.click()
     assert button.get_attribute("aria-pressed") == "true"
@@ -67,7 +73,7 @@ def test_lesson_and_quiz_completion_show_on_the_progress_page(fresh_browser, ser
                 if li.find_elements(By.CSS_SELECTOR, ".lesson-status")}
     assert statuses["spbe/apa-itu-spbe"] == "✓ Selesai"
     assert statuses["spbe/layanan-digital-terpadu"] == "✓ Selesai"
-    assert statuses["spbe/satu-data-indonesia"] == "◐ Sedang diikuti"
+    assert "spbe/satu-data-indonesia" not in statuses  # never opened
     assert b.find_element(By.CSS_SELECTOR, ".course-progress").text == "2 dari 4 pelajaran selesai"
     b.get(base)
     card = b.find_element(By.CSS_SELECTOR, ".card[data-course='spbe'] .card-progress")
@@ -94,13 +100,13 @@ def wait_for_file(folder, suffix):
 
 
 def make_some_progress(b, base):
-    b.get(base + "courses/spbe/satu-data-indonesia/index.html")
+    b.get(base + "courses/spbe/layanan-digital-terpadu/index.html")
     b.find_element(By.CSS_SELECTOR, ".mark-complete").click()
     b.get(base + "courses/spbe/apa-itu-spbe/index.html")
     for text in ("Sistem Pemerintahan Berbasis Elektronik", "Layanan publik berbasis elektronik"):
         next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
     b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
-    wait_pressed(b)
+    wait_quiz_lesson_done(b)
 
 
 def progress_summary(b):
@@ -123,7 +129,7 @@ def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, 
     doc = json.loads(exported.read_text(encoding="utf-8"))
     assert doc["format"] == "latih-progress" and doc["version"] == 1
     assert doc["progress"]["quizzes"]["spbe/apa-itu-spbe/1"]["best"] == 100
-    assert doc["progress"]["lessons"]["spbe/satu-data-indonesia"]["completed"]
+    assert doc["progress"]["lessons"]["spbe/layanan-digital-terpadu"]["completed"]
     b.find_element(By.CSS_SELECTOR, ".export-csv").click()
     csv = wait_for_file(b.downloads, ".csv").read_text(encoding="utf-8-sig").splitlines()
     assert csv[0] == "type,course,id,title,opened,completed,minutes,best_score,attempts,passed"
@@ -203,4 +209,4 @@ def test_damaged_stored_progress_is_set_aside_and_reported(fresh_browser, server
     assert b.execute_script("return localStorage.getItem(arguments[0])", kept[0]) == "{rusak"
     # Other pages keep working too.
     b.get(servers["http-root"] + "courses/spbe/apa-itu-spbe/index.html")
-    assert b.find_element(By.CSS_SELECTOR, ".mark-complete").is_displayed()
+    assert b.find_element(By.CSS_SELECTOR, ".lesson-complete-status").text == "Pelajaran ini selesai ketika kuisnya lulus."

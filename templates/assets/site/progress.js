@@ -33,6 +33,27 @@
   }
 
   /**
+   * When a lesson became complete, or null. A lesson with quizzes is complete when every
+   * one of them is passed (at the latest first pass), whatever else was recorded: marking
+   * it done never gives its JP. Any other lesson is complete when marked or read to its
+   * end. The report and the certificates count by the same rule (ReportBuilder.swift;
+   * Tests/vectors/completion.tsv holds the two equal).
+   */
+  function lessonCompletion(lesson, state) {
+    if (lesson.quizzes.length) {
+      var last = null;
+      for (var i = 0; i < lesson.quizzes.length; i++) {
+        var at = firstPass(store.quizRecord(state, lesson.quizzes[i]));
+        if (!at) return null;
+        last = later(last, at);
+      }
+      return last;
+    }
+    var rec = store.lessonRecord(state, lesson.id);
+    return rec && rec.completed ? rec.completed : null;
+  }
+
+  /**
    * A course's progress: lessons done, quizzes passed, whether it has started, and
    * whether it is complete (every lesson complete and every quiz passed), with the date
    * it became so.
@@ -41,12 +62,12 @@
     var p = { done: 0, total: course.lessons.length, quizzes: 0, passed: 0, started: false, complete: false, completedAt: null, minutesDone: 0 };
     var last = null;
     course.lessons.forEach(function (lesson) {
-      var rec = store.lessonRecord(state, lesson.id);
-      if (rec) p.started = true;
-      if (rec && rec.completed) {
+      if (store.lessonRecord(state, lesson.id)) p.started = true;
+      var completedAt = lessonCompletion(lesson, state);
+      if (completedAt) {
         p.done += 1;
         p.minutesDone += lesson.minutes;
-        last = later(last, rec.completed);
+        last = later(last, completedAt);
       }
       lesson.quizzes.forEach(function (id) {
         p.quizzes += 1;
@@ -69,10 +90,10 @@
     var inYear = 0, total = 0;
     catalogue.courses.forEach(function (course) {
       course.lessons.forEach(function (lesson) {
-        var rec = store.lessonRecord(state, lesson.id);
-        if (!rec || !rec.completed) return;
+        var completedAt = lessonCompletion(lesson, state);
+        if (!completedAt) return;
         total += lesson.minutes;
-        if (yearOf(rec.completed) === year) inYear += lesson.minutes;
+        if (yearOf(completedAt) === year) inYear += lesson.minutes;
       });
     });
     return { year: Math.round((inYear / JP_MINUTES) * 10) / 10, total: Math.round((total / JP_MINUTES) * 10) / 10 };
@@ -204,10 +225,22 @@
     var button = box.querySelector(".mark-complete");
     var status = box.querySelector(".lesson-complete-status");
     box.hidden = false;
+    // A lesson with a quiz is complete when its quiz is passed, not when marked.
+    var hasQuiz = article.hasAttribute("data-has-quiz");
+    var quizIds = Array.prototype.map.call(article.querySelectorAll("section.quiz"), function (q) { return q.getAttribute("data-quiz"); });
+    function allPassed() {
+      return quizIds.length > 0 && quizIds.every(function (q) { var r = store.quizRecord(ctx.state, q); return r && r.passed; });
+    }
+    button.hidden = hasQuiz;
+    if (hasQuiz) status.textContent = S[allPassed() ? "progress-quiz-lesson-done" : "progress-quiz-completes"];
     function completed() {
       if (typeof ctx.win.CustomEvent === "function") doc.dispatchEvent(new ctx.win.CustomEvent("latih:lesson-completed", { detail: { id: id } }));
     }
     function show(announce) {
+      if (hasQuiz) {
+        if (announce) status.textContent = S["progress-quiz-lesson-done"];
+        return;
+      }
       var rec = store.lessonRecord(ctx.state, id);
       var done = !!(rec && rec.completed);
       button.setAttribute("aria-pressed", String(done));
@@ -239,10 +272,8 @@
     // A lesson with quizzes completes when all of them are passed.
     doc.addEventListener("latih:quiz-attempt", function () {
       ctx.state = store.load(ctx.storage).state;
-      var ids = Array.prototype.map.call(article.querySelectorAll("section.quiz"), function (q) { return q.getAttribute("data-quiz"); });
-      var allPassed = ids.length > 0 && ids.every(function (q) { var r = store.quizRecord(ctx.state, q); return r && r.passed; });
       var rec = store.lessonRecord(ctx.state, id);
-      if (allPassed && !(rec && rec.completed)) {
+      if (allPassed() && !(rec && rec.completed)) {
         ctx.save(store.recordLesson(ctx.fresh(), id, "completed", now()));
         show(true);
         completed();
@@ -437,7 +468,7 @@
   }
 
   return {
-    JP_MINUTES: JP_MINUTES, JP_TARGET: JP_TARGET, courseProgress: courseProgress, jpEarned: jpEarned,
+    JP_MINUTES: JP_MINUTES, JP_TARGET: JP_TARGET, lessonCompletion: lessonCompletion, courseProgress: courseProgress, jpEarned: jpEarned,
     pathProgress: pathProgress, competencyProgress: competencyProgress, toCSV: toCSV, enhancePage: enhancePage
   };
 });
