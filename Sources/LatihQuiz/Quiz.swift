@@ -16,6 +16,18 @@ public struct Quiz: Sendable, Equatable {
     public var line: Int
     /// Whether the author set `id:` explicitly.
     public var explicitID: Bool = false
+    /// What a learner may do after the last of `attempts` without passing, so that a quiz,
+    /// and the course and certificate behind it, is never a dead end.
+    public var retry: Retry = .review
+
+    public enum Retry: Sendable, Equatable {
+        /// Review the lesson, then start a new round of attempts.
+        case review
+        /// A new round of attempts opens this many minutes after the last one.
+        case wait(minutes: Int)
+        /// Ask the course's administrator, named here (an address, a unit, a phone number).
+        case contact(String)
+    }
 }
 
 /// One question: its text (inline Markdown), its answer, and what to say after answering.

@@ -29,7 +29,7 @@ public struct QuizParser {
     let firstLine: Int
     var diagnostics: [Diagnostic] = []
 
-    public static let settings = ["pass", "attempts", "shuffle", "partial", "title", "id"]
+    public static let settings = ["pass", "attempts", "retry", "shuffle", "partial", "title", "id"]
 
     /// Parses a block's text. `firstLine` is the file line of the block's first content line.
     public static func parse(_ text: String, path: String, firstLine: Int, defaultID: String) -> (Quiz, [Diagnostic]) {
@@ -166,6 +166,11 @@ public struct QuizParser {
         switch key {
         case "pass": if let n = int(0...100) { quiz.pass = n }
         case "attempts": if let n = int(1...1000) { quiz.attempts = n }
+        case "retry":
+            if let r = Self.retry(value) { quiz.retry = r } else {
+                error(.quizBadSetting, line, valueColumn, "`\(value)` is not a way to try again",
+                      hint: "write `review` (ulang), `wait 24 jam` (tunggu), or `contact <who to ask>` (hubungi)")
+            }
         case "shuffle": if let b = bool() { quiz.shuffle = b }
         case "partial": if let b = bool() { quiz.partial = b }
         case "title": quiz.title = value.isEmpty ? nil : value
@@ -180,6 +185,19 @@ public struct QuizParser {
             let closest = Suggestion.closest(to: key, in: Self.settings)
             error(.quizUnknownSetting, line, 1, "unknown quiz setting `\(key)`\(closest.map { "; did you mean `\($0)`?" } ?? "")",
                   hint: "quiz settings are: \(Self.settings.joined(separator: ", "))", suggestion: closest)
+        }
+    }
+
+    /// `retry:`'s value: `review`, `wait <duration>` or `contact <text>`, or their
+    /// Indonesian words `ulang`, `tunggu` and `hubungi`.
+    static func retry(_ value: String) -> Quiz.Retry? {
+        let word = value.prefix { $0 != " " }.lowercased()
+        let rest = value.dropFirst(word.count).trimmingSpaces()
+        switch word {
+        case "review", "ulang": return rest.isEmpty ? .review : nil
+        case "wait", "tunggu": return DurationReader.minutes(rest).flatMap { $0 > 0 ? .wait(minutes: $0) : nil }
+        case "contact", "hubungi": return rest.isEmpty ? nil : .contact(rest)
+        default: return nil
         }
     }
 

@@ -67,7 +67,15 @@ public struct QuizRenderer: Sendable {
         let salt = Self.salt(for: quiz.id)
         let base = "kuis-\(index + 1)"
         var h = "<section class=\"quiz\" id=\"\(base)\" data-quiz=\"\(HTML.escape(quiz.id))\" data-pass=\"\(quiz.pass)\""
-        h += " data-attempts=\"\(quiz.attempts ?? 0)\" data-shuffle=\"\(quiz.shuffle)\" data-partial=\"\(quiz.partial)\" aria-labelledby=\"\(base)-judul\">\n"
+        h += " data-attempts=\"\(quiz.attempts ?? 0)\""
+        if quiz.attempts != nil {
+            switch quiz.retry {
+            case .review: h += " data-retry=\"review\""
+            case .wait(let minutes): h += " data-retry=\"wait\" data-retry-minutes=\"\(minutes)\""
+            case .contact(let who): h += " data-retry=\"contact\" data-retry-contact=\"\(HTML.escape(who))\""
+            }
+        }
+        h += " data-shuffle=\"\(quiz.shuffle)\" data-partial=\"\(quiz.partial)\" aria-labelledby=\"\(base)-judul\">\n"
         h += "<h2 id=\"\(base)-judul\">\(HTML.escape(quiz.title ?? t("quiz-title")))</h2>\n"
         var meta = fill("quiz-pass-mark", ["n": String(quiz.pass)])
         if let a = quiz.attempts { meta += " · " + fill("quiz-attempts-allowed", ["n": String(a)]) }

@@ -65,18 +65,36 @@ def test_wrong_then_retry_then_pass_then_remembered(fresh_browser, servers):
     assert stored["quizzes"]["spbe/apa-itu-spbe/1"]["attempts"] == 2
 
 
-def test_last_attempt_reveals_answers(fresh_browser, servers):
+def test_the_last_attempt_is_no_dead_end(fresh_browser, servers):
     b = fresh_browser
-    b.get(servers["http-root"] + "courses/keamanan-siber/mengenal-uu-pdp/index.html")
+    page = servers["http-root"] + "courses/keamanan-siber/mengenal-uu-pdp/index.html"
+    b.get(page)
     quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
     for attempt in range(3):
         quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
         if attempt < 2:
             assert status(b).endswith(f"Sisa percobaan: {2 - attempt}.")
             quiz.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
-    assert status(b).endswith("Jawaban yang benar kini ditampilkan di setiap soal.")
-    assert quiz.find_element(By.CSS_SELECTOR, ".correct-answer").text == "Jawaban yang benar: 27"
+    # Said plainly, with the next step; the answers stay hidden, since another round follows.
+    spent = "Percobaan untuk kuis ini sudah habis dan belum lulus. Pelajari lagi materi di atas, lalu mulai percobaan baru."
+    assert status(b).endswith(spent)
+    assert not quiz.find_elements(By.CSS_SELECTOR, ".correct-answer")
     assert all(not e.is_enabled() for e in quiz.find_elements(By.CSS_SELECTOR, "input, select"))
+    restart = quiz.find_element(By.CSS_SELECTOR, ".quiz-restart")
+    assert restart.is_displayed() and restart.text == "Mulai percobaan baru"
+    # The same after a reload: the limit holds, and so does the way forward.
+    b.get(page)
+    quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
+    assert status(b) == spent
+    assert not quiz.find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-restart").click()
+    assert status(b) == "Percobaan baru dimulai: Anda punya 3 percobaan lagi."
+    assert quiz.find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+    assert all(e.is_enabled() for e in quiz.find_elements(By.CSS_SELECTOR, "input"))
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    assert status(b).endswith("Sisa percobaan: 2.")
+    stored = b.execute_script("return JSON.parse(localStorage.getItem('latih.progress'))")
+    assert stored["quizzes"]["keamanan-siber/mengenal-uu-pdp/1"]["attempts"] == 4
 
 
 def test_without_javascript_questions_read_as_a_list(browser_without_js, servers):

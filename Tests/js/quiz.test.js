@@ -107,3 +107,39 @@ test("shuffle keeps every item", () => {
   const out = quiz.shuffled([1, 2, 3, 4, 5], random);
   assert.deepEqual([...out].sort(), [1, 2, 3, 4, 5]);
 });
+
+test("a spent round of attempts says what comes next: a new round after review, after a wait, or none", () => {
+  const store = require("../../templates/assets/site/store.js");
+  let s = store.empty();
+  const at = (m) => new Date(Date.UTC(2026, 2, 1, 8, m)).toISOString();
+  for (let m = 0; m < 3; m++) s = store.recordAttempt(s, "q", 40, false, at(m));
+  const rec = () => store.quizRecord(s, "q");
+  const review = { kind: "review" }, wait = { kind: "wait", minutes: 60 }, contact = { kind: "contact", contact: "bpsdm@jakarta.go.id" };
+  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(5)), { used: 3, spent: true, opensAt: null });
+  assert.deepEqual(quiz.attemptRound(rec(), 3, contact, at(5)), { used: 3, spent: true, opensAt: null });
+  assert.deepEqual(quiz.attemptRound(rec(), 5, review, at(5)), { used: 3, spent: false, opensAt: null });
+  // Waiting: spent until an hour after the last attempt, then a fresh round.
+  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(30)), { used: 3, spent: true, opensAt: at(62) });
+  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(62)), { used: 0, spent: false, opensAt: null });
+  s = store.recordAttempt(s, "q", 50, false, at(70));
+  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(71)), { used: 1, spent: false, opensAt: null });
+  // Reviewing starts a round that the earlier attempts do not count against.
+  s = store.startRound(s, "q", at(80));
+  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(81)), { used: 0, spent: false, opensAt: null });
+  s = store.recordAttempt(s, "q", 60, false, at(82));
+  assert.equal(rec().round, at(80), "an attempt keeps the round");
+  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(83)), { used: 1, spent: false, opensAt: null });
+  assert.equal(rec().attempts, 5, "every attempt stays on record");
+  assert.ok(store.validate(s));
+});
+
+test("starting a course again keeps a quiz's attempts until it is passed", () => {
+  const store = require("../../templates/assets/site/store.js");
+  let s = store.recordAttempt(store.empty(), "k/a/1", 30, false, "2026-03-01T08:00:00Z");
+  s = store.recordAttempt(s, "k/b/1", 90, true, "2026-03-01T08:05:00Z");
+  s = store.recordLesson(s, "k/b", "completed", "2026-03-01T08:05:00Z");
+  const reset = store.resetCourse(s, "k", ["k/a/1", "k/b/1"]);
+  assert.equal(store.quizRecord(reset, "k/a/1").attempts, 1);
+  assert.equal(store.quizRecord(reset, "k/b/1"), null);
+  assert.equal(store.lessonRecord(reset, "k/b"), null);
+});

@@ -30,7 +30,7 @@ def site_with_warnings(tmp_path):
 def test_sample_catalogue_is_clean_and_nothing_is_written(tmp_path):
     result = check(REPO / "content")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("No problems in 48 pages")
+    assert result.stdout.startswith("No problems in 49 pages")
     assert not (pathlib.Path.cwd() / "site.tmp").exists()
 
 
@@ -41,7 +41,7 @@ def test_warnings_pass_unless_strict(tmp_path):
     assert f"{content}/courses/a/01-x.md:5:1: warning: image has no alt text" in result.stderr
     assert f"{content}/courses/a/lupa.pdf: warning: file is not used by any page" in result.stderr
     assert "gambar.svg: warning" not in result.stderr
-    assert result.stdout.strip() == "2 warnings in 8 pages"
+    assert result.stdout.strip() == "2 warnings in 9 pages"
     assert check(content, "--strict").returncode == 1
     assert not (tmp_path / "site").exists()
 

@@ -220,12 +220,38 @@
     });
   }
 
+  /**
+   * The round of attempts a learner is in, for a quiz with a `limit`: how many of its
+   * attempts are used, whether it is spent, and (for `retry.kind` "wait") when the next
+   * round opens. A round begins when the learner starts one after reviewing the lesson
+   * (`record.round`), or by itself once the wait after a spent round has passed. Pure:
+   * `now` and the record's times are ISO strings (Tests/js/quiz.test.js).
+   */
+  function attemptRound(record, limit, retry, now) {
+    var history = record ? record.history : [];
+    var used = 0, opensAt = null;
+    for (var i = 0; i < history.length; i++) {
+      var at = history[i].at;
+      if (record.round && at < record.round) continue;
+      if (used >= limit && retry.kind === "wait" && opensAt && at >= opensAt) { used = 0; opensAt = null; }
+      used += 1;
+      if (used === limit && retry.kind === "wait") opensAt = new Date(Date.parse(at) + retry.minutes * 60000).toISOString();
+    }
+    if (used >= limit && retry.kind === "wait" && opensAt && now >= opensAt) return { used: 0, spent: false, opensAt: null };
+    return { used: Math.min(used, limit), spent: used >= limit, opensAt: used >= limit ? opensAt : null };
+  }
+
   function enhanceQuiz(section, doc, win, storeApi, storage, shared, problem) {
     var key = JSON.parse(section.querySelector(".quiz-key").textContent);
     var S = key.s;
     var id = section.getAttribute("data-quiz");
     var pass = Number(section.getAttribute("data-pass"));
     var attempts = Number(section.getAttribute("data-attempts"));
+    var retryWay = {
+      kind: section.getAttribute("data-retry") || "review",
+      minutes: Number(section.getAttribute("data-retry-minutes")) || 0,
+      contact: section.getAttribute("data-retry-contact") || ""
+    };
     var partial = section.getAttribute("data-partial") === "true";
     var form = section.querySelector("form");
     var check = section.querySelector(".quiz-check");
@@ -330,10 +356,51 @@
       retry.hidden = true;
     }
 
+    // After the last attempt of a round without a pass: say so, and what to do next. The
+    // answers stay hidden, since another round follows (or the course admin decides).
+    var restart = null;
+    function spent(round) {
+      lock();
+      var text;
+      if (retryWay.kind === "wait") {
+        var date = new Date(round.opensAt);
+        var when = date.toLocaleString(doc.documentElement.lang === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeStyle: "short" });
+        text = fill(S["quiz-spent-wait"], { date: when });
+      } else if (retryWay.kind === "contact") {
+        text = fill(S["quiz-spent-contact"], { contact: retryWay.contact });
+      } else {
+        text = S["quiz-spent-review"];
+        if (!restart) {
+          restart = doc.createElement("button");
+          restart.type = "button";
+          restart.className = "button quiz-restart";
+          restart.textContent = S["quiz-restart"];
+          restart.addEventListener("click", function () {
+            shared.state = storeApi.startRound(storeApi.load(storage).state, id, new Date().toISOString());
+            storeApi.save(storage, shared.state);
+            restart.hidden = true;
+            clearResults();
+            form.reset();
+            setDisabled(false);
+            check.hidden = false;
+            status.textContent = fill(S["quiz-new-round"], { n: attempts });
+            var first = form.querySelector("input, select, button");
+            if (first) first.focus();
+          });
+          check.parentNode.appendChild(restart);
+        }
+        restart.hidden = false;
+      }
+      return text;
+    }
+
     var record = showBest();
-    if (record && (record.passed || (attempts && record.attempts >= attempts))) {
+    if (record && record.passed) {
       reveal();
       lock();
+    } else if (attempts) {
+      var round = attemptRound(record, attempts, retryWay, new Date().toISOString());
+      if (round.spent) status.textContent = spent(round);
     }
 
     form.addEventListener("submit", function (e) {
@@ -379,16 +446,18 @@
       var right = scores.filter(function (s) { return s === 1; }).length;
       var message = fill(S["quiz-score"], { score: percent, n: right, total: scores.length }) + " " +
         fill(S[passed ? "quiz-passed" : "quiz-failed"], { pass: pass });
-      var exhausted = attempts && rec.attempts >= attempts;
-      if (passed || exhausted) {
+      var round = attempts ? attemptRound(rec, attempts, retryWay, new Date().toISOString()) : null;
+      if (passed) {
         reveal();
         lock();
         message += " " + S["quiz-answers-shown"];
+      } else if (round && round.spent) {
+        message += " " + spent(round);
       } else {
         setDisabled(true);
         check.hidden = true;
         retry.hidden = false;
-        if (attempts) message += " " + fill(S["quiz-attempts-left"], { n: attempts - rec.attempts });
+        if (round) message += " " + fill(S["quiz-attempts-left"], { n: attempts - round.used });
       }
       status.textContent = message;
     });
@@ -407,6 +476,6 @@
 
   return {
     sha256: sha256, answerHash: answerHash, normaliseAnswer: normaliseAnswer, parseNumber: parseNumber,
-    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, enhanceQuizzes: enhanceQuizzes
+    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, attemptRound: attemptRound, enhanceQuizzes: enhanceQuizzes
   };
 });

@@ -54,7 +54,7 @@
     return Object.keys(data.quizzes).every(function (id) {
       var q = data.quizzes[id];
       return isPlainObject(q) && Number.isInteger(q.attempts) && q.attempts >= 0 && validScore(q.best) &&
-        typeof q.passed === "boolean" && Array.isArray(q.history) &&
+        typeof q.passed === "boolean" && Array.isArray(q.history) && (q.round === undefined || typeof q.round === "string") &&
         q.history.every(function (h) {
           return isPlainObject(h) && typeof h.at === "string" && validScore(h.score) && typeof h.passed === "boolean";
         });
@@ -101,6 +101,19 @@
       passed: prev.passed || passed,
       history: prev.history.concat([{ at: at, score: score, passed: passed }]).slice(-HISTORY_LIMIT)
     };
+    if (prev.round) quizzes[id].round = prev.round;
+    return Object.assign({}, state, { quizzes: quizzes });
+  }
+
+  /**
+   * A new state in which quiz `id`'s next round of attempts starts at `at`: the attempts
+   * before it stay in the record (its best score, its history) but no longer count
+   * against the quiz's limit.
+   */
+  function startRound(state, id, at) {
+    var prev = quizRecord(state, id) || { attempts: 0, best: 0, passed: false, history: [] };
+    var quizzes = Object.assign({}, state.quizzes);
+    quizzes[id] = Object.assign({}, prev, { round: at });
     return Object.assign({}, state, { quizzes: quizzes });
   }
 
@@ -193,6 +206,8 @@
           passed: x.passed || y.passed,
           history: history
         };
+        var round = x.round && y.round ? (x.round > y.round ? x.round : y.round) : x.round || y.round;
+        if (round) out.quizzes[id].round = round;
       });
     });
     return out;
@@ -204,8 +219,10 @@
     Object.keys(state.lessons || {}).forEach(function (id) {
       if (id.indexOf(courseId + "/") !== 0) lessons[id] = state.lessons[id];
     });
+    // A quiz not yet passed keeps its attempts: starting a course again is no way round
+    // its attempt limit (the quiz's `retry` is).
     Object.keys(state.quizzes).forEach(function (id) {
-      if (quizIds.indexOf(id) < 0) quizzes[id] = state.quizzes[id];
+      if (quizIds.indexOf(id) < 0 || !state.quizzes[id].passed) quizzes[id] = state.quizzes[id];
     });
     var essays = {};
     Object.keys(state.essays || {}).forEach(function (id) {
@@ -238,7 +255,7 @@
 
   return {
     KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
-    quizRecord: quizRecord, recordAttempt: recordAttempt, lessonRecord: lessonRecord, recordLesson: recordLesson,
+    quizRecord: quizRecord, recordAttempt: recordAttempt, startRound: startRound, lessonRecord: lessonRecord, recordLesson: recordLesson,
     essayRecord: essayRecord, recordEssay: recordEssay,
     exportDocument: exportDocument, parseImport: parseImport, merge: merge, resetCourse: resetCourse,
     memoryStorage: memoryStorage, browserStorage: browserStorage
