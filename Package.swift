@@ -84,6 +84,7 @@ let package = Package(
         // the agency's monitoring report.
         .target(name: "LatihReport", dependencies: [
             "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown", "LatihOutput",
+            "LatihCredentials",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `latih certify`: the agency's signing key, and certificates issued from its records

@@ -90,6 +90,41 @@ def main():
     kb = lambda b: len(gzip.compress(b, 9)) / 1024  # noqa: E731
     print(f"verification page, gzip: HTML {kb(page):.1f} KB + latih-verify.js {kb(script):.1f} KB + latih.css {kb(css):.1f} KB "
           f"+ latih.js {kb(layout):.1f} KB = {kb(page) + kb(script) + kb(css) + kb(layout):.1f} KB")
+    # A verification's time in headless Chromium, from file://, with WebCrypto and without.
+    credential = next((work / "sertifikat").glob("*/*.json")).read_text(encoding="utf-8")
+    for subtle in (True, False):
+        times = verify_times(site, credential, subtle)
+        print(f"verification in Chromium ({'WebCrypto' if subtle else 'no crypto.subtle'}): median {statistics.median(times):.0f} ms, "
+              f"slowest {max(times):.0f} ms over {len(times)}")
+
+
+def verify_times(site, credential, subtle, count=20):
+    """The page's own measure (data-ms) of `count` verifications of `credential`."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+    options = Options()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"))
+    try:
+        if not subtle:
+            driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                   {"source": "Object.defineProperty(Crypto.prototype, 'subtle', {get() { return undefined; }});"})
+        driver.get((site / "verifikasi" / "index.html").as_uri())
+        times = []
+        for _ in range(count):
+            driver.execute_script("const r = document.getElementById('verify-result'); r.removeAttribute('data-verdict');"
+                                  "document.getElementById('verify-input').value = arguments[0];"
+                                  "document.getElementById('verify-form').requestSubmit();", credential)
+            WebDriverWait(driver, 10).until(lambda d: d.find_element("id", "verify-result").get_attribute("data-verdict"))
+            assert driver.find_element("id", "verify-result").get_attribute("data-verdict") == "valid"
+            times.append(int(driver.find_element("id", "verify-result").get_attribute("data-ms")))
+        return times
+    finally:
+        driver.quit()
 
 
 if __name__ == "__main__":

@@ -62,43 +62,14 @@ struct CertifyIssue: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The year (1 January to 31 December, Jakarta time).")
-    var year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
-
-    @Option(help: "A CSV of the people expected to learn: nip,nama,email,unit,jabatan.")
-    var roster: String?
-
-    @Option(parsing: .upToNextOption, help: "Files of xAPI statements: a JSON array, or one statement per line.")
-    var statements: [String] = []
-
-    @Option(help: "An LRS's xAPI address, read through GET /statements.")
-    var lrs: String?
-
-    @Option(help: "The LRS's Authorization header value, e.g. \"Basic …\".")
-    var auth: String?
-
-    @Option(help: "A folder of learners' Kemajuan Saya exports.")
-    var exports: String?
+    @OptionGroup var records: RecordOptions
 
     @Option(help: "The folder the certificates and the ledger are written to. It holds personal data: never publish it.")
     var output = "certificates"
 
-    func validate() throws {
-        let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
-        if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
-        if lrs != nil && auth == nil { throw ValidationError("--lrs needs --auth") }
-    }
-
     func run() throws {
         let terminal = Terminal()
-        var records = ReportOptions(build: BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
-                                                        includeDrafts: site.drafts, write: false), year: year)
-        records.roster = roster
-        records.statements = statements
-        records.lrs = lrs
-        records.auth = auth
-        records.exports = exports
-        let result = Issuance.issue(IssueOptions(records: records, keyPath: key, output: output))
+        let result = Issuance.issue(IssueOptions(records: records.options(site), keyPath: key, output: output))
         terminal.report(result.diagnostics)
         guard result.succeeded else {
             terminal.error("certify issue failed: \(DiagnosticRenderer.tally(result.diagnostics)); \(output)/ was left as it was")

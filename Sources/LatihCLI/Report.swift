@@ -18,23 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "The year to report (1 January to 31 December, Jakarta time).")
-    var year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
-
-    @Option(help: "A CSV of the people expected to learn: nip,nama,email,unit,jabatan.")
-    var roster: String?
-
-    @Option(parsing: .upToNextOption, help: "Files of xAPI statements: a JSON array, or one statement per line.")
-    var statements: [String] = []
-
-    @Option(help: "An LRS's xAPI address, read through GET /statements.")
-    var lrs: String?
-
-    @Option(help: "The LRS's Authorization header value, e.g. \"Basic …\".")
-    var auth: String?
-
-    @Option(help: "A folder of learners' Kemajuan Saya exports (JSON or CSV), each named by NIP or email.")
-    var exports: String?
+    @OptionGroup var records: RecordOptions
 
     @Option(help: "The folder the report is written to. It is replaced only when the report is complete.")
     var output = "laporan"
@@ -45,23 +29,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took, to standard error.")
     var timings = false
 
-    func validate() throws {
-        let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
-        if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
-        if lrs != nil && auth == nil { throw ValidationError("--lrs needs --auth") }
-    }
-
     func run() throws {
         let terminal = Terminal()
         let line = terminal.isInteractive ? ProgressLine(terminal: terminal) : nil
-        var options = ReportOptions(build: BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
-                                                        includeDrafts: site.drafts, write: false),
-                                    year: year, output: output)
-        options.roster = roster
-        options.statements = statements
-        options.lrs = lrs
-        options.auth = auth
-        options.exports = exports
+        var options = records.options(site)
+        options.output = output
         options.strict = strict
         let phases = PhaseClock()
         let timed = timings
@@ -81,5 +53,44 @@ struct ReportCommand: ParsableCommand {
         print("Report \(report.year) for \(report.learners.count) people (\(below) below \(report.targetJP) JP) "
               + "from \(report.statements.counted) records into \(output)/ (\(result.fileCount) files)"
               + (result.diagnostics.isEmpty ? "" : "; \(DiagnosticRenderer.tally(result.diagnostics))"))
+    }
+}
+
+/// Where learning records come from, for `latih report` and `latih certify issue`.
+struct RecordOptions: ParsableArguments {
+    @Option(help: "The year (1 January to 31 December, Jakarta time).")
+    var year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+
+    @Option(help: "A CSV of the people expected to learn: nip,nama,email,unit,jabatan.")
+    var roster: String?
+
+    @Option(parsing: .upToNextOption, help: "Files of xAPI statements: a JSON array, or one statement per line.")
+    var statements: [String] = []
+
+    @Option(help: "An LRS's xAPI address, read through GET /statements.")
+    var lrs: String?
+
+    @Option(help: "The LRS's Authorization header value, e.g. \"Basic …\".")
+    var auth: String?
+
+    @Option(help: "A folder of learners' Kemajuan Saya exports (JSON or CSV), each named by NIP or email.")
+    var exports: String?
+
+    func validate() throws {
+        let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
+        if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
+        if lrs != nil && auth == nil { throw ValidationError("--lrs needs --auth") }
+    }
+
+    /// The records of the catalogue in `site`, read as these options say.
+    func options(_ site: SiteOptions) -> ReportOptions {
+        var o = ReportOptions(build: BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
+                                                  includeDrafts: site.drafts, write: false), year: year)
+        o.roster = roster
+        o.statements = statements
+        o.lrs = lrs
+        o.auth = auth
+        o.exports = exports
+        return o
     }
 }

@@ -60,7 +60,7 @@ public enum DateTimeStamp {
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    public static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -69,7 +69,8 @@ public enum DateTimeStamp {
         return era * 146097 + doe - 719468
     }
 
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
+    /// Year, month and day of a count of days since 1970-01-01.
+    public static func civil(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -1,3 +1,5 @@
+import LatihCredentials
+
 /// ISO 8601 times and durations as xAPI writes them, read by hand: a report reads a
 /// million of them, and Foundation's ISO8601DateFormatter costs microseconds each and
 /// accepts fewer of the forms LRSs write (fractions of any length, `±hh:mm`, `±hhmm`).
@@ -43,15 +45,8 @@ enum ISOTime {
         return Double(daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset) + fraction
     }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int { DateTimeStamp.daysFromCivil(y, m, d) }
 
     /// `PT1H2M3.5S`, `P1DT2H` → seconds, or nil. Years and months are not durations xAPI
     /// results use, and are refused.
@@ -79,32 +74,12 @@ enum ISOTime {
     }
 
     /// `seconds` as `2026-03-01T08:00:00Z` (whole seconds, UTC).
-    static func string(_ seconds: Double) -> String {
-        let whole = Int(seconds.rounded(.down))
-        let days = Int((Double(whole) / 86400).rounded(.down))
-        let rest = whole - days * 86400
-        let (y, m, d) = civil(days)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
-    }
-
-    /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civil(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    static func string(_ seconds: Double) -> String { DateTimeStamp.string(seconds) }
 
     /// The calendar year and month (1–12) of `seconds`, at `offset` seconds from UTC.
     static func yearMonth(_ seconds: Double, offset: Int) -> (Int, Int) {
         let days = Int(((seconds + Double(offset)) / 86400).rounded(.down))
-        let (y, m, _) = civil(days)
+        let (y, m, _) = DateTimeStamp.civil(days)
         return (y, m)
     }
 }
