@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
         // `latih package`: SCORM 1.2 and cmi5 zips of courses, written with ZIPFoundation.
         .target(name: "LatihLMS", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihMarkdown",
+            "LatihDiagnostics", "LatihSite", "LatihMarkdown", "LatihOutput",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into

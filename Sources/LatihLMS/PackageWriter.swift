@@ -1,5 +1,6 @@
 import Foundation
 import LatihDiagnostics
+import LatihOutput
 import LatihSite
 import ZIPFoundation
 
@@ -43,6 +44,11 @@ public enum PackageWriter {
 
     public static func write(_ options: PackageOptions) -> PackageResult {
         var result = PackageResult()
+        let place = OutputFolder(path: options.outputDir, kind: .packages)
+        if let refusal = place.placeRefusal(protecting: [options.build.contentDir, options.build.templatesDir]) {
+            result.diagnostics = [refusal]
+            return result
+        }
         for format in options.formats {
             let (courses, diags) = SiteBuilder.coursesForLMS(options.build, format: format, only: options.courses)
             result.diagnostics += diags.filter { d in !result.diagnostics.contains { $0.location == d.location && $0.message == d.message } }

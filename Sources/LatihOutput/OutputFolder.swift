@@ -26,6 +26,27 @@ public struct OutputFolder: Sendable {
     /// A private kind (report, certificates) also never goes inside a site that Latih
     /// built, where the next upload would publish it.
     public func refusal(protecting: [String]) -> Diagnostic? {
+        if let d = placeRefusal(protecting: protecting) { return d }
+        let out = Self.absolute(path)
+        let loc = SourceLocation(path: path)
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: out, isDirectory: &isDir) {
+            guard isDir.boolValue else { return .error(.outputNotAFolder, loc, "output path exists and is not a folder") }
+            let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+            if !entries.isEmpty, !entries.contains(kind.marker) {
+                return .error(.outputNotLatih, loc, "output folder was not made by `\(kind.command)`; refusing to replace it",
+                              hint: "Latih only replaces folders it made (they hold \(kind.marker)); move this folder away or choose another --output")
+            }
+        }
+        return nil
+    }
+
+    /// Why the place itself is refused, whatever the folder holds: `/`, the home folder,
+    /// over or inside the content or templates, and for a private kind inside a built
+    /// site. `latih package`, which adds zips to a folder rather than replacing it, asks
+    /// only this.
+    public func placeRefusal(protecting: [String]) -> Diagnostic? {
         let out = Self.absolute(path)
         let home = ProcessInfo.processInfo.environment["HOME"].map(Self.absolute)
         let loc = SourceLocation(path: path)
@@ -47,16 +68,6 @@ public struct OutputFolder: Sendable {
         if kind.isPrivate, let site = Self.enclosingSite(of: out) {
             return .error(.outputRefused, loc, "refusing to write \(what) inside the published site \(site)",
                           hint: "it holds personal data; write it outside every folder that is published")
-        }
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: out, isDirectory: &isDir) {
-            guard isDir.boolValue else { return .error(.outputNotAFolder, loc, "output path exists and is not a folder") }
-            let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
-            if !entries.isEmpty, !entries.contains(kind.marker) {
-                return .error(.outputNotLatih, loc, "output folder was not made by `\(kind.command)`; refusing to replace it",
-                              hint: "Latih only replaces folders it made (they hold \(kind.marker)); move this folder away or choose another --output")
-            }
         }
         return nil
     }

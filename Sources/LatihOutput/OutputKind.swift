@@ -9,6 +9,8 @@ public enum OutputKind: String, Sendable, CaseIterable {
     case report
     /// `latih certify issue`: signed credentials and the issuance ledger.
     case certificates
+    /// `latih package`: LMS zips, added to the folder one by one.
+    case packages
 
     /// The file that marks a folder as Latih's own, of this kind.
     public var marker: String { ".latih-" + rawValue }
@@ -19,11 +21,12 @@ public enum OutputKind: String, Sendable, CaseIterable {
         case .site: "This folder was made by `latih build`. Latih may delete and replace it.\n"
         case .report: "This folder was made by `latih report`. It holds personal data: never publish it.\n"
         case .certificates: "This folder was made by `latih certify issue`. It holds personal data: never publish it.\n"
+        case .packages: "This folder was made by `latih package`.\n"
         }
     }
 
     /// Whether the folder holds personal data.
-    public var isPrivate: Bool { self != .site }
+    public var isPrivate: Bool { self == .report || self == .certificates }
 
     /// The kinds whose folders hold personal data, by marker: a content folder holding one
     /// of these markers is refused by the build.
@@ -35,6 +38,7 @@ public enum OutputKind: String, Sendable, CaseIterable {
         case .site: "latih build"
         case .report: "latih report"
         case .certificates: "latih certify issue"
+        case .packages: "latih package"
         }
     }
 
@@ -44,6 +48,7 @@ public enum OutputKind: String, Sendable, CaseIterable {
         case .site: "the site"
         case .report: "the report"
         case .certificates: "the certificates"
+        case .packages: "packages"
         }
     }
 }

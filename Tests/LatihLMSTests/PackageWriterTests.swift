@@ -169,3 +169,18 @@ func hrefs(_ html: String) -> [String] {
     }
     return out
 }
+
+@Suite struct PackageOutputPlace {
+    /// Packages are refused where the build would publish them or where the theme is, as
+    /// every folder Latih writes is (OutputFolder's place refusals).
+    @Test(arguments: ["content", "templates", "root"])
+    func isRefusedOverOrInsideTheSources(_ which: String) throws {
+        let dir = try temporaryFolder()
+        try FileManager.default.copyItem(atPath: fixtureContent, toPath: dir + "/content")
+        let output = which == "content" ? dir + "/content/files/paket" : which == "templates" ? repoRoot + "/templates/paket" : "/"
+        let result = package([.scorm12], content: dir + "/content", into: output)
+        #expect(result.diagnostics.map(\.code) == [.outputRefused])
+        #expect(result.written.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: output + "/dasar-lms-scorm12.zip"))
+    }
+}
