@@ -118,27 +118,32 @@ public enum Issuance {
                 planned.append((badge, issued, Self.safeName(nip) + "/" + String(id.dropFirst("urn:uuid:".count))))
             }
         }
-        // Signing, the QR code and the page are each certificate's own: on every core.
-        let library = theme.library, method = trust.verificationMethod(key.publicKeyMultibase), language = summary.language
-        let made = planned.parallelMap { p -> [(path: String, data: Data)]? in
-            guard let signed = try? DataIntegrity.sign(p.badge.json, key: key.privateKey, verificationMethod: method, created: p.issued) else {
-                return nil
-            }
-            let values = CertificatePage.values(p.badge, signed: signed, words: words, language: language)
-            return [(p.base + ".json", Data(PrettyJSON.string(signed).utf8)),
-                    (p.base + ".html", Data((library.render(values, withTemplate: "issued-certificate") ?? "").utf8))]
-        }
-        guard made.allSatisfy({ $0 != nil }) else {
-            result.diagnostics.append(.error(.keyUnreadable, SourceLocation(path: o.keyPath), "the key cannot sign"))
-            return result
-        }
-        var files = made.flatMap { $0 ?? [] }
-        files.append((Ledger.fileName, Data(ledger.csv.utf8)))
         result.credentials = ledger.entries.count
         if summary.statusListFile == nil,
            let d = StatusFile.write(status, to: statusPath, trust: trust, key: key, now: o.now) { result.diagnostics.append(d); return result }
+        // Signing, the QR code and the page are each certificate's own: made on every core
+        // and written as made, so that a year's pages are never all in memory.
+        let library = theme.library, method = trust.verificationMethod(key.publicKeyMultibase), language = summary.language
         do {
-            try folder.write(files, protecting: [content, templates])
+            try folder.replace(protecting: [content, templates]) { staging in
+                try OutputFolder.makeFolders(for: planned.map(\.base), in: staging)
+                let failed = planned.parallelMap { p -> String? in
+                    guard let signed = try? DataIntegrity.sign(p.badge.json, key: key.privateKey, verificationMethod: method, created: p.issued) else {
+                        return "the key cannot sign"
+                    }
+                    let values = CertificatePage.values(p.badge, signed: signed, words: words, language: language)
+                    let page = Data((library.render(values, withTemplate: "issued-certificate") ?? "").utf8)
+                    do {
+                        try Data(PrettyJSON.string(signed).utf8).write(to: URL(fileURLWithPath: staging + "/" + p.base + ".json"))
+                        try page.write(to: URL(fileURLWithPath: staging + "/" + p.base + ".html"))
+                        return nil
+                    } catch {
+                        return "cannot write \(p.base): \(error.localizedDescription)"
+                    }
+                }
+                if let why = failed.lazy.compactMap({ $0 }).first { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: why]) }
+                try Data(ledger.csv.utf8).write(to: URL(fileURLWithPath: staging + "/" + Ledger.fileName))
+            }
         } catch let refused as OutputFolder.Refused {
             result.diagnostics.append(refused.diagnostic)
         } catch {

@@ -135,14 +135,8 @@ public struct OutputFolder: Sendable {
     /// refused as `refusal` says, staged, and swapped in. Throws `Refused` with the
     /// diagnostic, or the write's error after removing the staging folder.
     public func write(_ files: [(path: String, data: Data)], protecting: [String]) throws {
-        if let d = refusal(protecting: protecting) { throw Refused(diagnostic: d) }
-        removeStale()
-        let staging = try makeStaging()
-        do {
-            let fm = FileManager.default
-            for folder in Set(files.map { (staging + "/" + $0.path as NSString).deletingLastPathComponent }).sorted() {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
+        try replace(protecting: protecting) { staging in
+            try Self.makeFolders(for: files.map(\.path), in: staging)
             // Plain writes, on every core: FileManager.createFile syncs each file to disk,
             // which costs more than writing it.
             let failed = files.parallelMap { file in
@@ -151,10 +145,30 @@ public struct OutputFolder: Sendable {
             if let path = failed.lazy.compactMap({ $0 }).first {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: staging + "/" + path])
             }
+        }
+    }
+
+    /// Makes the folder's whole contents through `fill`, which writes them under the
+    /// staging folder whose path it is handed (so that they need not all be in memory at
+    /// once), then swaps them in; refused as `refusal` says, and on an error the staging
+    /// folder is removed and the previous contents stay.
+    public func replace(protecting: [String], fill: (String) throws -> Void) throws {
+        if let d = refusal(protecting: protecting) { throw Refused(diagnostic: d) }
+        removeStale()
+        let staging = try makeStaging()
+        do {
+            try fill(staging)
             try commit(staging: staging)
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
+        }
+    }
+
+    /// Makes the folders that `paths` (relative to `root`) are in.
+    public static func makeFolders(for paths: [String], in root: String) throws {
+        for folder in Set(paths.map { (root + "/" + $0 as NSString).deletingLastPathComponent }).sorted() {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
     }
 
