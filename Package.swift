@@ -117,7 +117,7 @@ let package = Package(
                                                                    .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "LatihRenderTests", dependencies: ["LatihRender", "LatihMarkdown", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihQuizTests", dependencies: ["LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihDiagnostics", "LatihCLI", "LatihOutput", "LatihTestSupport"],
+        .testTarget(name: "LatihSiteTests", dependencies: ["LatihSite", "LatihContent", "LatihDiagnostics", "LatihCLI", "LatihOutput", "LatihTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),

@@ -14,7 +14,8 @@ public enum SourceReader {
 
     public static func read(_ fullPath: String, displayPath: String) -> Result<String, Diagnostic> {
         if let size = (try? FileManager.default.attributesOfItem(atPath: fullPath))?[.size] as? Int, size > maximumBytes {
-            return .failure(.error(.fileTooLarge, SourceLocation(path: displayPath), "file is too large (\(size / (1 << 20)) MB; the limit is \(maximumBytes >> 20) MB)",
+            return .failure(.error(.fileTooLarge, SourceLocation(path: displayPath),
+                                   "file is too large (\(megabytes(size)); the limit is \(maximumBytes >> 20) MB)",
                                    hint: "split the lesson into several lessons, and put large documents beside it as files to download"))
         }
         guard let data = FileManager.default.contents(atPath: fullPath) else {
@@ -23,6 +24,16 @@ public enum SourceReader {
                                    hint: "check the file's permissions (it must be readable by the user running latih)"))
         }
         return decode(data, displayPath: displayPath)
+    }
+
+    /// A size in MB (2^20 bytes) with enough precision to show how far past the limit it
+    /// is: 8.6 MB, or 8.001 MB for a file a few hundred bytes over.
+    static func megabytes(_ bytes: Int) -> String {
+        let mb = Double(bytes) / Double(1 << 20), limit = Double(maximumBytes >> 20)
+        var places = 1
+        // The fewest decimals that, rounded down, still show the size past the limit.
+        while places < 6, (mb * pow(10, Double(places))).rounded(.down) / pow(10, Double(places)) <= limit { places += 1 }
+        return String(format: "%.\(places)f MB", (mb * pow(10, Double(places))).rounded(.down) / pow(10, Double(places)))
     }
 
     /// Decodes bytes as UTF-8, reporting the first invalid byte with its offset, line and column.

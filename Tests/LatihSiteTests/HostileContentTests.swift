@@ -2,6 +2,7 @@ import Foundation
 import LatihDiagnostics
 import LatihTestSupport
 import Testing
+@testable import LatihContent
 @testable import LatihSite
 
 /// Content that cannot live in the fixture corpus as plain files: links, very large
@@ -75,7 +76,7 @@ import Testing
         let big = String(repeating: "Teks pelajaran yang sangat panjang. ", count: 600_000) // about 21 MB
         try ("---\ntitle: Besar\n---\n\n" + big).write(toFile: content + "/courses/a/02-besar.md", atomically: true, encoding: .utf8)
         let r = try build(content)
-        #expect(headlines(r, content) == ["courses/a/02-besar.md: error: file is too large (20 MB; the limit is 8 MB)"])
+        #expect(headlines(r, content) == ["courses/a/02-besar.md: error: file is too large (20.5 MB; the limit is 8 MB)"])
     }
 
     @Test func megabyteLineAndDeepNestingBuild() throws {
@@ -88,5 +89,13 @@ import Testing
         #expect(r.succeeded, "\(r.diagnostics.map(DiagnosticRenderer.headline))")
         let page = try String(contentsOfFile: out + "/courses/a/x/index.html", encoding: .utf8)
         #expect(page.contains("dalam") && page.contains("kutipan"))
+    }
+}
+
+@Suite struct FileSizeWording {
+    /// The size shows how far past the limit a file is, however little.
+    @Test(arguments: [(9_017_754, "8.6 MB"), (8 << 20 + 100, "8.00009 MB"), (8 << 20 + 110_000, "8.1 MB"), (20 << 20, "20.0 MB")])
+    func sizes(_ bytes: Int, _ shown: String) {
+        #expect(SourceReader.megabytes(bytes) == shown)
     }
 }
