@@ -76,6 +76,7 @@ extension DiagnosticCode {
     public static let linkMissingAnchor = DiagnosticCode("link.missing-anchor")
     // markdown
     public static let markdownImageWithoutAlt = DiagnosticCode("markdown.image-without-alt")
+    public static let markdownTableTooWide = DiagnosticCode("markdown.table-too-wide")
     // quiz
     public static let quizDuplicateID = DiagnosticCode("quiz.duplicate-id")
     public static let quizEmpty = DiagnosticCode("quiz.empty")
@@ -172,7 +173,7 @@ extension DiagnosticCode {
         .themeBundlePartMissing, .templateSyntax, .templateMissing, .templateUnknownVariable,
         .templateUnknownString, .templateUnknownAsset, .outputRefused, .outputNotAFolder, .outputNotLatih,
         .outputWriteFailed, .buildInterrupted, .linkRootRelative, .linkOutsideContent, .linkMissingPage,
-        .linkMissingImage, .linkMissingAnchor, .markdownImageWithoutAlt, .quizDuplicateID, .quizEmpty,
+        .linkMissingImage, .linkMissingAnchor, .markdownImageWithoutAlt, .markdownTableTooWide, .quizDuplicateID, .quizEmpty,
         .quizUnexpectedLine, .quizUnknownSetting, .quizBadSetting, .quizStrayFeedback, .quizEmptyText,
         .quizEmptyQuestion, .quizNoAnswers, .quizMixedKinds, .quizBadReflection, .quizEmptyOption,
         .quizSingleChoiceCount, .quizNoCorrectOption, .quizTooFewOptions, .quizTwoAnswerLines, .quizNoFullCredit,

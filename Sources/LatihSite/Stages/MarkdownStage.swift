@@ -95,7 +95,15 @@ public enum MarkdownStage {
         var quizIDs: [(String, SourceLocation)] = []
         var parsedQuizzes: [Quiz] = []
         let options = MarkdownOptions(rawHTML: rawHTML, firstLine: doc.bodyLine, hiddenFences: ["quiz", "gift"])
-        let result = MarkdownRenderer.render(doc.body, options: options, rewriteLink: { ref in
+        // A table too wide for cmark-gfm to parse in reasonable time never reaches it.
+        var body = doc.body
+        if let wide = TableWidth.firstTooWide(body, firstLine: doc.bodyLine) {
+            diags.append(.error(.markdownTableTooWide, SourceLocation(path: doc.path, line: wide.line, column: 1),
+                                "table has \(wide.columns) columns; the limit is \(TableWidth.limit)",
+                                hint: "put data this wide in a spreadsheet beside the lesson, and link to it"))
+            body = ""
+        }
+        let result = MarkdownRenderer.render(body, options: options, rewriteLink: { ref in
             if ref.isImage, ref.altText.trimmingCharacters(in: .whitespaces).isEmpty {
                 diags.append(.warning(.markdownImageWithoutAlt, SourceLocation(path: doc.path, line: ref.line, column: ref.column), "image has no alt text",
                                       hint: "describe the image for people who cannot see it: ![what it shows](\(ref.destination))"))

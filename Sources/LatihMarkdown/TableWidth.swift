@@ -1,0 +1,51 @@
+/// GFM table width, found before cmark-gfm sees a document: cmark-gfm's table extension
+/// takes time that grows with the square of a table's columns (a 2 MB lesson holding one
+/// table of 5,000 columns takes 13.5 s to parse), so a table wider than `limit` is refused
+/// instead of parsed. One pass over the lines, outside fenced code.
+public enum TableWidth {
+    /// The most columns a table may have. Training material has a handful; a table this
+    /// wide is pasted data, which belongs in a file to download.
+    public static let limit = 100
+
+    /// The first table wider than `limit`: the line of its delimiter row (counted from
+    /// `firstLine`) and its columns; nil when there is none.
+    public static func firstTooWide(_ text: String, firstLine: Int = 1) -> (line: Int, columns: Int)? {
+        var fence: (char: UInt8, length: Int)?
+        var line = firstLine
+        for row in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            let indent = row.prefix { $0 == UInt8(ascii: " ") }.count
+            let body = row.dropFirst(indent)
+            if indent < 4, let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
+                let run = body.prefix { $0 == first }.count
+                if run >= 3 {
+                    if let f = fence { if f.char == first && run >= f.length { fence = nil } } else { fence = (first, run) }
+                    continue
+                }
+            }
+            if fence != nil { continue }
+            if let columns = delimiterColumns(body), columns > limit { return (line, columns) }
+        }
+        return nil
+    }
+
+    /// The cells of a table's delimiter row (`| --- | :-: |`), or nil if `row` is not one.
+    static func delimiterColumns(_ row: Substring.UTF8View.SubSequence) -> Int? {
+        var cells = 0, inCell = false, dashes = false, pipes = 0
+        for b in row {
+            switch b {
+            case UInt8(ascii: "|"):
+                pipes += 1
+                if inCell { guard dashes else { return nil }; cells += 1 }
+                inCell = false
+                dashes = false
+            case UInt8(ascii: "-"): inCell = true; dashes = true
+            case UInt8(ascii: ":"): inCell = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): continue
+            default: return nil
+            }
+        }
+        if inCell { guard dashes else { return nil }; cells += 1 }
+        return pipes > 0 && cells > 0 ? cells : nil
+    }
+}
