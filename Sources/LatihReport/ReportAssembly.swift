@@ -9,8 +9,11 @@ struct PersonYear {
 }
 
 extension ReportBuilder {
-    /// The report of `events`, with the people of `roster` (nil: no roster given).
-    func report(_ events: [Event], roster: [Person]?, counts: Report.Counts, unknown: [String: Int], skipped: Int) -> (Report, [PersonYear]) {
+    /// The report of `events`, with the people of `roster` (nil: no roster given). The
+    /// events are consumed: once grouped by person they are let go, so that a year's
+    /// events are not held twice.
+    func report(_ events: consuming [Event], roster: [Person]?, counts: Report.Counts, unknown: [String: Int], skipped: Int) -> (Report, [PersonYear]) {
+        var events = consume events
         let people = roster ?? []
         var byEmail: [String: Int] = [:], byNIP: [String: Int] = [:]
         for (i, p) in people.enumerated() {
@@ -39,6 +42,8 @@ extension ReportBuilder {
             if ids[slot] == nil { ids[slot] = e.learner }
             groups[slot].append(e)
         }
+        let counted = events.count
+        events = []
         var persons: [PersonYear] = []
         for (slot, evs) in groups.enumerated() {
             let y = fold(evs.sorted { $0.time < $1.time })
@@ -179,7 +184,7 @@ extension ReportBuilder {
                          lessonsCompleted: lessonsDone[m], coursesCompleted: coursesDone[m])
         }
         var counts = counts
-        counts.counted = events.count
+        counts.counted = counted
         counts.unknownActivities = unknown.values.reduce(0, +)
         let report = Report(year: year.year, targetJP: Self.targetJP, skipped: skipped, statements: counts,
                             unknownActivities: unknown.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { Report.Unknown(id: $0.key, statements: $0.value) },

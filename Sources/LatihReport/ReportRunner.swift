@@ -143,7 +143,7 @@ extension ReportRunner {
     static func readRecords(_ o: ReportOptions, summary: CatalogueSummary, people: [Person]?, diagnostics: inout [Diagnostic]) -> Records? {
         let index = CatalogueIndex(summary)
         let year = YearWindow(o.year)
-        var statements: [ReadStatement] = []
+        var statements: [[ReadStatement]] = []
         var warnings: [Diagnostic] = []
         var exportEvents: [Event] = []
         var skipped = 0
@@ -155,7 +155,7 @@ extension ReportRunner {
                 continue
             }
             let read = StatementReader.read(data, path: path, index: index)
-            statements += read.statements
+            statements += read.parts
             warnings += read.diagnostics
             skipped += read.skipped
         }
@@ -166,7 +166,7 @@ extension ReportRunner {
             client.progress = { n in report?("reading statements from \(lrs): \(n)") }
             do {
                 let (s, d) = try client.statements(year, index: index)
-                statements += s
+                statements.append(s)
                 warnings += d
                 skipped += d.count
             } catch let f as LRSClient.Failure {
@@ -188,18 +188,24 @@ extension ReportRunner {
         guard !diagnostics.hasErrors else { return nil }
 
         o.progress?("working out the report")
-        let fromStatements = StatementEvents(statements, year: year)
+        var fromStatements = StatementEvents(statements, year: year)
         statements = []
+        // The events move to the fold, which lets them go once grouped by person.
+        var events = fromStatements.events
+        fromStatements.events = []
+        let matched = events.count
+        events += exportEvents
+        exportEvents = []
         var counts = Report.Counts()
         counts.read = fromStatements.read
         counts.voided = fromStatements.voided
         counts.duplicates = fromStatements.duplicates
         counts.outOfYear = fromStatements.outOfYear
         let builder = ReportBuilder(index: index, year: year)
-        let (report, persons) = builder.report(fromStatements.events + exportEvents, roster: people, counts: counts,
-                                         unknown: fromStatements.unknown, skipped: skipped)
+        let (report, persons) = builder.report(consume events, roster: people, counts: counts,
+                                               unknown: fromStatements.unknown, skipped: skipped)
         if !o.statements.isEmpty || o.lrs != nil,
-           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: fromStatements.events.count, unknown: fromStatements.unknown,
+           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: matched, unknown: fromStatements.unknown,
                                                           idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
             if o.strict { unmatched.severity = .error }
             diagnostics.append(unmatched)

@@ -12,13 +12,14 @@ struct StatementEvents {
     /// Statements about activities the catalogue does not know, by activity id.
     var unknown: [String: Int] = [:]
 
-    init(_ statements: [ReadStatement], year: YearWindow) {
-        read = statements.count
+    /// `parts`: the statements of each file, LRS page or part of a file, in reading order.
+    init(_ parts: [[ReadStatement]], year: YearWindow) {
+        read = parts.reduce(0) { $0 + $1.count }
         var voidedIDs: Set<StatementID> = []
-        for r in statements { if let v = r.voids { voidedIDs.insert(v) } }
+        for part in parts { for r in part { if let v = r.voids { voidedIDs.insert(v) } } }
         var seen: Set<StatementID> = []
-        events.reserveCapacity(statements.count)
-        for r in statements {
+        events.reserveCapacity(read)
+        for part in parts { for r in part {
             if r.isVoiding { voided += 1; continue }
             if let id = r.id {
                 if voidedIDs.contains(id) { voided += 1; continue }
@@ -28,7 +29,7 @@ struct StatementEvents {
             guard year.contains(time) else { outOfYear += 1; continue }
             if let unknownID = r.unknownActivity { unknown[unknownID, default: 0] += 1; continue }
             if let event = r.event { events.append(event) }
-        }
+        } }
     }
 }
 

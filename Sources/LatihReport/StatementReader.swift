@@ -72,7 +72,9 @@ struct ReadStatement: Sendable {
 enum StatementReader {
     /// What reading a file gave: its statements, a warning for each that cannot be read
     /// (and for an array that is not closed), and how many could not be read.
-    typealias Read = (statements: [ReadStatement], diagnostics: [Diagnostic], skipped: Int)
+    /// The statements come in parts, as they were read: joining them into one array would
+    /// hold them twice at the peak.
+    typealias Read = (parts: [[ReadStatement]], diagnostics: [Diagnostic], skipped: Int)
 
     /// The statements of `data` (from `path`).
     static func read(_ data: Data, path: String, index: CatalogueIndex) -> Read {
@@ -91,35 +93,39 @@ enum StatementReader {
             pieces = lines(bytes)
         }
         let chunks = stride(from: 0, to: pieces.count, by: 2048).map { $0..<min($0 + 2048, pieces.count) }
-        let decoded = { () -> [[(ReadStatement?, Diagnostic?)]] in
+        // Each part keeps its statements and its (rare) warnings apart: a warning slot beside
+        // every statement would cost more memory than the statements themselves.
+        let decoded = { () -> [(statements: [ReadStatement], warnings: [Diagnostic])] in
             let buffer = SendableBuffer(bytes)
-            return chunks.parallelMap { chunk -> [(ReadStatement?, Diagnostic?)] in
+            return chunks.parallelMap { chunk in
                 var memo: [String: Target?] = [:]
-                return chunk.map { i in
+                var statements: [ReadStatement] = [], warnings: [Diagnostic] = []
+                statements.reserveCapacity(chunk.count)
+                for i in chunk {
                     let (line, range) = pieces[i]
                     let at = SourceLocation(path: path, line: line, column: 1)
                     do {
                         let s = try StatementScanner.statement(UnsafeBufferPointer(rebasing: buffer.pointer[range]))
-                        if let problem = s.problem() { return (nil, .warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")) }
-                        return (ReadStatement(s, index: index, memo: &memo), nil)
+                        if let problem = s.problem() {
+                            warnings.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)"))
+                        } else {
+                            statements.append(ReadStatement(s, index: index, memo: &memo))
+                        }
                     } catch let failure as StatementScanner.Failure {
-                        return (nil, .warning(.reportNotJSON, at, failure.message))
+                        warnings.append(.warning(.reportNotJSON, at, failure.message))
                     } catch {
-                        return (nil, .warning(.reportNotJSON, at, "line is not JSON"))
+                        warnings.append(.warning(.reportNotJSON, at, "line is not JSON"))
                     }
                 }
+                return (statements, warnings)
             }
         }()
-        var out: [ReadStatement] = []
-        out.reserveCapacity(pieces.count)
         var skipped = 0
-        for chunk in decoded {
-            for (s, d) in chunk {
-                if let s { out.append(s) }
-                if let d { diags.append(d); skipped += 1 }
-            }
+        for part in decoded {
+            diags += part.warnings
+            skipped += part.warnings.count
         }
-        return (out, diags, skipped)
+        return (decoded.map(\.statements), diags, skipped)
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
