@@ -184,6 +184,8 @@ def test_certificate_of_a_completed_course(fresh_browser, servers):
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-course").text == "Budaya Kerja Adaptif dan Inovasi"
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-date").text == "17 Maret 2026"
     assert cert.find_element(By.CSS_SELECTOR, ".certificate-jp").text == "3,2 JP"  # 145 minutes of lessons, in 45-minute JP
+    # It says what it is: the learner's own record, not the agency's signed certificate.
+    assert "bukan sertifikat instansi" in cert.find_element(By.CSS_SELECTOR, ".certificate-personal-note").text
     assert [r.text for r in cert.find_elements(By.CSS_SELECTOR, "tbody tr")] == ["Nilai Dasar BerAKHLAK 100%", "Berpikir Desain untuk Layanan Publik 80%"]
     # A course that is not complete has no certificate.
     b.get(base + "sertifikat/index.html?kursus=spbe")
