@@ -35,7 +35,7 @@ enum TemplateCheck {
         // search
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
         // the verification page
-        "trustJSON", "statusJSON", "verifyStringsJSON",
+        "trustJSON", "statusJSON", "verifyStringsJSON", "issuesCertificates",
         // certificates that an agency issues (`latih certify issue`)
         "certificate", "agency", "learner", "nip", "for", "achievement", "jp", "date", "narrative", "signed", "qr", "verifyAddress",
     ]

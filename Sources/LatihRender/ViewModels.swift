@@ -13,6 +13,8 @@ struct ViewModels: Sendable {
     /// The interface strings the browser code needs (`progress-*`, and `lms-*` in LMS
     /// packages), as script-safe JSON.
     let stringsJSON: String
+    /// The verification's strings (`verify-*`), for the pages that verify credentials.
+    var verifyStringsJSON: String { scriptSafeJSON(strings.filter { $0.key.hasPrefix("verify-") }) }
     /// The theme's assets as Mustache keys (`latih.css` is `latih-css`) and published paths.
     let assetKeys: [(key: String, path: String)]
 
@@ -110,6 +112,12 @@ struct ViewModels: Sendable {
             return ("progress", SiteRoutes.progress.path, t("progress-title"), [
                 "catalogueJSON": data.json(),
                 "isProgress": true,
+                // The agency's credentials a learner keeps are verified on this page too,
+                // on a site that issues them.
+                "issuesCertificates": input.trustJSON != "null",
+                "trustJSON": input.trustJSON,
+                "statusJSON": input.statusJSON,
+                "verifyStringsJSON": verifyStringsJSON,
             ])
         case .certificate:
             let data = ProgressCatalogue(input: input, title: lessonTitle, root: "../")
@@ -121,7 +129,7 @@ struct ViewModels: Sendable {
             return ("verify", SiteRoutes.verify.path, t("verify-title"), [
                 "trustJSON": input.trustJSON,
                 "statusJSON": input.statusJSON,
-                "verifyStringsJSON": scriptSafeJSON(strings.filter { $0.key.hasPrefix("verify-") }),
+                "verifyStringsJSON": verifyStringsJSON,
             ])
         case .search:
             let root = "../"

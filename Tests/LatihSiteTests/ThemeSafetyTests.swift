@@ -29,6 +29,7 @@ import Testing
         "verify.mustache: trustJSON",   // the trust list as canonical JSON, made script-safe by scriptSafe(json:)
         "verify.mustache: statusJSON",  // the signed status list, likewise
         "verify.mustache: verifyStringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
+        "progress.mustache: trustJSON", "progress.mustache: statusJSON", "progress.mustache: verifyStringsJSON", // the same, for the learner's own certificates
         "issued-certificate.mustache: certificate.qr", // the QR code as SVG, drawn by LatihQR from numbers alone
         "report.mustache: bodyHTML",    // a report table's rows, made by ReportPages.table, every text and URL escaped
         "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON

@@ -276,3 +276,35 @@ def test_the_verification_page_has_no_accessibility_violations(hostile_site, scr
         assert len(result["passes"]) > 15
     finally:
         b.quit()
+
+
+def test_kemajuan_saya_keeps_the_agencys_certificates_and_checks_them(hostile_site, tmp_path):
+    valid = tmp_path / "sertifikat.json"
+    valid.write_text(next(c["input"] for c in HOSTILE["cases"] if c["name"] == "valid"), encoding="utf-8")
+    tampered = tmp_path / "diubah.json"
+    tampered.write_text(next(c["input"] for c in HOSTILE["cases"] if c["name"] == "tampered JP"), encoding="utf-8")
+    revoked = tmp_path / "dicabut.json"
+    revoked.write_text(next(c["input"] for c in HOSTILE["cases"] if c["name"] == "revoked"), encoding="utf-8")
+    b = _chrome()
+    try:
+        page = hostile_site["http"] + "kemajuan/index.html"
+        b.get(page)
+        section = b.find_element(By.CSS_SELECTOR, ".progress-credentials")
+        assert section.is_displayed()
+        b.find_element(By.CSS_SELECTOR, ".credential-file").send_keys("\n".join(map(str, (valid, tampered, revoked))))
+        WebDriverWait(b, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".credential-list li")) == 3)
+        items = b.find_elements(By.CSS_SELECTOR, ".credential-list li")
+        assert [i.get_attribute("data-verdict") for i in items] == ["valid", "invalid", "revoked"]
+        assert "Keamanan Siber untuk ASN" in items[0].text and "6,7 JP · 2 Maret 2026" in items[0].text
+        # An altered certificate shows nothing of what it claims.
+        assert not items[1].find_elements(By.CSS_SELECTOR, ".credential-name")
+        assert items[1].text.startswith("Sertifikat tidak dapat dipercaya")
+        screenshot(b, "progress-credentials")
+        # Kept in this browser, and checked again on the next visit.
+        b.get(page)
+        WebDriverWait(b, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".credential-list li")) == 3)
+        b.find_elements(By.CSS_SELECTOR, ".credential-remove")[1].click()
+        WebDriverWait(b, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".credential-list li")) == 2)
+        assert b.find_element(By.CSS_SELECTOR, ".credential-status").text == "Sertifikat dihapus dari peramban ini."
+    finally:
+        b.quit()
