@@ -107,7 +107,8 @@ public struct QuizRenderer: Sendable {
         h += "</ol>\n<div class=\"quiz-actions\">"
         h += "<button type=\"submit\" class=\"button quiz-check\" hidden>\(HTML.escape(t("quiz-check")))</button> "
         h += "<button type=\"button\" class=\"button quiz-retry\" hidden>\(HTML.escape(t("quiz-retry")))</button></div>\n"
-        h += "<p class=\"quiz-status\" role=\"status\"></p>\n</form>\n"
+        h += "<p class=\"quiz-status\" role=\"status\" tabindex=\"-1\"></p>\n</form>\n"
+        h += "<noscript><p class=\"callout\">\(HTML.escape(t("quiz-needs-js")))</p></noscript>\n"
         let messages = strings.filter { $0.key.hasPrefix("quiz-") }.sorted { $0.key < $1.key }
             .map { "\(json($0.key)):\(json($0.value))" }.joined(separator: ",")
         h += "<script type=\"application/json\" class=\"quiz-key\">{\"salt\":\(json(salt)),\"q\":[\(keys.joined(separator: ","))],\"s\":{\(messages)}}</script>\n"

@@ -104,6 +104,19 @@ def test_without_javascript_questions_read_as_a_list(browser_without_js, servers
     assert legends[0].endswith("Apa kepanjangan SPBE?")
     assert len(b.find_elements(By.CSS_SELECTOR, "section.quiz input[type=radio]")) == 5
     assert not b.find_element(By.CSS_SELECTOR, ".quiz-check").is_displayed()
+    # And says why nothing can be checked.
+    assert "nyalakan JavaScript" in b.find_element(By.CSS_SELECTOR, "section.quiz .callout").text
+
+
+def test_the_result_takes_focus_and_options_are_full_rows(fresh_browser, servers):
+    b = fresh_browser
+    b.get(servers["http-root"] + SPBE_LESSON)
+    quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
+    for label in quiz.find_elements(By.CSS_SELECTOR, ".options label"):
+        assert label.size["height"] >= 44, label.text
+        assert label.size["width"] >= quiz.find_element(By.CSS_SELECTOR, ".options").size["width"] - 2
+    quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+    assert b.switch_to.active_element == quiz.find_element(By.CSS_SELECTOR, ".quiz-status")
 
 
 def active(b):

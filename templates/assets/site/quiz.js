@@ -418,6 +418,8 @@
         if (round) message += " " + fill(S["quiz-attempts-left"], { n: attempts - round.used });
       }
       status.textContent = message;
+      // Focus follows the result, so that a keyboard or screen-reader user lands on it.
+      status.focus();
     });
 
     retry.addEventListener("click", function () {
