@@ -9,7 +9,8 @@ public enum OfflineFiles {
     static let shellPages = SiteRoutes.builtInPages.filter(\.offline).map(\.path)
 
     public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
-        let shell = shellPages + assetPaths.values.sorted()
+        // What the site's pages load, and no script that only a package or a report does.
+        let shell = shellPages + assetPaths.filter { $0.key != Theme.lmsScript && $0.key != Theme.reportScript }.values.sorted()
         // A new version whenever an asset's content-hashed name changes.
         let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)
             .map { String(format: "%02x", $0) }.joined()

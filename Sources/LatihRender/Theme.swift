@@ -20,6 +20,12 @@ public struct Theme: Sendable {
     /// Asset files, by path relative to `templates/assets/`, sorted.
     public let assets: [(path: String, data: Data)]
 
+    /// The theme's scripts that the site's own pages never load: the LMS runtime (in
+    /// packages) and the report's (in `latih report`'s folder). The offline worker does not
+    /// precache them, and packages leave out the others.
+    public static let lmsScript = "latih-lms.js"
+    public static let reportScript = "latih-report.js"
+
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw"]
 

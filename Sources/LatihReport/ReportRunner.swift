@@ -71,7 +71,7 @@ public enum ReportRunner {
         o.progress?("rendering pages")
         var files: [(String, Data)] = []
         var assetPaths: [String: String] = [:]
-        for (name, data) in theme.assets where name == "latih.css" || name == "latih-report.js" || name == "icon.svg" {
+        for (name, data) in theme.assets where name == "latih.css" || name == Theme.reportScript || name == "icon.svg" {
             let published = "assets/" + SiteBuilder.hashedName(name, data)
             assetPaths[name] = published
             files.append((published, data))

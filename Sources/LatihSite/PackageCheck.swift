@@ -1,5 +1,6 @@
 import LatihContent
 import LatihDiagnostics
+import LatihRender
 
 /// What stops a course from going into an LMS, or changes how it works there: links out
 /// of the course (a warning: the package does not hold their pages), titles longer than
@@ -7,12 +8,12 @@ import LatihDiagnostics
 /// `latih check`.
 enum PackageCheck {
     /// The theme's scripts that LMS packages leave out, by their names in the theme.
-    static let siteOnlyScripts = ["latih.js", "latih-search.js", "latih-report.js", "latih-verify.js"]
+    static let siteOnlyScripts = ["latih.js", "latih-search.js", Theme.reportScript, "latih-verify.js"]
 
     static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site
         var diags: [Diagnostic] = []
-        if !site.theme.assets.contains(where: { $0.path == "latih-lms.js" }) {
+        if !site.theme.assets.contains(where: { $0.path == Theme.lmsScript }) {
             diags.append(.error(.lmsRuntimeMissing, SourceLocation(path: options.templatesDir + "/assets/latih-lms.js"), "theme has no LMS runtime",
                                 hint: "LMS packages need assets/latih-lms.js; copy it from Latih's default theme"))
         }
