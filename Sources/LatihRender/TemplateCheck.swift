@@ -36,6 +36,8 @@ enum TemplateCheck {
         "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
         // the verification page
         "trustJSON", "statusJSON", "verifyStringsJSON", "issuesCertificates",
+        // search engines
+        "courseJSONLD",
         // certificates that an agency issues (`latih certify issue`)
         "certificate", "agency", "learner", "nip", "for", "achievement", "jp", "date", "narrative", "signed", "qr", "verifyAddress",
     ]

@@ -144,8 +144,10 @@ struct ViewModels: Sendable {
         case .course(let i):
             let course = c.courses[i]
             let root = rootPrefix(for: course.outputPath)
-            return ("course", course.outputPath, course.title, clean(["course": courseDetail(course, root: root),
-                                                                      "contentLang": contentLanguage(course)]))
+            var values = clean(["course": courseDetail(course, root: root), "contentLang": contentLanguage(course)])
+            // Search engines read a public catalogue's courses; a package's page is in an LMS.
+            if input.lms.isEmpty { values["courseJSONLD"] = CourseStructuredData(course, config: c.config).json }
+            return ("course", course.outputPath, course.title, values)
         case .lesson(let ci, let li):
             let course = c.courses[ci]
             let lessons = course.lessons

@@ -30,6 +30,7 @@ import Testing
         "verify.mustache: statusJSON",  // the signed status list, likewise
         "verify.mustache: verifyStringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
         "progress.mustache: trustJSON", "progress.mustache: statusJSON", "progress.mustache: verifyStringsJSON", // the same, for the learner's own certificates
+        "course.mustache: courseJSONLD", // the course as schema.org JSON-LD, made script-safe by scriptSafeJSON
         "issued-certificate.mustache: certificate.qr", // the QR code as SVG, drawn by LatihQR from numbers alone
         "report.mustache: bodyHTML",    // a report table's rows, made by ReportPages.table, every text and URL escaped
         "sw.mustache: shellJSON", "search.mustache: searchStringsJSON",       // the service worker's list of files, made script-safe by scriptSafeJSON
@@ -54,7 +55,8 @@ import Testing
             // Scripts come from files; the only inline <script> elements hold JSON data, which never runs.
             for tag in text.components(separatedBy: "<script").dropFirst() {
                 let head = tag.components(separatedBy: ">")[0]
-                #expect(head.contains("src=") || head.contains(#"type="application/json""#), "\(name) has an inline <script>")
+                #expect(head.contains("src=") || head.contains(#"type="application/json""#) || head.contains(#"type="application/ld+json""#),
+                        "\(name) has an inline <script>")
             }
             #expect(!text.lowercased().contains("javascript:"), "\(name) has a javascript: URL")
         }
@@ -70,10 +72,12 @@ import Testing
             let html = try String(contentsOfFile: out + "/" + page, encoding: .utf8)
             #expect(html.contains(#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self';"#), "\(page)")
             #expect(!html.contains("'unsafe-inline'"), "\(page)")
-            // The only <script> elements without src are quiz keys, which are JSON data, never run.
+            // The only <script> elements without src hold JSON data (quiz keys, a course's
+            // JSON-LD for search engines), which never runs.
             for tag in html.components(separatedBy: "<script").dropFirst() {
                 let head = tag.components(separatedBy: ">")[0]
-                #expect(head.contains("src=") || head.contains(#"type="application/json""#), "\(page): \(head)")
+                #expect(head.contains("src=") || head.contains(#"type="application/json""#) || head.contains(#"type="application/ld+json""#),
+                        "\(page): \(head)")
             }
         }
     }
