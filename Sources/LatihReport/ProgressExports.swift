@@ -52,26 +52,26 @@ enum ProgressExports {
                 let (rows, problems) = CSVReader.rows(String(decoding: data, as: UTF8.self))
                 for p in problems { diags.append(.warning(.csvBadQuote, SourceLocation(path: path, line: p.line, column: 1), p.message)) }
                 guard let header = rows.first?.fields.map({ $0.replacingOccurrences(of: "\u{FEFF}", with: "") }),
-                      ["type", "id", "opened", "completed", "best_score", "attempts", "passed"].allSatisfy(header.contains) else {
-                    diags.append(.warning(.reportNotAnExport, SourceLocation(path: path, line: 1, column: 1), "not a Latih progress CSV (columns type,course,id,title,opened,completed,minutes,best_score,attempts,passed)"))
+                      let (words, col) = ProgressCSV.reading(header) else {
+                    diags.append(.warning(.reportNotAnExport, SourceLocation(path: path, line: 1, column: 1),
+                                          "not a Latih progress CSV (columns \(ProgressCSV.languages.map { $0.columns.joined(separator: ",") }.joined(separator: " or ")))"))
                     skipped += 1
                     continue
                 }
-                let col = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
                 for row in rows.dropFirst() {
                     guard row.fields.count == header.count else {
                         diags.append(.warning(.csvFieldCount, SourceLocation(path: path, line: row.line, column: 1), "row has \(row.fields.count) fields, the header \(header.count)"))
                         continue
                     }
                     func f(_ c: String) -> String { row.fields[col[c]!] }
-                    if f("type") == "lesson", let target = lessonByID[f("id")] {
+                    if f("type") == words.lesson, let target = lessonByID[f("id")] {
                         add(.opened, target, f("opened"))
                         add(.completed, target, f("completed").isEmpty ? nil : f("completed"))
-                    } else if f("type") == "quiz", let qi = quizByID[f("id")] {
+                    } else if f("type") == words.quiz, let qi = quizByID[f("id")] {
                         // The CSV keeps a quiz's best score and attempts, dated by its first pass.
-                        let passed = f("passed") == "yes"
+                        let passed = f("passed") == words.yes
                         let lesson = Target.lesson(course: index.quizzes[qi].course, lesson: index.quizzes[qi].lesson)
-                        let opened = rows.first { $0.fields.count == header.count && $0.fields[col["type"]!] == "lesson" && lessonByID[$0.fields[col["id"]!]] == lesson }?.fields[col["opened"]!]
+                        let opened = rows.first { $0.fields.count == header.count && $0.fields[col["type"]!] == words.lesson && lessonByID[$0.fields[col["id"]!]] == lesson }?.fields[col["opened"]!]
                         add(.quizSummary(attempts: Int(f("attempts")) ?? 1), .quiz(qi), passed ? f("completed") : opened,
                             score: Double(f("best_score")), success: passed)
                     }

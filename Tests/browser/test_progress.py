@@ -132,8 +132,8 @@ def test_export_reset_import_and_a_corrupt_import(downloading_browser, servers, 
     assert doc["progress"]["lessons"]["spbe/layanan-digital-terpadu"]["completed"]
     b.find_element(By.CSS_SELECTOR, ".export-csv").click()
     csv = wait_for_file(b.downloads, ".csv").read_text(encoding="utf-8-sig").splitlines()
-    assert csv[0] == "type,course,id,title,opened,completed,minutes,best_score,attempts,passed"
-    assert any(line.startswith("quiz,spbe,spbe/apa-itu-spbe/1,Apa Itu SPBE?,") and line.endswith(",100,1,yes") for line in csv)
+    assert csv[0] == "jenis,kursus,id,judul,dibuka,selesai,menit,skor_terbaik,percobaan,lulus"
+    assert any(line.startswith("kuis,spbe,spbe/apa-itu-spbe/1,Apa Itu SPBE?,") and line.endswith(",100,1,ya") for line in csv)
 
     # Reset everything, with confirmation.
     b.find_element(By.CSS_SELECTOR, ".reset-all").click()

@@ -55,14 +55,31 @@ test("paths and competencies roll up from complete courses", () => {
   ]);
 });
 
-test("CSV has a row per lesson and quiz, quoted, and safe from spreadsheet formulas", () => {
+/** The interface strings of templates/i18n/<lang>.conf. */
+function strings(lang) {
+  const text = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "..", "templates", "i18n", lang + ".conf"), "utf8");
+  return Object.fromEntries(text.split("\n").filter((l) => l && !l.startsWith("#") && l.includes(": "))
+    .map((l) => [l.slice(0, l.indexOf(": ")), l.slice(l.indexOf(": ") + 2)]));
+}
+
+test("CSV has a row per lesson and quiz, quoted, safe from spreadsheet formulas, in the site's language", () => {
   let s = complete(store.empty(), "spbe/apa", "2026-06-01T08:00:00Z");
   s = store.recordAttempt(s, "spbe/apa/1", 90, true, "2026-06-01T09:00:00Z");
   const cat = JSON.parse(JSON.stringify(catalogue));
   cat.courses[0].lessons[0].title = '=HYPERLINK("x"), "Apa"';
-  const lines = progress.toCSV(cat, s).trim().split("\r\n");
-  assert.equal(lines[0], "type,course,id,title,opened,completed,minutes,best_score,attempts,passed");
-  assert.equal(lines[1], `lesson,spbe,spbe/apa,"'=HYPERLINK(""x""), ""Apa""",2026-06-01T08:00:00Z,2026-06-01T08:00:00Z,45,,,`);
-  assert.equal(lines[2], `quiz,spbe,spbe/apa/1,"'=HYPERLINK(""x""), ""Apa""",,2026-06-01T09:00:00Z,,90,1,yes`);
+  const lines = progress.toCSV(cat, s, strings("id")).trim().split("\r\n");
+  assert.equal(lines[0], "jenis,kursus,id,judul,dibuka,selesai,menit,skor_terbaik,percobaan,lulus");
+  assert.equal(lines[1], `pelajaran,spbe,spbe/apa,"'=HYPERLINK(""x""), ""Apa""",2026-06-01T08:00:00Z,2026-06-01T08:00:00Z,45,,,`);
+  assert.equal(lines[2], `kuis,spbe,spbe/apa/1,"'=HYPERLINK(""x""), ""Apa""",,2026-06-01T09:00:00Z,,90,1,ya`);
   assert.equal(lines.length, 3);
+});
+
+test("the CSV's words in each language are the shared table's", () => {
+  const rows = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "vectors", "progress-csv.tsv"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")).slice(1).map((l) => l.split("\t"));
+  assert.equal(rows.length, 5);
+  ["id", "en"].forEach((lang, i) => {
+    const S = strings(lang);
+    for (const [role, ...words] of rows) assert.equal(S["progress-csv-" + role], words[i], `${lang} ${role}`);
+  });
 });

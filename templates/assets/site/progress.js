@@ -129,18 +129,20 @@
     return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
-  var CSV_COLUMNS = ["type", "course", "id", "title", "opened", "completed", "minutes", "best_score", "attempts", "passed"];
-
-  /** Progress as CSV for a supervisor's spreadsheet: a row per lesson opened and per quiz tried. */
-  function toCSV(catalogue, state) {
-    var rows = [CSV_COLUMNS];
+  /**
+   * Progress as CSV for a supervisor's spreadsheet: a row per lesson opened and per quiz
+   * tried, with the columns and words of the interface's language (the `progress-csv-*`
+   * strings; Tests/vectors/progress-csv.tsv), which latih report reads back in either.
+   */
+  function toCSV(catalogue, state, S) {
+    var rows = [S["progress-csv-columns"].split(",")];
     catalogue.courses.forEach(function (course) {
       course.lessons.forEach(function (lesson) {
         var rec = store.lessonRecord(state, lesson.id);
-        if (rec) rows.push(["lesson", course.id, lesson.id, lesson.title, rec.opened, rec.completed, lesson.minutes, "", "", ""]);
+        if (rec) rows.push([S["progress-csv-lesson"], course.id, lesson.id, lesson.title, rec.opened, rec.completed, lesson.minutes, "", "", ""]);
         lesson.quizzes.forEach(function (id) {
           var q = store.quizRecord(state, id);
-          if (q) rows.push(["quiz", course.id, id, lesson.title, "", firstPass(q), "", q.best, q.attempts, q.passed ? "yes" : "no"]);
+          if (q) rows.push([S["progress-csv-quiz"], course.id, id, lesson.title, "", firstPass(q), "", q.best, q.attempts, S[q.passed ? "progress-csv-yes" : "progress-csv-no"]]);
         });
       });
     });
@@ -425,7 +427,7 @@
       status.textContent = S["progress-exported"];
     });
     box.querySelector(".export-csv").addEventListener("click", function () {
-      download(ctx, "kemajuan-latih-" + stamp() + ".csv", "text/csv", "\ufeff" + toCSV(catalogue, ctx.fresh()));
+      download(ctx, "kemajuan-latih-" + stamp() + ".csv", "text/csv", "\ufeff" + toCSV(catalogue, ctx.fresh(), ctx.S));
       status.textContent = S["progress-exported"];
     });
     var input = box.querySelector(".import-file");

@@ -4,7 +4,7 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "a7a0c2ad584d";
+var VERSION = "0ff6050844b8";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
