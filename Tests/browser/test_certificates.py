@@ -308,3 +308,57 @@ def test_kemajuan_saya_keeps_the_agencys_certificates_and_checks_them(hostile_si
         assert b.find_element(By.CSS_SELECTOR, ".credential-status").text == "Sertifikat dihapus dari peramban ini."
     finally:
         b.quit()
+
+
+def test_a_course_taken_in_the_browser_is_certified_from_the_lrs(tmp_path):
+    """End to end: a learner takes the English course in Chromium, the site sends its
+    statements to Ralph, `latih certify issue --lrs` reads them back, and the certificate
+    verifies on the rebuilt site."""
+    import time
+    from urllib.parse import quote
+    from conftest import sample_site_reporting_xapi
+    from ralph_lrs import AUTH, Ralph
+
+    site, content = sample_site_reporting_xapi(tmp_path)
+    lrs = Ralph(tmp_path / "ralph", cors_origins=[f"http://127.0.0.1:{site.server_port}"])
+    actor = {"objectType": "Agent", "name": "Siti Rahmawati", "mbox": "mailto:siti.rahmawati@jakarta.go.id"}
+    query = f"?endpoint={quote(lrs.endpoint)}&auth={quote(AUTH)}&actor={quote(json.dumps(actor))}"
+    base = f"http://127.0.0.1:{site.server_port}/courses/english-front-desk/"
+    b = _chrome()
+    try:
+        b.get(base + "greeting-visitors/index.html" + query)
+        b.execute_script("document.querySelector('.pager').scrollIntoView()")
+        WebDriverWait(b, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, ".mark-complete").get_attribute("aria-pressed") == "true")
+        b.get(base + "writing-clear-replies/index.html" + query)
+        next(l for l in b.find_elements(By.CSS_SELECTOR, "section.quiz label")
+             if l.text.strip() == "Thank you for your question about renewing your permit.").click()
+        b.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+        deadline = time.monotonic() + 15
+        while not any(s["verb"]["id"].endswith("/passed") for s in lrs.statements()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)  # the lesson's completion follows the pass
+        key = tmp_path / "kunci" / "agency-key.json"
+        key.parent.mkdir()
+        out = latih("certify", "key", "--output", key, "--content", content).stdout
+        public = next(line.split()[-1] for line in out.splitlines() if line.strip().startswith("certificate-keys:"))
+        with open(content / "site.conf", "a", encoding="utf-8") as conf:
+            conf.write(f"certificate-keys: {public}\n")
+        roster = tmp_path / "pegawai.csv"
+        roster.write_text("nip,nama,email,unit,jabatan\n198703122010012003,Siti Rahmawati,siti.rahmawati@jakarta.go.id,Layanan,Pengadministrasi\n",
+                          encoding="utf-8")
+        certs = tmp_path / "sertifikat"
+        year = time.gmtime().tm_year
+        latih("certify", "issue", "--key", key, "--content", content, "--templates", TEMPLATES, "--year", year,
+              "--lrs", lrs.endpoint, "--auth", AUTH, "--roster", roster, "--output", certs)
+    finally:
+        b.quit()
+        site.shutdown()
+        lrs.stop()
+    issued = credentials(certs)
+    assert [p.parent.name for p in issued] == ["198703122010012003"]
+    credential = json.loads(issued[0].read_text(encoding="utf-8"))
+    assert credential["credentialSubject"]["achievement"]["id"] == "https://latih.example.go.id/courses/english-front-desk/"
+    assert credential["credentialSubject"]["name"] == "Siti Rahmawati"
+    rebuilt = tmp_path / "site2"
+    latih("build", "--content", content, "--templates", TEMPLATES, "--output", rebuilt)
+    assert latih("certify", "verify", issued[0], "--site", rebuilt).stdout.strip().endswith("valid")
