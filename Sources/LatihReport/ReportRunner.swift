@@ -154,7 +154,7 @@ extension ReportRunner {
                 diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }
-            let read = StatementReader.read(data, path: path, index: index)
+            let read = StatementReader.read(data, path: path, index: index, consuming: true)
             statements += read.parts
             warnings += read.diagnostics
             skipped += read.skipped

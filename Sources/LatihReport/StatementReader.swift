@@ -1,6 +1,9 @@
 import Foundation
 import LatihDiagnostics
 import LatihParallel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A statement's id, as 128 bits: compared without building a lowercased string each.
 struct StatementID: Hashable, Sendable {
@@ -76,12 +79,13 @@ enum StatementReader {
     /// hold them twice at the peak.
     typealias Read = (parts: [[ReadStatement]], diagnostics: [Diagnostic], skipped: Int)
 
-    /// The statements of `data` (from `path`).
-    static func read(_ data: Data, path: String, index: CatalogueIndex) -> Read {
-        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path, index: index) }
+    /// The statements of `data` (from `path`). With `consuming`, `data` is a mapped file
+    /// that is not read again: its pages are let go as each part is read.
+    static func read(_ data: Data, path: String, index: CatalogueIndex, consuming: Bool = false) -> Read {
+        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path, index: index, consuming: consuming) }
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex) -> Read {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex, consuming: Bool = false) -> Read {
         let first = bytes.firstIndex { !isSpace($0) }
         let pieces: [(line: Int, range: Range<Int>)]
         var diags: [Diagnostic] = []
@@ -116,6 +120,11 @@ enum StatementReader {
                     } catch {
                         warnings.append(.warning(.reportNotJSON, at, "line is not JSON"))
                     }
+                }
+                // This part of a mapped export is read for good: its pages are let go, so
+                // that a year's export is not all resident at once.
+                if consuming, let first = chunk.first, let last = chunk.last {
+                    buffer.release(pieces[first].range.lowerBound..<pieces[last].range.upperBound)
                 }
                 return (statements, warnings)
             }
@@ -152,6 +161,20 @@ enum StatementReader {
 struct SendableBuffer: @unchecked Sendable {
     let pointer: UnsafeBufferPointer<UInt8>
     init(_ p: UnsafeBufferPointer<UInt8>) { pointer = p }
+
+    /// Tells the kernel that the whole pages inside `range` will not be read again: for a
+    /// mapped file they are dropped from memory (and read from the file again if they
+    /// were). Only for a mapping that nothing reads again: other memory would read as zeros.
+    func release(_ range: Range<Int>) {
+        #if canImport(Glibc)
+        guard let base = pointer.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: base) + range.lowerBound + page - 1) / page * page
+        let end = (Int(bitPattern: base) + range.upperBound) / page * page
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, MADV_DONTNEED)
+        #endif
+    }
 }
 
 /// The elements of a top-level JSON array, as byte ranges with the line each starts on.
