@@ -24,6 +24,7 @@ struct LRSClient {
         var out: [ReadStatement] = []
         var diags: [Diagnostic] = []
         var memo: [String: Target?] = [:]
+        var strings: [String: String] = [:]
         var page = 1
         while true {
             let data = try get(url)
@@ -37,7 +38,7 @@ struct LRSClient {
                 do {
                     let s = try [UInt8](bytes).withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
                     if let problem = s.problem() { diags.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
-                    out.append(ReadStatement(s, index: index, memo: &memo))
+                    out.append(ReadStatement(s, index: index, memo: &memo, strings: &strings))
                 } catch {
                     diags.append(.warning(.reportNotJSON, at, error.message))
                 }

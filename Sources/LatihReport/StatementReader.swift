@@ -43,8 +43,10 @@ struct ReadStatement: Sendable {
     var event: Event?
     var time: Double?
 
-    /// `memo` keeps the targets of activity ids seen in the same part of the file.
-    init(_ s: Statement, index: CatalogueIndex, memo: inout [String: Target?]) {
+    /// `memo` keeps the targets of activity ids seen in the same part of the file, and
+    /// `strings` one copy of each actor seen there: a person's statements then share it
+    /// instead of holding one each.
+    init(_ s: Statement, index: CatalogueIndex, memo: inout [String: Target?], strings: inout [String: String]) {
         id = s.id.flatMap(StatementID.init)
         let verb = s.verb?.id ?? ""
         voids = verb == Statement.voided ? s.object?.id.flatMap(StatementID.init) : nil
@@ -62,7 +64,10 @@ struct ReadStatement: Sendable {
             if let raw = sc.raw { return sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
             return sc.scaled.map { $0 * 100 }
         }
-        event = Event(learner: s.learnerKey, name: s.actor?.name, time: time, kind: Event.Kind(verb: verb),
+        let key = s.learnerKey
+        let learner = strings[key] ?? key
+        if learner == key, strings[key] == nil { strings[key] = key }
+        event = Event(learner: learner, name: s.actor?.name, time: time, kind: Event.Kind(verb: verb),
                       target: target, score: score, success: s.result?.success, response: s.result?.response)
     }
 
@@ -103,6 +108,7 @@ enum StatementReader {
             let buffer = SendableBuffer(bytes)
             return chunks.parallelMap { chunk in
                 var memo: [String: Target?] = [:]
+                var strings: [String: String] = [:]
                 var statements: [ReadStatement] = [], warnings: [Diagnostic] = []
                 statements.reserveCapacity(chunk.count)
                 for i in chunk {
@@ -113,7 +119,7 @@ enum StatementReader {
                         if let problem = s.problem() {
                             warnings.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)"))
                         } else {
-                            statements.append(ReadStatement(s, index: index, memo: &memo))
+                            statements.append(ReadStatement(s, index: index, memo: &memo, strings: &strings))
                         }
                     } catch let failure as StatementScanner.Failure {
                         warnings.append(.warning(.reportNotJSON, at, failure.message))
