@@ -36,6 +36,9 @@ public struct RenderInput: Sendable {
     /// agency and its keys) and the signed status list; `null` when there is none.
     public var trustJSON = "null"
     public var statusJSON = "null"
+    /// The attempt limits of quizzes that have one, by quiz id, so that the progress page
+    /// can say when a quiz's attempts are spent.
+    public var quizLimits: [String: QuizLimit] = [:]
 
     public init(catalogue: Catalogue, documents: [String: RenderedMarkdown], assetPaths: [String: String],
                 bodyEnd: String = "", quizIDs: [String: [String]] = [:], searchIndex: String = "") {
@@ -45,6 +48,18 @@ public struct RenderInput: Sendable {
         self.assetPaths = assetPaths
         self.bodyEnd = bodyEnd
         self.quizIDs = quizIDs
+    }
+}
+
+/// A quiz's attempt limit and what follows its last attempt (`Quiz.Retry`), as the
+/// browser's `store.attemptRound` reads them: `retry` is "review", "wait" or "contact".
+public struct QuizLimit: Encodable, Sendable, Equatable {
+    public var attempts: Int
+    public var retry: String
+    public var minutes: Int
+
+    public init(attempts: Int, retry: String, minutes: Int) {
+        (self.attempts, self.retry, self.minutes) = (attempts, retry, minutes)
     }
 }
 

@@ -32,6 +32,8 @@ struct ProgressCatalogue: Encodable {
     var version = 1
     var courses: [CourseEntry]
     var paths: [PathEntry]
+    /// Quizzes with an attempt limit, by id.
+    var limits: [String: QuizLimit]
 
     init(input: RenderInput, title: (Lesson) -> String, root: String) {
         courses = input.catalogue.courses.map { course in
@@ -47,6 +49,7 @@ struct ProgressCatalogue: Encodable {
         paths = input.catalogue.paths.map {
             PathEntry(id: $0.slug, title: $0.title, url: root + $0.outputPath, courses: $0.courseSlugs)
         }
+        limits = input.quizLimits
     }
 
     func json() -> String { scriptSafeJSON(self) }

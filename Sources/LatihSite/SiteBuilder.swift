@@ -185,6 +185,7 @@ public enum SiteBuilder {
                                 bodyEnd: options.bodyEnd, quizIDs: collected.quizIDs)
         input.trustJSON = verification.trustJSON
         input.statusJSON = verification.statusJSON
+        input.quizLimits = quizLimits(results)
         guard let output = RenderStage.run(theme, &input, options, sink: sink, progress: progress) else { return .interrupted }
         var site = BuiltSite(catalogue: catalogue, theme: theme, context: context, markdown: results,
                              headingIDs: collected.headingIDs, input: input, renderedPages: output.pages, searchFiles: output.index.files,
@@ -192,6 +193,20 @@ public enum SiteBuilder {
         site.writtenPages = output.handedOn
         site.verificationFiles = verification.files
         return .built(site)
+    }
+
+    /// The attempt limits of the site's quizzes that have one.
+    static func quizLimits(_ results: [MarkdownStage.Result]) -> [String: QuizLimit] {
+        var limits: [String: QuizLimit] = [:]
+        for quiz in results.flatMap(\.quizzes) {
+            guard let attempts = quiz.attempts else { continue }
+            switch quiz.retry {
+            case .review: limits[quiz.id] = QuizLimit(attempts: attempts, retry: "review", minutes: 0)
+            case .wait(let minutes): limits[quiz.id] = QuizLimit(attempts: attempts, retry: "wait", minutes: minutes)
+            case .contact: limits[quiz.id] = QuizLimit(attempts: attempts, retry: "contact", minutes: 0)
+            }
+        }
+        return limits
     }
 
     static func interrupted(_ options: BuildOptions) -> BuildResult {

@@ -82,6 +82,10 @@ def test_the_last_attempt_is_no_dead_end(fresh_browser, servers):
     assert all(not e.is_enabled() for e in quiz.find_elements(By.CSS_SELECTOR, "input, select"))
     restart = quiz.find_element(By.CSS_SELECTOR, ".quiz-restart")
     assert restart.is_displayed() and restart.text == "Mulai percobaan baru"
+    # The progress page says the truth of it.
+    b.get(servers["http-root"] + "kemajuan/index.html")
+    rows = [r.text for r in b.find_elements(By.CSS_SELECTOR, ".quiz-scores tbody tr")]
+    assert rows == ["Mengenal UU Pelindungan Data Pribadi 0% 3 Belum lulus — percobaan habis"], rows
     # The same after a reload: the limit holds, and so does the way forward.
     b.get(page)
     quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")

@@ -115,20 +115,20 @@ test("a spent round of attempts says what comes next: a new round after review, 
   for (let m = 0; m < 3; m++) s = store.recordAttempt(s, "q", 40, false, at(m));
   const rec = () => store.quizRecord(s, "q");
   const review = { kind: "review" }, wait = { kind: "wait", minutes: 60 }, contact = { kind: "contact", contact: "bpsdm@jakarta.go.id" };
-  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(5)), { used: 3, spent: true, opensAt: null });
-  assert.deepEqual(quiz.attemptRound(rec(), 3, contact, at(5)), { used: 3, spent: true, opensAt: null });
-  assert.deepEqual(quiz.attemptRound(rec(), 5, review, at(5)), { used: 3, spent: false, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, review, at(5)), { used: 3, spent: true, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, contact, at(5)), { used: 3, spent: true, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 5, review, at(5)), { used: 3, spent: false, opensAt: null });
   // Waiting: spent until an hour after the last attempt, then a fresh round.
-  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(30)), { used: 3, spent: true, opensAt: at(62) });
-  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(62)), { used: 0, spent: false, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, wait, at(30)), { used: 3, spent: true, opensAt: at(62) });
+  assert.deepEqual(store.attemptRound(rec(), 3, wait, at(62)), { used: 0, spent: false, opensAt: null });
   s = store.recordAttempt(s, "q", 50, false, at(70));
-  assert.deepEqual(quiz.attemptRound(rec(), 3, wait, at(71)), { used: 1, spent: false, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, wait, at(71)), { used: 1, spent: false, opensAt: null });
   // Reviewing starts a round that the earlier attempts do not count against.
   s = store.startRound(s, "q", at(80));
-  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(81)), { used: 0, spent: false, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, review, at(81)), { used: 0, spent: false, opensAt: null });
   s = store.recordAttempt(s, "q", 60, false, at(82));
   assert.equal(rec().round, at(80), "an attempt keeps the round");
-  assert.deepEqual(quiz.attemptRound(rec(), 3, review, at(83)), { used: 1, spent: false, opensAt: null });
+  assert.deepEqual(store.attemptRound(rec(), 3, review, at(83)), { used: 1, spent: false, opensAt: null });
   assert.equal(rec().attempts, 5, "every attempt stays on record");
   assert.ok(store.validate(s));
 });

@@ -370,7 +370,10 @@
           tr.appendChild(th);
           tr.appendChild(el(doc, "td", null, q.best + "%"));
           tr.appendChild(el(doc, "td", null, String(q.attempts)));
-          tr.appendChild(el(doc, "td", null, q.passed ? S["progress-status-done"] : S["progress-status-started"]));
+          var limit = catalogue.limits && catalogue.limits[id];
+          var spent = !q.passed && limit &&
+            store.attemptRound(q, limit.attempts, { kind: limit.retry, minutes: limit.minutes }, new Date().toISOString()).spent;
+          tr.appendChild(el(doc, "td", null, q.passed ? S["progress-status-done"] : spent ? S["progress-status-spent"] : S["progress-status-started"]));
           tbody.appendChild(tr);
         });
       });

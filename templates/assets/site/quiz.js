@@ -178,27 +178,6 @@
     });
   }
 
-  /**
-   * The round of attempts a learner is in, for a quiz with a `limit`: how many of its
-   * attempts are used, whether it is spent, and (for `retry.kind` "wait") when the next
-   * round opens. A round begins when the learner starts one after reviewing the lesson
-   * (`record.round`), or by itself once the wait after a spent round has passed. Pure:
-   * `now` and the record's times are ISO strings (Tests/js/quiz.test.js).
-   */
-  function attemptRound(record, limit, retry, now) {
-    var history = record ? record.history : [];
-    var used = 0, opensAt = null;
-    for (var i = 0; i < history.length; i++) {
-      var at = history[i].at;
-      if (record.round && at < record.round) continue;
-      if (used >= limit && retry.kind === "wait" && opensAt && at >= opensAt) { used = 0; opensAt = null; }
-      used += 1;
-      if (used === limit && retry.kind === "wait") opensAt = new Date(Date.parse(at) + retry.minutes * 60000).toISOString();
-    }
-    if (used >= limit && retry.kind === "wait" && opensAt && now >= opensAt) return { used: 0, spent: false, opensAt: null };
-    return { used: Math.min(used, limit), spent: used >= limit, opensAt: used >= limit ? opensAt : null };
-  }
-
   function enhanceQuiz(section, doc, win, storeApi, storage, shared, problem) {
     var key = JSON.parse(section.querySelector(".quiz-key").textContent);
     var S = key.s;
@@ -357,7 +336,7 @@
       reveal();
       lock();
     } else if (attempts) {
-      var round = attemptRound(record, attempts, retryWay, new Date().toISOString());
+      var round = storeApi.attemptRound(record, attempts, retryWay, new Date().toISOString());
       if (round.spent) status.textContent = spent(round);
     }
 
@@ -404,7 +383,7 @@
       var right = scores.filter(function (s) { return s === 1; }).length;
       var message = fill(S["quiz-score"], { score: percent, n: right, total: scores.length }) + " " +
         fill(S[passed ? "quiz-passed" : "quiz-failed"], { pass: pass });
-      var round = attempts ? attemptRound(rec, attempts, retryWay, new Date().toISOString()) : null;
+      var round = attempts ? storeApi.attemptRound(rec, attempts, retryWay, new Date().toISOString()) : null;
       if (passed) {
         reveal();
         lock();
@@ -436,6 +415,6 @@
 
   return {
     sha256: sha256, answerHash: answerHash, normaliseAnswer: normaliseAnswer, parseNumber: parseNumber,
-    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, attemptRound: attemptRound, enhanceQuizzes: enhanceQuizzes
+    scoreQuestion: scoreQuestion, quizScore: quizScore, shuffled: shuffled, enhanceQuizzes: enhanceQuizzes
   };
 });

@@ -117,6 +117,28 @@
     return Object.assign({}, state, { quizzes: quizzes });
   }
 
+  /**
+   * The round of attempts a learner is in, for a quiz with a `limit`: how many of its
+   * attempts are used, whether it is spent, and (for `retry.kind` "wait") when the next
+   * round opens. A round begins when the learner starts one after reviewing the lesson
+   * (`record.round`), or by itself once the wait after a spent round has passed. Pure:
+   * `now` and the record's times are ISO strings (Tests/js/quiz.test.js). The quiz
+   * and the progress page both ask it.
+   */
+  function attemptRound(record, limit, retry, now) {
+    var history = record ? record.history : [];
+    var used = 0, opensAt = null;
+    for (var i = 0; i < history.length; i++) {
+      var at = history[i].at;
+      if (record.round && at < record.round) continue;
+      if (used >= limit && retry.kind === "wait" && opensAt && at >= opensAt) { used = 0; opensAt = null; }
+      used += 1;
+      if (used === limit && retry.kind === "wait") opensAt = new Date(Date.parse(at) + retry.minutes * 60000).toISOString();
+    }
+    if (used >= limit && retry.kind === "wait" && opensAt && now >= opensAt) return { used: 0, spent: false, opensAt: null };
+    return { used: Math.min(used, limit), spent: used >= limit, opensAt: used >= limit ? opensAt : null };
+  }
+
   /** A reflection's kept answer (`{ text, at }`), or null. */
   function essayRecord(state, id) {
     var essays = state.essays || {};
@@ -255,7 +277,7 @@
 
   return {
     KEY: KEY, VERSION: VERSION, empty: empty, validate: validate, load: load, save: save,
-    quizRecord: quizRecord, recordAttempt: recordAttempt, startRound: startRound, lessonRecord: lessonRecord, recordLesson: recordLesson,
+    quizRecord: quizRecord, recordAttempt: recordAttempt, startRound: startRound, attemptRound: attemptRound, lessonRecord: lessonRecord, recordLesson: recordLesson,
     essayRecord: essayRecord, recordEssay: recordEssay,
     exportDocument: exportDocument, parseImport: parseImport, merge: merge, resetCourse: resetCourse,
     memoryStorage: memoryStorage, browserStorage: browserStorage
