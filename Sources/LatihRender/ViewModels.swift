@@ -139,7 +139,7 @@ struct ViewModels: Sendable {
                 // lessons: listing every lesson made the page 186 KB (gzip) at 10,000.
                 "courses": c.courses.map { courseCard($0, root: root) },
                 "isSearch": true,
-                "searchStringsJSON": scriptSafeJSON(strings.filter { $0.key.hasPrefix("search-") }),
+                "searchStringsJSON": scriptSafeJSON(strings.filter { $0.key.hasPrefix("search-") || $0.key.hasPrefix("unit-") }),
             ])
         case .course(let i):
             let course = c.courses[i]

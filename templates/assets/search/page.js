@@ -100,7 +100,7 @@
           h.appendChild(a);
           li.appendChild(h);
           li.appendChild(el("p", "crumb", crumb(found.m, c.info, c.r.doc)));
-          if (c.info[3]) li.appendChild(el("p", "meta-line", t("search-minutes", { n: String(c.info[3]) })));
+          if (c.info[3]) li.appendChild(el("p", "meta-line", dom.duration(c.info[3], strings)));
           var p = el("p", "snippet");
           segments.forEach(function (s) {
             p.appendChild(s.mark ? el("mark", null, s.text) : document.createTextNode(s.text));

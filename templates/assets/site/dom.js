@@ -41,5 +41,18 @@
     try { return JSON.parse(node.textContent); } catch (e) { return null; }
   }
 
-  return { fill: fill, el: el, ready: ready, readJSON: readJSON };
+  /**
+   * Minutes as people say them, "1 jam 30 menit" or "45 menit" (`unit-hours` and
+   * `unit-minutes` of `strings`): the pages' own wording (formatMinutes in Swift), held
+   * equal by Tests/vectors/durations.tsv.
+   */
+  function duration(minutes, strings) {
+    if (!(minutes > 0)) return "";
+    var h = Math.floor(minutes / 60), m = minutes % 60;
+    var hu = strings["unit-hours"] || "jam", mu = strings["unit-minutes"] || "menit";
+    if (!h) return m + " " + mu;
+    return m ? h + " " + hu + " " + m + " " + mu : h + " " + hu;
+  }
+
+  return { fill: fill, el: el, ready: ready, readJSON: readJSON, duration: duration };
 });
