@@ -1,4 +1,4 @@
-"""Offline use: after "Simpan untuk offline" on a course page, every lesson of that
+"""Offline use: after "Simpan untuk dibaca luring" on a course page, every lesson of that
 course opens with the network cut (Chromium's network emulation) and the server gone."""
 
 import shutil
@@ -36,7 +36,7 @@ def test_saved_course_opens_offline(fresh_browser, tmp_path):
         assert manifest.endswith("/manifest.webmanifest")
 
         save = b.find_element(By.CSS_SELECTOR, ".offline-save button")
-        assert save.text == "Simpan untuk offline"
+        assert save.text == "Simpan untuk dibaca luring"
         save.click()
         status = b.find_element(By.CSS_SELECTOR, ".offline-save [role=status]")
         WebDriverWait(b, 20).until(lambda d: status.text.startswith("Kursus ini tersimpan"))
@@ -116,7 +116,7 @@ def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_bu
     # A word never searched, in another shard ("pivot", not "keamanan" or its stem "aman"):
     # the page says why there are no results, and offers the catalogue.
     status = _search_status(b, "pivot", base)
-    assert status.startswith("Anda sedang offline")
+    assert status.startswith("Anda sedang luring")
     assert not b.find_elements(By.CSS_SELECTOR, "#search-results .result")
     assert b.find_element(By.ID, "search-catalogue").is_displayed()
     assert b.find_elements(By.CSS_SELECTOR, "#search-catalogue li a")
