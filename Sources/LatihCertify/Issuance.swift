@@ -102,7 +102,12 @@ public enum Issuance {
                 let previous = ledger[id]
                 let index: Int
                 if let previous { index = previous.statusIndex } else {
-                    guard used.count < StatusList.size else { break }
+                    guard used.count < StatusList.size else {
+                        result.diagnostics.append(.error(.certifyStatusList, SourceLocation(path: statusPath),
+                                                         "the status list has no free index for another certificate (it holds \(StatusList.size))",
+                                                         hint: "a status list this full needs a second list, which Latih does not write yet"))
+                        return result
+                    }
                     var i: Int
                     repeat { i = Int.random(in: 0..<StatusList.size, using: &generator) } while used.contains(i)
                     used.insert(i)
