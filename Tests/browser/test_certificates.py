@@ -237,6 +237,9 @@ def test_a_revoked_certificate_shows_as_revoked_after_a_rebuild(issued, tmp_path
     latih("certify", "revoke", ident, "--key", issued["key"], "--reason", "salah terbit", "--certificates", certs,
           "--content", content, "--templates", TEMPLATES)
     assert "salah terbit" in (certs / "ledger.csv").read_text(encoding="utf-8-sig")
+    unknown = latih("certify", "revoke", "urn:uuid:00000000-0000-8000-8000-000000000000", "--key", issued["key"],
+                    "--certificates", certs, "--content", content, "--templates", TEMPLATES, check=False)
+    assert unknown.returncode == 1 and "certify.unknown-id" in unknown.stderr
     site = tmp_path / "site"
     latih("build", "--content", content, "--templates", TEMPLATES, "--output", site)
     refused = latih("certify", "verify", path, "--site", site, check=False)
