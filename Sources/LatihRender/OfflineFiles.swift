@@ -10,7 +10,9 @@ public enum OfflineFiles {
 
     public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
         // What the site's pages load, and no script that only a package or a report does.
-        let shell = shellPages + assetPaths.filter { $0.key != Theme.lmsScript && $0.key != Theme.reportScript }.values.sorted()
+        let unused: Set<String> = config.xapiEndpoints.isEmpty ? [Theme.lmsScript, Theme.reportScript, Theme.xapiScript]
+                                                                : [Theme.lmsScript, Theme.reportScript]
+        let shell = shellPages + assetPaths.filter { !unused.contains($0.key) }.values.sorted()
         // A new version whenever an asset's content-hashed name changes.
         let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)
             .map { String(format: "%02x", $0) }.joined()

@@ -27,7 +27,7 @@ enum TemplateCheck {
         // the service worker
         "version", "shellJSON",
         // xAPI reporting
-        "connectSources", "baseURL", "quizIds", "lms",
+        "connectSources", "baseURL", "quizIds", "lms", "reportsXAPI",
         // LMS packages and the monitoring report (`latih report`)
         "standalone", "report", "crumbs", "heading", "eyebrow", "lead", "figures", "items", "links", "sections",
         "sectionId", "sectionTitle", "note", "chart", "chartCaption", "table", "sortable", "columns", "numeric",

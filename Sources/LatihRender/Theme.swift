@@ -25,6 +25,9 @@ public struct Theme: Sendable {
     /// precache them, and packages leave out the others.
     public static let lmsScript = "latih-lms.js"
     public static let reportScript = "latih-report.js"
+    /// The xAPI reporter, which the site's pages load only when `site.conf` names a learning
+    /// record store.
+    public static let xapiScript = "latih-xapi.js"
 
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw"]

@@ -87,6 +87,8 @@ struct ViewModels: Sendable {
         ]
         // Left out when empty: Mustache treats an empty string as true in a section.
         if !input.lms.isEmpty { values["lms"] = input.lms }
+        // The xAPI reporter ships only to a site that names a learning record store.
+        if !config.xapiEndpoints.isEmpty { values["reportsXAPI"] = true }
         return values
     }
 
