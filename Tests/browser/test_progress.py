@@ -212,3 +212,21 @@ def test_damaged_stored_progress_is_set_aside_and_reported(fresh_browser, server
     # Other pages keep working too.
     b.get(servers["http-root"] + "courses/spbe/apa-itu-spbe/index.html")
     assert b.find_element(By.CSS_SELECTOR, ".lesson-complete-status").text == "Pelajaran ini selesai ketika kuisnya lulus."
+
+
+def test_not_you_saves_the_record_then_clears_a_shared_browser(downloading_browser, servers):
+    import json
+    b = downloading_browser
+    base = servers["http-root"]
+    make_some_progress(b, base)
+    b.get(base + "kemajuan/index.html")
+    b.execute_script("localStorage.setItem('latih.credentials', '[\"{}\"]')")
+    b.find_element(By.CSS_SELECTOR, ".not-you").click()
+    b.switch_to.alert.accept()
+    saved = wait_for_file(b.downloads, ".json")
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    assert doc["progress"]["quizzes"]["spbe/apa-itu-spbe/1"]["passed"] is True
+    WebDriverWait(b, 10, ignored_exceptions=RERENDERED).until(lambda d: d.find_element(By.CSS_SELECTOR, ".progress-empty").is_displayed())
+    assert b.execute_script("return localStorage.getItem('latih.credentials')") is None
+    stored = b.execute_script("return JSON.parse(localStorage.getItem('latih.progress'))")
+    assert stored["quizzes"] == {} and stored["lessons"] == {}

@@ -451,9 +451,19 @@
       reader.onerror = function () { status.textContent = S["progress-import-not-json"]; };
       reader.readAsText(file);
     });
-    box.querySelector(".reset-all").addEventListener("click", function () {
+    box.querySelector(".reset-all:not(.not-you)").addEventListener("click", function () {
       if (!ctx.win.confirm(S["progress-reset-all-confirm"])) return;
       ctx.save(store.empty());
+      ctx.win.location.reload();
+    });
+    // A shared computer: the record is saved as a file for its owner first, then this
+    // browser is emptied for the next person (their kept certificates too).
+    box.querySelector(".not-you").addEventListener("click", function () {
+      var doc = store.exportDocument(ctx.fresh(), new Date().toISOString());
+      download(ctx, "kemajuan-latih-" + stamp() + ".json", "application/json", JSON.stringify(doc, null, 2));
+      if (!ctx.win.confirm(S["progress-not-you-confirm"])) return;
+      ctx.save(store.empty());
+      try { ctx.win.localStorage.removeItem("latih.credentials"); } catch (e) { /* storage refused */ }
       ctx.win.location.reload();
     });
     Array.prototype.forEach.call(page.querySelectorAll(".progress-list.started > li, .progress-list.completed > li"), function (li) {
