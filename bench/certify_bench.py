@@ -41,10 +41,10 @@ def records(people, folder, seed=11):
             nip = f"19{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}20{rng.randint(10, 24)}0{rng.randint(1, 2)}{i:04d}"[:18]
             email = f"pegawai{i}@jakarta.go.id"
             roster.append(f"{nip},Pegawai {i},{email},Unit {i % 40 + 1:02d},Analis")
-            for slug in rng.sample(courses, rng.randint(3, 5)):
+            for k, slug in enumerate(rng.sample(courses, rng.randint(3, 5))):
                 day = rng.randint(1, 330)
                 stamp = f"2026-{1 + day // 28:02d}-{1 + day % 28:02d}T0{rng.randint(1, 9)}:00:00Z"
-                out.write(json.dumps({"id": f"{i:08x}-0000-4000-8000-{abs(hash((i, slug))) % 10**12:012d}",
+                out.write(json.dumps({"id": f"{i:08x}-0000-4000-8000-{k:012d}",
                                       "actor": {"mbox": "mailto:" + email, "name": f"Pegawai {i}"},
                                       "verb": {"id": COMPLETED}, "object": {"id": f"{BASE}courses/{slug}/"},
                                       "timestamp": stamp}) + "\n")

@@ -149,11 +149,8 @@ public enum Issuance {
                 if let why = failed.lazy.compactMap({ $0 }).first { throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: why]) }
                 try Data(ledger.csv.utf8).write(to: URL(fileURLWithPath: staging + "/" + Ledger.fileName))
             }
-        } catch let refused as OutputFolder.Refused {
-            result.diagnostics.append(refused.diagnostic)
         } catch {
-            result.diagnostics.append(.error(.outputWriteFailed, SourceLocation(path: o.output), "cannot write the certificates: \(error.localizedDescription)",
-                                             hint: "the previous certificates were left as they were"))
+            result.diagnostics.append(folder.diagnostic(error))
         }
         result.diagnostics.sort()
         return result

@@ -47,7 +47,7 @@ public struct Ledger: Sendable {
 
     public var csv: String {
         let rows = [Self.columns] + entries.map { e in
-            [e.id, String(e.statusIndex), e.nip, e.name, e.achievement, ECMAScriptJP(e.jp), e.validFrom, e.issued, e.revoked, e.reason]
+            [e.id, String(e.statusIndex), e.nip, e.name, e.achievement, ECMAScriptNumber.string(e.jp), e.validFrom, e.issued, e.revoked, e.reason]
         }
         return "\u{FEFF}" + rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -72,6 +72,3 @@ public struct Ledger: Sendable {
         return (ledger, diags)
     }
 }
-
-/// A JP value as the credentials print it (20, 13.3).
-func ECMAScriptJP(_ jp: Double) -> String { ECMAScriptNumber.string(jp) }

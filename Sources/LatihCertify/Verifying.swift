@@ -51,9 +51,6 @@ public enum Verifying {
     /// The trust list that a catalogue publishes, or nil without a base-url or keys.
     public static func trustList(_ summary: CatalogueSummary) -> TrustList? {
         guard let base = summary.baseURL, !summary.certificateKeys.isEmpty else { return nil }
-        let baseURL = base.hasSuffix("/") ? base : base + "/"
-        let name = summary.certificateIssuer.isEmpty ? summary.title : summary.certificateIssuer
-        return TrustList(issuer: OpenBadge.Issuer(id: TrustList.issuerID(baseURL: baseURL), name: name, url: baseURL),
-                         keys: summary.certificateKeys, statusList: baseURL + SiteRoutes.statusList)
+        return TrustList(site: base, issuerName: summary.certificateIssuer, keys: summary.certificateKeys, statusListPath: SiteRoutes.statusList)
     }
 }

@@ -86,7 +86,7 @@ public struct ContentLoader: Sendable {
                                     language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
                                     baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
                 config.xapiEndpoints = fm.list("xapi-endpoints")
-                config.certificateIssuer = fm.text("certificate-issuer") ?? config.organisation
+                config.certificateIssuer = fm.text("certificate-issuer") ?? (config.organisation.isEmpty ? config.title : config.organisation)
                 if let field = fm.fields["certificate-keys"] {
                     let (keys, problems) = Self.certificateKeys(field)
                     config.certificateKeys = keys

@@ -14,7 +14,8 @@ public struct SiteConfig: Sendable {
     /// Origins of learning record stores that may receive xAPI statements (and that the
     /// Content-Security-Policy therefore lets pages connect to).
     public var xapiEndpoints: [String] = []
-    /// The agency that signs certificates (`certificate-issuer`, else `organisation`).
+    /// The agency that signs certificates (`certificate-issuer`, else `organisation`, else
+    /// the site's title).
     public var certificateIssuer: String = ""
     /// The agency's signing keys, each with the window in which it may sign
     /// (`certificate-keys`); the site's verification page trusts these and no others.

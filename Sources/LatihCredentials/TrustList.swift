@@ -30,6 +30,14 @@ public struct TrustList: Sendable, Equatable {
         (self.issuer, self.keys, self.statusList) = (issuer, keys, statusList)
     }
 
+    /// The trust list of a site published at `baseURL`: its issuer is the address's
+    /// `did:web` (or the address), and its status list is at `statusListPath` under it.
+    public init(site baseURL: String, issuerName: String, keys: [Key], statusListPath: String) {
+        let base = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.init(issuer: OpenBadge.Issuer(id: Self.issuerID(baseURL: base), name: issuerName, url: base), keys: keys,
+                  statusList: base + statusListPath)
+    }
+
     /// The verification method that names `key` of this issuer.
     public func verificationMethod(_ key: String) -> String { issuer.id + "#" + key }
 

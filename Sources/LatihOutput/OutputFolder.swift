@@ -176,4 +176,12 @@ public struct OutputFolder: Sendable {
     public struct Refused: Error {
         public let diagnostic: Diagnostic
     }
+
+    /// The diagnostic of an error that `write` or `replace` threw: its refusal, or the
+    /// write's failure, which left the previous contents as they were.
+    public func diagnostic(_ error: Error) -> Diagnostic {
+        if let refused = error as? Refused { return refused.diagnostic }
+        return .error(.outputWriteFailed, SourceLocation(path: path), "cannot write \(kind.noun): \(error.localizedDescription)",
+                      hint: "the previous contents of \(path)/ were left as they were")
+    }
 }

@@ -88,15 +88,13 @@ public enum ReportRunner {
         if let json = try? encoder.encode(report) { files.append(("report.json", json + Data("\n".utf8))) }
         for (name, text) in ReportCSV.tables(report) { files.append(("data/" + name, Data(text.utf8))) }
         o.progress?("writing \(o.output)/")
+        let folder = OutputFolder(path: o.output, kind: .report)
         do {
-            try OutputFolder(path: o.output, kind: .report).write(files, protecting: [o.build.contentDir, o.build.templatesDir])
+            try folder.write(files, protecting: [o.build.contentDir, o.build.templatesDir])
             result.fileCount = files.count
             result.report = report
-        } catch let refused as OutputFolder.Refused {
-            result.diagnostics.append(refused.diagnostic)
         } catch {
-            result.diagnostics.append(.error(.outputWriteFailed, SourceLocation(path: o.output), "cannot write the report: \(error.localizedDescription)",
-                                             hint: "the previous report was left as it was"))
+            result.diagnostics.append(folder.diagnostic(error))
         }
         result.diagnostics.sort()
         return result

@@ -17,10 +17,7 @@ struct VerificationFiles {
     init(_ catalogue: Catalogue, contentDir: String) {
         let config = catalogue.config
         guard let base = config.baseURL, !config.certificateKeys.isEmpty else { return }
-        let baseURL = base.hasSuffix("/") ? base : base + "/"
-        let trust = TrustList(issuer: OpenBadge.Issuer(id: TrustList.issuerID(baseURL: baseURL),
-                                                       name: config.certificateIssuer.isEmpty ? config.title : config.certificateIssuer, url: baseURL),
-                              keys: config.certificateKeys, statusList: baseURL + SiteRoutes.statusList)
+        let trust = TrustList(site: base, issuerName: config.certificateIssuer, keys: config.certificateKeys, statusListPath: SiteRoutes.statusList)
         trustJSON = scriptSafe(json: CanonicalJSON.bytes(trust.json))
         files.append(OutputFile(path: SiteRoutes.trustList, contents: PrettyJSON.string(trust.json)))
         if trust.issuer.id.hasPrefix("did:web:") {

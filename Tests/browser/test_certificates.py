@@ -365,3 +365,17 @@ def test_a_course_taken_in_the_browser_is_certified_from_the_lrs(tmp_path):
     rebuilt = tmp_path / "site2"
     latih("build", "--content", content, "--templates", TEMPLATES, "--output", rebuilt)
     assert latih("certify", "verify", issued[0], "--site", rebuilt).stdout.strip().endswith("valid")
+
+
+def test_a_file_too_large_for_a_certificate_is_refused_unread(hostile_site, tmp_path):
+    big = tmp_path / "besar.json"
+    big.write_text('{"name":"' + "a" * 70_000 + '"}', encoding="utf-8")
+    b = _chrome()
+    try:
+        b.get(hostile_site["http"] + "verifikasi/index.html")
+        b.find_element(By.ID, "verify-file").send_keys(str(big))
+        verdict, reason, result = _verdict(b)
+        assert (verdict, reason) == ("invalid", "input.too-large")
+        assert "terlalu besar" in result.text
+    finally:
+        b.quit()

@@ -123,7 +123,14 @@
 
     function readFile(f) {
       if (!f) return;
-      if (f.size > V.json.MAX_BYTES) { check("{\"too-large\":\"" + "x".repeat(V.json.MAX_BYTES) + "\"}"); return; }
+      if (f.size > V.json.MAX_BYTES) {
+        // Refused unread, as the verifier refuses an input past its bound.
+        var refused = { check: "input", outcome: "failed", reason: "input.too-large" };
+        cryptoReady.then(function (crypto) {
+          show({ checks: [refused], verdict: "invalid", reason: refused.reason, credential: null, statusAsOf: null }, crypto, 0);
+        });
+        return;
+      }
       f.arrayBuffer().then(function (buffer) {
         var text = V.bytes.fromUTF8(new Uint8Array(buffer));
         check(text === null ? "" : text);
