@@ -24,6 +24,9 @@ struct CatalogueIndex: Sendable {
     let quizzes: [QuizEntry]
     private let byTail: [String: Target]
     private let quizIndex: [String: Int]
+    /// Every course, lesson, quiz and question, numbered: the codes events hold.
+    let targets: [Target]
+    private let codes: [Target: Int32]
     /// The prefix of the ids the report writes: the site's `base-url`, or `urn:latih:`.
     let idBase: String
 
@@ -46,9 +49,23 @@ struct CatalogueIndex: Sendable {
         }
         byTail = tails
         self.quizzes = quizzes
+        var all: [Target] = []
+        for (ci, course) in summary.courses.enumerated() {
+            all.append(.course(ci))
+            for li in course.lessons.indices { all.append(.lesson(course: ci, lesson: li)) }
+        }
+        for (qi, q) in quizzes.enumerated() {
+            all.append(.quiz(qi))
+            for n in q.quiz.questions.indices { all.append(.question(quiz: qi, number: n + 1)) }
+        }
+        targets = all
+        codes = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, Int32($0)) })
         self.quizIndex = quizIndex
         idBase = summary.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "urn:latih:"
     }
+
+    /// The code events hold for `target`.
+    func code(_ target: Target) -> Int32 { codes[target]! }
 
     /// What `id` names, or nil for an activity the catalogue does not know.
     func target(_ id: String) -> Target? {

@@ -14,17 +14,16 @@ struct LRSClient {
 
     struct Failure: Error { var message: String }
 
-    func statements(_ year: YearWindow, index: CatalogueIndex) throws -> ([ReadStatement], [Diagnostic]) {
+    /// The year's statements, a page at a time, to `sink`.
+    func statements(_ year: YearWindow, index: CatalogueIndex, into sink: (consuming StatementPart) -> Void) throws {
         let root = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
         var query = URLComponents(string: root + "statements")
         query?.queryItems = [URLQueryItem(name: "since", value: ISOTime.string(year.start)),
                              URLQueryItem(name: "until", value: ISOTime.string(year.end)),
                              URLQueryItem(name: "limit", value: "1000")]
         guard var url = query?.url else { throw Failure(message: "`\(endpoint)` is not an address") }
-        var out: [ReadStatement] = []
-        var diags: [Diagnostic] = []
-        var memo: [String: Target?] = [:]
-        var strings: [String: String] = [:]
+        var memo: [String: Int32?] = [:]
+        var read = 0
         var page = 1
         while true {
             let data = try get(url)
@@ -32,23 +31,25 @@ struct LRSClient {
                   let items = body["statements"] as? [Any] else {
                 throw Failure(message: "the LRS's answer to \(url.absoluteString) is not a StatementResult")
             }
+            var part = StatementPart()
             for (i, item) in items.enumerated() {
                 let at = SourceLocation(path: "\(root)statements (page \(page))", line: i + 1, column: 1)
                 guard let bytes = try? JSONSerialization.data(withJSONObject: item) else { continue }
                 do {
                     let s = try [UInt8](bytes).withUnsafeBufferPointer { p throws(StatementScanner.Failure) in try StatementScanner.statement(p) }
-                    if let problem = s.problem() { diags.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
-                    out.append(ReadStatement(s, index: index, memo: &memo, strings: &strings))
+                    if let problem = s.problem() { part.warnings.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)")); continue }
+                    part.add(s, index: index, year: year, memo: &memo)
                 } catch {
-                    diags.append(.warning(.reportNotJSON, at, error.message))
+                    part.warnings.append(.warning(.reportNotJSON, at, error.message))
                 }
             }
-            progress?(out.count)
+            read += part.read
+            sink(part)
+            progress?(read)
             guard let more = body["more"] as? String, !more.isEmpty, let next = URL(string: more, relativeTo: url)?.absoluteURL else { break }
             url = next
             page += 1
         }
-        return (out, diags)
     }
 
     func get(_ url: URL) throws -> Data {

@@ -5,12 +5,12 @@ import LatihDiagnostics
 /// folder, as events. The learner is the file's name without its extension: a NIP or an
 /// email address, matched against the roster like a statement's actor.
 enum ProgressExports {
-    static func read(folder: String, index: CatalogueIndex, year: YearWindow) -> (events: [Event], files: Int, skipped: Int, diagnostics: [Diagnostic]) {
+    static func read(folder: String, index: CatalogueIndex, year: YearWindow) -> (events: [(learner: String, event: Event)], files: Int, skipped: Int, diagnostics: [Diagnostic]) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else {
             return ([], 0, 0, [.error(.reportUnreadableInput, SourceLocation(path: folder), "folder of exports cannot be read")])
         }
-        var events: [Event] = [], diags: [Diagnostic] = []
+        var events: [(learner: String, event: Event)] = [], diags: [Diagnostic] = []
         var files = 0, skipped = 0
         let quizByID = Dictionary(index.quizzes.enumerated().map { ($1.quiz.id, $0) }, uniquingKeysWith: { a, _ in a })
         var lessonByID: [String: Target] = [:]
@@ -25,9 +25,13 @@ enum ProgressExports {
             guard let data = fm.contents(atPath: path) else {
                 diags.append(.warning(.reportUnreadableInput, SourceLocation(path: path), "export cannot be read")); skipped += 1; continue
             }
-            func add(_ kind: Event.Kind, _ target: Target, _ iso: String?, score: Double? = nil, success: Bool? = nil) {
+            func add(_ kind: Event.Kind, _ target: Target, _ iso: String?, score: Double? = nil, success: Bool? = nil, attempts: Int = 0) {
                 guard let iso, let t = ISOTime.seconds(iso), year.contains(t) else { return }
-                events.append(Event(learner: learner, name: nil, time: t, kind: kind, target: target, score: score, success: success))
+                var e = Event(time: Event.micros(t), id: .none, learner: 0, activity: index.code(target), kind: kind)
+                e.score = score ?? .nan
+                e.successCode = Event.successCode(success)
+                e.attempts = UInt16(clamping: attempts)
+                events.append((learner, e))
             }
             if name.hasSuffix(".json") {
                 guard let doc = try? JSONSerialization.jsonObject(with: data) as? [String: Any], doc["format"] as? String == "latih-progress",
@@ -72,8 +76,8 @@ enum ProgressExports {
                         let passed = f("passed") == words.yes
                         let lesson = Target.lesson(course: index.quizzes[qi].course, lesson: index.quizzes[qi].lesson)
                         let opened = rows.first { $0.fields.count == header.count && $0.fields[col["type"]!] == words.lesson && lessonByID[$0.fields[col["id"]!]] == lesson }?.fields[col["opened"]!]
-                        add(.quizSummary(attempts: Int(f("attempts")) ?? 1), .quiz(qi), passed ? f("completed") : opened,
-                            score: Double(f("best_score")), success: passed)
+                        add(.quizSummary, .quiz(qi), passed ? f("completed") : opened,
+                            score: Double(f("best_score")), success: passed, attempts: Int(f("attempts")) ?? 1)
                     }
                 }
             }

@@ -9,52 +9,103 @@ struct PersonYear {
 }
 
 extension ReportBuilder {
-    /// The report of `events`, with the people of `roster` (nil: no roster given). The
-    /// events are consumed: once grouped by person they are let go, so that a year's
-    /// events are not held twice.
-    func report(_ events: consuming [Event], roster: [Person]?, counts: Report.Counts, unknown: [String: Int], skipped: Int) -> (Report, [PersonYear]) {
-        var events = consume events
-        let people = roster ?? []
-        var byEmail: [String: Int] = [:], byNIP: [String: Int] = [:]
-        for (i, p) in people.enumerated() {
-            if !p.email.isEmpty { byEmail[p.email] = i }
-            if !p.nip.isEmpty { byNIP[p.nip] = i }
+    /// The report of what `buckets` hold, with their roster's people, folded a person at a
+    /// time: only one person's events and year are in memory beside the tally.
+    func report(_ buckets: PersonBuckets, skipped: Int) throws -> (Report, [PersonYear], PersonBuckets.Counts) {
+        var tally = ReportTally(builder: self)
+        var seen = [Bool](repeating: false, count: buckets.slots.count)
+        let strings = buckets.strings
+        let counts = try buckets.people { slot, key, events in
+            if slot >= seen.count { seen += Array(repeating: false, count: slot - seen.count + 1) }
+            seen[slot] = true
+            tally.add(slot: slot, id: key, person: buckets.slots.person[slot].map { buckets.slots.people[$0] },
+                      year: fold(events, strings: strings))
         }
-        // Events by person: a roster row (matched by email or by account name = NIP), or the actor.
-        var slots: [String: Int] = [:]
-        var groups: [[Event]] = people.map { _ in [] }
-        var ids: [String?] = people.map { _ in nil }
-        var slotPerson: [Int?] = people.indices.map { $0 }
-        for e in events {
-            let slot: Int
-            if let s = slots[e.learner] { slot = s } else {
-                var match: Int?
-                if e.learner.hasPrefix("mailto:") { match = byEmail[String(e.learner.dropFirst(7))] }
-                else if e.learner.hasPrefix("account:"), let bar = e.learner.lastIndex(of: "|") { match = byNIP[String(e.learner[e.learner.index(after: bar)...])] }
-                if let match { slot = match } else {
-                    slot = groups.count
-                    groups.append([])
-                    ids.append(nil)
-                    slotPerson.append(nil)
-                }
-                slots[e.learner] = slot
+        // Roster people with no records are in the report too.
+        for slot in buckets.slots.person.indices where slot >= seen.count || !seen[slot] {
+            tally.add(slot: slot, id: buckets.slots.fallbackID(slot), person: buckets.slots.person[slot].map { buckets.slots.people[$0] },
+                      year: Year())
+        }
+        var c = Report.Counts()
+        c.read = counts.read
+        c.counted = counts.counted
+        c.voided = counts.voided
+        c.duplicates = counts.duplicates
+        c.outOfYear = counts.outOfYear
+        let (report, persons) = tally.report(counts: c, unknown: counts.unknown, skipped: skipped, strings: strings)
+        return (report, persons, counts)
+    }
+}
+
+/// The report counted a person at a time: each person's year adds to the courses,
+/// lessons, months and item analysis as it is folded, and keeps only what their own row
+/// and their certificates need.
+struct ReportTally {
+    struct Key: Hashable { var quiz: Int; var number: Int }
+
+    let builder: ReportBuilder
+    private var persons: [(slot: Int, person: PersonYear)] = []
+    private var opened: [Int], completed: [Int], passed: [Int]
+    private var days: [[Double]]
+    private var lessonOpened: [Int], lessonCompleted: [Int]
+    private var active = [Int](repeating: 0, count: 13), lessonsDone = [Int](repeating: 0, count: 13), coursesDone = [Int](repeating: 0, count: 13)
+    /// Responses (numbers in the reading's strings) given to each question, and how often.
+    private var chosen: [Key: [UInt32: Int]] = [:]
+    private var histograms: [Key: ScoreHistogram] = [:]
+    private var answeredBy: [Key: Int] = [:]
+
+    init(builder: ReportBuilder) {
+        self.builder = builder
+        let courses = builder.index.summary.courses.count
+        opened = Array(repeating: 0, count: courses)
+        completed = opened
+        passed = opened
+        days = Array(repeating: [], count: courses)
+        lessonOpened = Array(repeating: 0, count: builder.lessons.count)
+        lessonCompleted = lessonOpened
+    }
+
+    mutating func add(slot: Int, id: String, person: Person?, year: consuming ReportBuilder.Year) {
+        var y = year
+        let b = builder
+        for (c, o) in y.courseOpened {
+            opened[c] += 1
+            if let d = y.courseCompleted[c] { days[c].append(max(0, d - o) / 86400) }
+        }
+        for (c, t) in y.courseCompleted {
+            completed[c] += 1
+            coursesDone[b.year.month(t)] += 1
+            if b.coursePassed(y, c) { passed[c] += 1 }
+        }
+        for f in Set(y.lessonOpened.keys).union(y.lessonCompleted.keys) { lessonOpened[f] += 1 }
+        for (f, t) in y.lessonCompleted {
+            lessonCompleted[f] += 1
+            lessonsDone[b.year.month(t)] += 1
+        }
+        for m in y.activeMonths { active[m] += 1 }
+        for a in y.answers { chosen[Key(quiz: a.quiz, number: a.number), default: [:]][a.response, default: 0] += 1 }
+        var answered: Set<Key> = []
+        for attempt in y.attempts {
+            for (n, right) in attempt.right {
+                let k = Key(quiz: attempt.quiz, number: n)
+                histograms[k, default: ScoreHistogram()].add(right: right, score: attempt.score)
+                answered.insert(k)
             }
-            if ids[slot] == nil { ids[slot] = e.learner }
-            groups[slot].append(e)
         }
-        let counted = events.count
-        events = []
-        var persons: [PersonYear] = []
-        for (slot, evs) in groups.enumerated() {
-            let y = fold(evs.sorted { $0.time < $1.time })
-            let person = slotPerson[slot].map { people[$0] }
-            let id = ids[slot] ?? person.map { $0.email.isEmpty ? "account:|\($0.nip)" : "mailto:\($0.email)" } ?? ""
-            persons.append(PersonYear(id: id, person: person, year: y))
-        }
+        for k in answered { answeredBy[k, default: 0] += 1 }
+        // Counted: what is left is the person's own row and certificates.
+        y.attempts = []
+        y.answers = []
+        y.lessonOpened = [:]
+        y.activeMonths = []
+        persons.append((slot, PersonYear(id: id, person: person, year: y)))
+    }
+
+    func report(counts: Report.Counts, unknown: [String: Int], skipped: Int, strings: StringTable) -> (Report, [PersonYear]) {
+        let b = builder, index = b.index, year = b.year
         // Sorted by unit, then name: keys first, so that the sort moves indexes, not years.
-        let keys = persons.map { p in (p.person?.unit ?? "\u{10FFFF}", p.person?.name ?? p.year.name ?? p.id, p.id) }
-        let order = persons.indices.sorted { keys[$0] < keys[$1] }
-        persons = order.map { persons[$0] }
+        let keys = persons.map { s in (s.person.person?.unit ?? "\u{10FFFF}", s.person.person?.name ?? s.person.year.name ?? s.person.id, s.person.id, s.slot) }
+        let persons = persons.indices.sorted { keys[$0] < keys[$1] }.map { self.persons[$0].person }
         let courses = index.summary.courses
         func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
 
@@ -67,9 +118,9 @@ extension ReportBuilder {
                 return Report.QuizScore(quiz: index.quizzes[q].quiz.id, best: round(y.quizBest[q] ?? 0, 1), attempts: attempts,
                                         passed: y.quizPassed[q] != nil)
             }
-            let jp = self.jp(y)
+            let jp = b.jp(y)
             return Report.Learner(id: p.id, name: p.person?.name ?? y.name ?? p.id, nip: p.person?.nip, unit: p.person?.unit,
-                                  position: p.person?.position, jp: jp, belowTarget: jp < Double(Self.targetJP),
+                                  position: p.person?.position, jp: jp, belowTarget: jp < Double(ReportBuilder.targetJP),
                                   completed: completed.map(index.courseID), inProgress: started.map(index.courseID),
                                   notStarted: courses.count - completed.count - started.count, quizScores: scores,
                                   lastActivity: y.last.map(ISOTime.string), inRoster: p.person != nil)
@@ -87,84 +138,45 @@ extension ReportBuilder {
             let jps = members.map { learners[$0].jp }
             let opened = members.reduce(0) { $0 + persons[$1].year.courseOpened.count }
             let done = members.reduce(0) { $0 + persons[$1].year.courseCompleted.count }
-            return Report.Unit(unit: u, people: members.count, reachedTarget: jps.filter { $0 >= Double(Self.targetJP) }.count,
+            return Report.Unit(unit: u, people: members.count, reachedTarget: jps.filter { $0 >= Double(ReportBuilder.targetJP) }.count,
                                medianJP: round(median(jps) ?? 0, 1), completionRate: opened == 0 ? nil : round(Double(done) / Double(opened), 3))
         }
 
-        // Courses, lessons and months counted in one pass over the people: a year holds a
-        // dozen dictionaries, and a pass per course and lesson copied every one of them.
-        var opened = [Int](repeating: 0, count: courses.count), completed = opened, passed = opened
-        var days = courses.map { _ in [Double]() }
-        var lessonOpened = [Int](repeating: 0, count: lessons.count), lessonCompleted = lessonOpened
-        var active = [Int](repeating: 0, count: 13), lessonsDone = active, coursesDone = active
-        for p in persons {
-            let y = p.year
-            for (c, o) in y.courseOpened {
-                opened[c] += 1
-                if let d = y.courseCompleted[c] { days[c].append(max(0, d - o) / 86400) }
-            }
-            for (c, t) in y.courseCompleted {
-                completed[c] += 1
-                coursesDone[year.month(t)] += 1
-                if coursePassed(y, c) { passed[c] += 1 }
-            }
-            for f in Set(y.lessonOpened.keys).union(y.lessonCompleted.keys) { lessonOpened[f] += 1 }
-            for (f, t) in y.lessonCompleted {
-                lessonCompleted[f] += 1
-                lessonsDone[year.month(t)] += 1
-            }
-            for m in y.activeMonths { active[m] += 1 }
-        }
         let courseRows: [Report.Course] = courses.indices.map { c in
             let funnel = courses[c].lessons.indices.map { l in
                 Report.LessonFunnel(id: index.lessonID(c, l), title: courses[c].lessons[l].title,
-                                    opened: lessonOpened[lessonFlat[c][l]], completed: lessonCompleted[lessonFlat[c][l]])
+                                    opened: lessonOpened[b.lessonFlat[c][l]], completed: lessonCompleted[b.lessonFlat[c][l]])
             }
             return Report.Course(id: index.courseID(c), slug: courses[c].slug, title: courses[c].title,
                                  opened: opened[c], completed: completed[c], passed: passed[c],
                                  medianDaysToComplete: median(days[c]).map { round($0, 1) }, lessons: funnel)
         }
 
-        // Every answer once: attempts and options chosen, by quiz and question number.
-        struct Key: Hashable { var quiz: Int; var number: Int }
-        var chosenBy: [Key: [Substring: Int]] = [:]
-        var pairsBy: [Key: [(right: Bool, score: Double)]] = [:]
-        var peopleBy: [Key: Int] = [:]
-        for p in persons {
-            for a in p.year.answers {
-                for token in responseItems(a.response) { chosenBy[Key(quiz: a.quiz, number: a.number), default: [:]][token, default: 0] += 1 }
-            }
-            var answered: Set<Key> = []
-            for attempt in p.year.attempts {
-                for (n, right) in attempt.right {
-                    let k = Key(quiz: attempt.quiz, number: n)
-                    pairsBy[k, default: []].append((right, attempt.score))
-                    answered.insert(k)
-                }
-            }
-            for k in answered { peopleBy[k, default: 0] += 1 }
-        }
         var questions: [Report.Question] = []
         for (q, entry) in index.quizzes.enumerated() {
             let salt = QuizRenderer.salt(for: entry.quiz.id)
             // Reflections and text between questions are not scored, so not analysed.
             for (qi, question) in entry.quiz.questions.enumerated() where question.answer.isScored {
                 let n = qi + 1
-                let pairs = pairsBy[Key(quiz: q, number: n)] ?? []
-                let attempts = pairs.count
-                let chosen = chosenBy[Key(quiz: q, number: n)] ?? [:]
-                let share = pairs.isEmpty ? nil : round(Double(pairs.filter(\.right).count) / Double(pairs.count), 3)
-                let disc = pointBiserial(pairs).map { round($0, 3) }
+                let key = Key(quiz: q, number: n)
+                let histogram = histograms[key] ?? ScoreHistogram()
+                let attempts = histogram.total
+                var tokens: [Substring: Int] = [:]
+                for (response, count) in chosen[key] ?? [:] {
+                    for token in responseItems(strings.optional(response)) { tokens[token, default: 0] += count }
+                }
+                let share = attempts == 0 ? nil : round(Double(histogram.right) / Double(attempts), 3)
+                let disc = histogram.pointBiserial().map { round($0, 3) }
                 var options: [Report.OptionCount] = []
                 switch question.answer {
                 case .single(let opts), .multiple(let opts):
                     options = opts.enumerated().map { i, o in
                         Report.OptionCount(text: o.text, correct: o.correct,
-                                           chosen: chosen[Substring(QuizRenderer.token(salt: salt, question: qi, item: i))] ?? 0)
+                                           chosen: tokens[Substring(QuizRenderer.token(salt: salt, question: qi, item: i))] ?? 0)
                     }
                 case .trueFalse(let truth):
-                    options = [Report.OptionCount(text: "benar", correct: truth, chosen: chosen["benar"] ?? 0),
-                               Report.OptionCount(text: "salah", correct: !truth, chosen: chosen["salah"] ?? 0)]
+                    options = [Report.OptionCount(text: "benar", correct: truth, chosen: tokens["benar"] ?? 0),
+                               Report.OptionCount(text: "salah", correct: !truth, chosen: tokens["salah"] ?? 0)]
                 default: break
                 }
                 var flags: [String] = []
@@ -174,7 +186,7 @@ extension ReportBuilder {
                     if let disc, disc < 0 { flags.append("negative-discrimination") }
                 }
                 questions.append(Report.Question(id: index.questionID(q, n), quiz: entry.quiz.id, number: n, text: question.text,
-                                                 kind: question.answer.kind, attempts: attempts, people: peopleBy[Key(quiz: q, number: n)] ?? 0,
+                                                 kind: question.answer.kind, attempts: attempts, people: answeredBy[key] ?? 0,
                                                  correctShare: share, discrimination: disc, options: options, flags: flags))
             }
         }
@@ -184,9 +196,8 @@ extension ReportBuilder {
                          lessonsCompleted: lessonsDone[m], coursesCompleted: coursesDone[m])
         }
         var counts = counts
-        counts.counted = counted
         counts.unknownActivities = unknown.values.reduce(0, +)
-        let report = Report(year: year.year, targetJP: Self.targetJP, skipped: skipped, statements: counts,
+        let report = Report(year: year.year, targetJP: ReportBuilder.targetJP, skipped: skipped, statements: counts,
                             unknownActivities: unknown.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { Report.Unknown(id: $0.key, statements: $0.value) },
                             learners: learners, units: units, courses: courseRows, questions: questions, months: months)
         return (report, persons)

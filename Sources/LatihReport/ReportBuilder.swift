@@ -52,19 +52,22 @@ struct ReportBuilder {
         var quizPassed: [Int: Double] = [:]
         var last: Double?
         var activeMonths: Set<Int> = []
-        /// Every attempt at a quiz: its score and which questions were right; and every answer.
+        /// Every attempt at a quiz: its score and which questions were right; and every
+        /// answer, its response a number in the reading's strings. The report counts
+        /// these into its item analysis and then lets them go (`ReportTally`).
         var attempts: [(quiz: Int, score: Double, right: [Int: Bool])] = []
-        var answers: [(quiz: Int, number: Int, success: Bool, response: String?)] = []
+        var answers: [(quiz: Int, number: Int, success: Bool, response: UInt32)] = []
     }
 
-    /// A person's events (sorted by time) folded into their year.
-    func fold(_ events: [Event]) -> Year {
+    /// A person's events (sorted by time) folded into their year; `strings` holds their
+    /// names and responses.
+    func fold(_ events: ArraySlice<Event>, strings: StringTable) -> Year {
         var y = Year()
         func earliest(_ d: inout [Int: Double], _ k: Int, _ t: Double) { if d[k].map({ t < $0 }) ?? true { d[k] = t } }
         func openCourse(_ c: Int, _ t: Double) { earliest(&y.courseOpened, c, t) }
         func openLesson(_ c: Int, _ l: Int, _ t: Double) { openCourse(c, t); earliest(&y.lessonOpened, lessonFlat[c][l], t) }
-        // Answers of the attempt in progress, per quiz: (start time, numbers → right).
-        var pending: [Int: (start: Double, right: [Int: Bool])] = [:]
+        // Answers of the attempt in progress, per quiz: (start time in µs, numbers → right).
+        var pending: [Int: (start: Int64, right: [Int: Bool])] = [:]
         func closeAttempt(_ q: Int, score: Double?) {
             guard let p = pending.removeValue(forKey: q) else { return }
             let count = index.quizzes[q].quiz.questions.count
@@ -74,46 +77,47 @@ struct ReportBuilder {
                 // No quiz statement came with the answers (cmi5): the answers are the attempt.
                 y.quizAttempts[q, default: 0] += 1
                 y.quizBest[q] = max(y.quizBest[q] ?? 0, s)
-                if s >= Double(index.quizzes[q].quiz.pass) { earliest(&y.quizPassed, q, p.start) }
+                if s >= Double(index.quizzes[q].quiz.pass) { earliest(&y.quizPassed, q, Double(p.start) / 1_000_000) }
             }
         }
         for e in events {
-            if y.name == nil, let n = e.name, !n.isEmpty { y.name = n }
-            y.last = max(y.last ?? e.time, e.time)
-            y.activeMonths.insert(year.month(e.time))
+            let time = e.seconds
+            if y.name == nil, let n = strings.optional(e.name), !n.isEmpty { y.name = n }
+            y.last = max(y.last ?? time, time)
+            y.activeMonths.insert(year.month(time))
             // An attempt's answers arrive together; a later answer, or one to a question
             // already answered, starts the next attempt.
             if !pending.isEmpty {
-                for (q, p) in pending where e.time - p.start > 10 { closeAttempt(q, score: nil) }
+                for (q, p) in pending where e.time - p.start > 10_000_000 { closeAttempt(q, score: nil) }
             }
-            switch e.target {
+            switch index.targets[Int(e.activity)] {
             case .course(let c):
-                openCourse(c, e.time)
-                if e.kind == .completed || e.kind == .passed { earliest(&y.courseCompleted, c, e.time) }
+                openCourse(c, time)
+                if e.kind == .completed || e.kind == .passed { earliest(&y.courseCompleted, c, time) }
             case .lesson(let c, let l):
-                openLesson(c, l, e.time)
-                if e.kind == .completed || e.kind == .passed, lessonQuizzes[c][l].isEmpty { earliest(&y.lessonCompleted, lessonFlat[c][l], e.time) }
+                openLesson(c, l, time)
+                if e.kind == .completed || e.kind == .passed, lessonQuizzes[c][l].isEmpty { earliest(&y.lessonCompleted, lessonFlat[c][l], time) }
                 if e.kind == .passed {
-                    for qi in lessonQuizzes[c][l] { earliest(&y.quizPassed, qi, e.time) }
+                    for qi in lessonQuizzes[c][l] { earliest(&y.quizPassed, qi, time) }
                 }
             case .quiz(let q):
                 let entry = index.quizzes[q]
-                openLesson(entry.course, entry.lesson, e.time)
+                openLesson(entry.course, entry.lesson, time)
                 switch e.kind {
                 case .passed, .failed:
-                    closeAttempt(q, score: e.score)
+                    closeAttempt(q, score: e.scoreValue)
                     y.quizAttempts[q, default: 0] += 1
-                    if let s = e.score { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
-                    if e.kind == .passed { earliest(&y.quizPassed, q, e.time) }
-                case .quizSummary(let attempts):
-                    y.quizAttempts[q, default: 0] += attempts
-                    if let s = e.score { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
-                    if e.success == true { earliest(&y.quizPassed, q, e.time) }
+                    if let s = e.scoreValue { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
+                    if e.kind == .passed { earliest(&y.quizPassed, q, time) }
+                case .quizSummary:
+                    y.quizAttempts[q, default: 0] += Int(e.attempts)
+                    if let s = e.scoreValue { y.quizBest[q] = max(y.quizBest[q] ?? 0, s) }
+                    if e.success == true { earliest(&y.quizPassed, q, time) }
                 default: break
                 }
             case .question(let q, let n):
                 let entry = index.quizzes[q]
-                openLesson(entry.course, entry.lesson, e.time)
+                openLesson(entry.course, entry.lesson, time)
                 guard e.kind == .answered else { break }
                 if pending[q]?.right[n] != nil { closeAttempt(q, score: nil) }
                 var p = pending[q] ?? (e.time, [:])
@@ -185,13 +189,43 @@ func median(_ values: [Double]) -> Double? {
 /// with s the scores' population standard deviation; nil without both kinds of answer or
 /// without spread in the scores.
 func pointBiserial(_ pairs: [(right: Bool, score: Double)]) -> Double? {
-    let n = Double(pairs.count)
-    let right = pairs.filter(\.right).map(\.score), wrong = pairs.filter { !$0.right }.map(\.score)
-    guard !right.isEmpty, !wrong.isEmpty else { return nil }
-    let mean = pairs.reduce(0) { $0 + $1.score } / n
-    let sd = (pairs.reduce(0) { $0 + ($1.score - mean) * ($1.score - mean) } / n).squareRoot()
-    guard sd > 0 else { return nil }
-    let p = Double(right.count) / n
-    let m1 = right.reduce(0, +) / Double(right.count), m0 = wrong.reduce(0, +) / Double(wrong.count)
-    return (m1 - m0) / sd * (p * (1 - p)).squareRoot()
+    var histogram = ScoreHistogram()
+    for p in pairs { histogram.add(right: p.right, score: p.score) }
+    return histogram.pointBiserial()
+}
+
+/// The answers to one question, as how many were right and wrong at each attempt score:
+/// all that item analysis needs, in memory that grows with the distinct scores, not with
+/// the answers. Sums run in score order, so that the figures do not depend on the order
+/// in which people were read.
+struct ScoreHistogram {
+    private var bins: [Double: (right: Int, wrong: Int)] = [:]
+
+    mutating func add(right: Bool, score: Double, count: Int = 1) {
+        var b = bins[score] ?? (0, 0)
+        if right { b.right += count } else { b.wrong += count }
+        bins[score] = b
+    }
+
+    var right: Int { bins.values.reduce(0) { $0 + $1.right } }
+    var total: Int { bins.values.reduce(0) { $0 + $1.right + $1.wrong } }
+
+    func pointBiserial() -> Double? {
+        let sorted = bins.sorted { $0.key < $1.key }
+        var n = 0.0, nRight = 0.0, sum = 0.0, sumRight = 0.0
+        for (score, b) in sorted {
+            n += Double(b.right + b.wrong)
+            nRight += Double(b.right)
+            sum += score * Double(b.right + b.wrong)
+            sumRight += score * Double(b.right)
+        }
+        guard nRight > 0, nRight < n else { return nil }
+        let mean = sum / n
+        let variance = sorted.reduce(0.0) { $0 + Double($1.value.right + $1.value.wrong) * ($1.key - mean) * ($1.key - mean) } / n
+        let sd = variance.squareRoot()
+        guard sd > 0 else { return nil }
+        let p = nRight / n
+        let m1 = sumRight / nRight, m0 = (sum - sumRight) / (n - nRight)
+        return (m1 - m0) / sd * (p * (1 - p)).squareRoot()
+    }
 }

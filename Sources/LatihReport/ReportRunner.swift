@@ -20,6 +20,11 @@ public struct ReportOptions: Sendable {
     public var output: String
     /// Records that cannot be read are errors, not warnings.
     public var strict = false
+    /// Statements' bytes a bucket of events is made for (`PersonBuckets`): beyond one
+    /// bucket, the events wait in a temporary file until their people are folded.
+    public var bytesPerBucket = 256 << 20
+    /// A bucket's events held in memory before they are written to its file.
+    var eventsHeldPerBucket = 16_384
     /// Hears what the report is doing, and how many LRS statements it has read.
     public var progress: (@Sendable (String) -> Void)?
 
@@ -141,10 +146,16 @@ extension ReportRunner {
     static func readRecords(_ o: ReportOptions, summary: CatalogueSummary, people: [Person]?, diagnostics: inout [Diagnostic]) -> Records? {
         let index = CatalogueIndex(summary)
         let year = YearWindow(o.year)
-        var statements: [[ReadStatement]] = []
+        let sizes = o.statements.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let buckets = PersonBuckets(slots: PersonSlots(roster: people), expectedBytes: sizes.reduce(0, +), bytesPerBucket: o.bytesPerBucket, held: o.eventsHeldPerBucket)
         var warnings: [Diagnostic] = []
-        var exportEvents: [Event] = []
-        var skipped = 0
+        var skipped = 0, exportEvents = 0
+        var failure: PersonBuckets.Failure?
+        func keep(_ part: consuming StatementPart) {
+            warnings += part.warnings
+            skipped += part.warnings.count
+            do { try buckets.add(part) } catch let f as PersonBuckets.Failure { failure = failure ?? f } catch {}
+        }
         for path in o.statements {
             o.progress?("reading \(path)")
             // Mapped, not read: an LRS export of a year is hundreds of megabytes.
@@ -152,10 +163,7 @@ extension ReportRunner {
                 diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: path), "file of statements cannot be read"))
                 continue
             }
-            let read = StatementReader.read(data, path: path, index: index, consuming: true)
-            statements += read.parts
-            warnings += read.diagnostics
-            skipped += read.skipped
+            warnings += StatementReader.read(data, path: path, index: index, year: year, consuming: true, into: keep)
         }
         if let lrs = o.lrs {
             o.progress?("reading statements from \(lrs)")
@@ -163,10 +171,7 @@ extension ReportRunner {
             let report = o.progress
             client.progress = { n in report?("reading statements from \(lrs): \(n)") }
             do {
-                let (s, d) = try client.statements(year, index: index)
-                statements.append(s)
-                warnings += d
-                skipped += d.count
+                try client.statements(year, index: index, into: keep)
             } catch let f as LRSClient.Failure {
                 diagnostics.append(.error(.reportLRSFailed, SourceLocation(path: lrs), f.message))
             } catch {
@@ -176,34 +181,28 @@ extension ReportRunner {
         if let folder = o.exports {
             o.progress?("reading \(folder)/")
             let r = ProgressExports.read(folder: folder, index: index, year: year)
-            exportEvents = r.events
+            for (learner, event) in r.events {
+                do { try buckets.add(event, learner: learner) } catch let f as PersonBuckets.Failure { failure = failure ?? f } catch {}
+            }
+            exportEvents = r.events.count
             skipped += r.skipped
             warnings += r.diagnostics.filter { $0.severity == .warning }
             diagnostics += r.diagnostics.filter { $0.severity == .error }
         }
         if o.strict { warnings = warnings.map { var d = $0; d.severity = .error; return d } }
         diagnostics += warnings
-        guard !diagnostics.hasErrors else { return nil }
-
         o.progress?("working out the report")
-        var fromStatements = StatementEvents(statements, year: year)
-        statements = []
-        // The events move to the fold, which lets them go once grouped by person.
-        var events = fromStatements.events
-        fromStatements.events = []
-        let matched = events.count
-        events += exportEvents
-        exportEvents = []
-        var counts = Report.Counts()
-        counts.read = fromStatements.read
-        counts.voided = fromStatements.voided
-        counts.duplicates = fromStatements.duplicates
-        counts.outOfYear = fromStatements.outOfYear
         let builder = ReportBuilder(index: index, year: year)
-        let (report, persons) = builder.report(consume events, roster: people, counts: counts,
-                                               unknown: fromStatements.unknown, skipped: skipped)
+        var folded: (Report, [PersonYear], PersonBuckets.Counts)?
+        if failure == nil, !diagnostics.hasErrors {
+            do { folded = try builder.report(buckets, skipped: skipped) } catch let f as PersonBuckets.Failure { failure = f } catch {}
+        }
+        if let failure {
+            diagnostics.append(.error(.reportUnreadableInput, SourceLocation(path: NSTemporaryDirectory()), failure.message))
+        }
+        guard let (report, persons, counts) = folded, !diagnostics.hasErrors else { return nil }
         if !o.statements.isEmpty || o.lrs != nil,
-           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: matched, unknown: fromStatements.unknown,
+           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: counts.counted - exportEvents, unknown: counts.unknown,
                                                           idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
             if o.strict { unmatched.severity = .error }
             diagnostics.append(unmatched)

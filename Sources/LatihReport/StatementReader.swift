@@ -6,9 +6,14 @@ import Glibc
 #endif
 
 /// A statement's id, as 128 bits: compared without building a lowercased string each.
-struct StatementID: Hashable, Sendable {
+struct StatementID: Hashable, Comparable, Sendable {
     var high: UInt64
     var low: UInt64
+
+    init(high: UInt64, low: UInt64) { (self.high, self.low) = (high, low) }
+
+    static let none = StatementID(high: 0, low: 0)
+    static func < (a: StatementID, b: StatementID) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
     /// A UUID's 32 hex digits (the hyphens skipped), in either case; nil if it is not one.
     init?(_ s: String) {
@@ -29,102 +34,105 @@ struct StatementID: Hashable, Sendable {
     }
 }
 
-/// One statement as read, reduced to what the report counts: its id (or the id it
-/// voids), its time, what its activity names in the catalogue (or the activity id when
-/// the catalogue does not know it), and the event. A year holds a million, and the whole
-/// statements would take several times the memory until they are counted.
-struct ReadStatement: Sendable {
-    var id: StatementID?
-    /// For a voiding statement: the statement it voids.
-    var voids: StatementID?
-    /// Kept only for an activity the catalogue does not know.
-    var unknownActivity: String?
-    /// The event, for a statement with a time about an activity the catalogue knows.
-    var event: Event?
-    var time: Double?
+/// A part of a reading (a few thousand statements, an LRS page), reduced to what the
+/// report counts: an event per statement, the ids that its voiding statements void, and
+/// its warnings. Parts are made on every core and handed on in reading order.
+struct StatementPart: Sendable {
+    var events: [Event] = []
+    /// The learner keys, names, responses and unknown activity ids of `events`.
+    var strings = StringTable()
+    /// The statements voided by this part's voiding statements.
+    var voids: [StatementID] = []
+    /// Statements read, voiding statements included.
+    var read = 0
+    var warnings: [Diagnostic] = []
 
-    /// `memo` keeps the targets of activity ids seen in the same part of the file, and
-    /// `strings` one copy of each actor seen there: a person's statements then share it
-    /// instead of holding one each.
-    init(_ s: Statement, index: CatalogueIndex, memo: inout [String: Target?], strings: inout [String: String]) {
-        id = s.id.flatMap(StatementID.init)
+    /// `memo` keeps the codes of activity ids seen in the part.
+    mutating func add(_ s: Statement, index: CatalogueIndex, year: YearWindow, memo: inout [String: Int32?]) {
+        read += 1
         let verb = s.verb?.id ?? ""
-        voids = verb == Statement.voided ? s.object?.id.flatMap(StatementID.init) : nil
-        time = (s.timestamp ?? s.stored).flatMap(ISOTime.seconds)
-        var target: Target?
-        if voids == nil, let objectID = s.object?.id {
-            if let known = memo[objectID] { target = known } else {
-                target = index.target(objectID)
-                memo[objectID] = target
+        if verb == Statement.voided {
+            if let v = s.object?.id.flatMap(StatementID.init) { voids.append(v) }
+            return
+        }
+        let id = s.id.flatMap(StatementID.init)
+        // problem() has checked that the time is there and reads.
+        let time = Event.micros((s.timestamp ?? s.stored).flatMap(ISOTime.seconds) ?? 0)
+        var e = Event(time: time, id: id ?? .none, learner: strings.number(s.learnerKey), kind: Event.Kind(verb: verb))
+        e.hasID = id != nil
+        if !year.contains(e.seconds) {
+            e.status = .outOfYear
+        } else if let objectID = s.object?.id {
+            let code: Int32?
+            if let known = memo[objectID] { code = known } else {
+                code = index.target(objectID).map(index.code)
+                memo[objectID] = code
             }
-            if target == nil { unknownActivity = objectID }
+            if let code {
+                e.activity = code
+                e.name = strings.number(s.actor?.name)
+                e.response = strings.number(s.result?.response)
+                e.successCode = Event.successCode(s.result?.success)
+                if let sc = s.result?.score {
+                    if let raw = sc.raw { e.score = sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
+                    else if let scaled = sc.scaled { e.score = scaled * 100 }
+                }
+            } else {
+                e.status = .unknownActivity
+                e.response = strings.number(objectID)
+            }
+        } else {
+            e.status = .ignored
         }
-        guard let target, let time else { return }
-        let score = s.result?.score.flatMap { sc -> Double? in
-            if let raw = sc.raw { return sc.max.map { $0 > 0 && $0 != 100 ? raw / $0 * 100 : raw } ?? raw }
-            return sc.scaled.map { $0 * 100 }
-        }
-        let key = s.learnerKey
-        let learner = strings[key] ?? key
-        if learner == key, strings[key] == nil { strings[key] = key }
-        event = Event(learner: learner, name: s.actor?.name, time: time, kind: Event.Kind(verb: verb),
-                      target: target, score: score, success: s.result?.success, response: s.result?.response)
+        events.append(e)
     }
-
-    var isVoiding: Bool { voids != nil }
 }
 
 /// Reads statements from files: a JSON array (what `GET /statements` answers, or an LRS's
 /// export) or one JSON statement per line. Each statement is decoded on its own, in
 /// parallel, so that one bad statement is a warning at its line and the rest are read.
+/// A file is read a window at a time and handed on in parts, so that a year's export is
+/// never held whole, decoded, at once.
 enum StatementReader {
-    /// What reading a file gave: its statements, a warning for each that cannot be read
-    /// (and for an array that is not closed), and how many could not be read.
-    /// The statements come in parts, as they were read: joining them into one array would
-    /// hold them twice at the peak.
-    typealias Read = (parts: [[ReadStatement]], diagnostics: [Diagnostic], skipped: Int)
+    /// Statements decoded together on one core.
+    static let partSize = 2048
+    /// Statements split out of the file before they are decoded.
+    static let windowSize = 64 * partSize
 
-    /// The statements of `data` (from `path`). With `consuming`, `data` is a mapped file
-    /// that is not read again: its pages are let go as each part is read.
-    static func read(_ data: Data, path: String, index: CatalogueIndex, consuming: Bool = false) -> Read {
-        data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path, index: index, consuming: consuming) }
+    /// The statements of `data` (from `path`), given to `sink` part by part in reading
+    /// order; returns the warnings of the file's own shape. With `consuming`, `data` is a
+    /// mapped file that is not read again: its pages are let go as each part is read.
+    static func read(_ data: Data, path: String, index: CatalogueIndex, year: YearWindow, consuming: Bool = false,
+                     into sink: (consuming StatementPart) -> Void) -> [Diagnostic] {
+        data.withUnsafeBytes { raw in
+            read(raw.bindMemory(to: UInt8.self), path: path, index: index, year: year, consuming: consuming, into: sink)
+        }
     }
 
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex, consuming: Bool = false) -> Read {
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String, index: CatalogueIndex, year: YearWindow, consuming: Bool = false,
+                     into sink: (consuming StatementPart) -> Void) -> [Diagnostic] {
         let first = bytes.firstIndex { !isSpace($0) }
-        let pieces: [(line: Int, range: Range<Int>)]
-        var diags: [Diagnostic] = []
-        if let first, bytes[first] == UInt8(ascii: "[") {
-            let (p, problem) = JSONArraySplitter.elements(bytes, from: first)
-            pieces = p
-            if let problem { diags.append(.warning(.reportNotJSON, SourceLocation(path: path, line: problem.line, column: 1), problem.message)) }
-        } else {
-            pieces = lines(bytes)
-        }
-        let chunks = stride(from: 0, to: pieces.count, by: 2048).map { $0..<min($0 + 2048, pieces.count) }
-        // Each part keeps its statements and its (rare) warnings apart: a warning slot beside
-        // every statement would cost more memory than the statements themselves.
-        let decoded = { () -> [(statements: [ReadStatement], warnings: [Diagnostic])] in
-            let buffer = SendableBuffer(bytes)
-            return chunks.parallelMap { chunk in
-                var memo: [String: Target?] = [:]
-                var strings: [String: String] = [:]
-                var statements: [ReadStatement] = [], warnings: [Diagnostic] = []
-                statements.reserveCapacity(chunk.count)
+        let buffer = SendableBuffer(bytes)
+        func decode(_ pieces: [(line: Int, range: Range<Int>)]) {
+            let chunks = stride(from: 0, to: pieces.count, by: partSize).map { $0..<min($0 + partSize, pieces.count) }
+            let parts = chunks.parallelMap { chunk in
+                var memo: [String: Int32?] = [:]
+                var part = StatementPart()
+                part.events.reserveCapacity(chunk.count)
                 for i in chunk {
                     let (line, range) = pieces[i]
                     let at = SourceLocation(path: path, line: line, column: 1)
                     do {
                         let s = try StatementScanner.statement(UnsafeBufferPointer(rebasing: buffer.pointer[range]))
                         if let problem = s.problem() {
-                            warnings.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)"))
+                            part.warnings.append(.warning(.reportInvalidStatement, at, "not a valid xAPI 1.0.3 statement: \(problem)"))
                         } else {
-                            statements.append(ReadStatement(s, index: index, memo: &memo, strings: &strings))
+                            part.add(s, index: index, year: year, memo: &memo)
                         }
                     } catch let failure as StatementScanner.Failure {
-                        warnings.append(.warning(.reportNotJSON, at, failure.message))
+                        part.warnings.append(.warning(.reportNotJSON, at, failure.message))
                     } catch {
-                        warnings.append(.warning(.reportNotJSON, at, "line is not JSON"))
+                        part.warnings.append(.warning(.reportNotJSON, at, "line is not JSON"))
                     }
                 }
                 // This part of a mapped export is read for good: its pages are let go, so
@@ -132,35 +140,48 @@ enum StatementReader {
                 if consuming, let first = chunk.first, let last = chunk.last {
                     buffer.release(pieces[first].range.lowerBound..<pieces[last].range.upperBound)
                 }
-                return (statements, warnings)
+                return part
             }
-        }()
-        var skipped = 0
-        for part in decoded {
-            diags += part.warnings
-            skipped += part.warnings.count
+            for part in parts { sink(part) }
         }
-        return (decoded.map(\.statements), diags, skipped)
+        if let first, bytes[first] == UInt8(ascii: "[") {
+            let problem = JSONArraySplitter.elements(bytes, from: first, batch: windowSize, decode)
+            if let problem { return [.warning(.reportNotJSON, SourceLocation(path: path, line: problem.line, column: 1), problem.message)] }
+        } else {
+            lines(bytes, batch: windowSize, decode)
+        }
+        return []
     }
 
     static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
 
     /// Non-blank lines, numbered from 1.
     static func lines(_ b: UnsafeBufferPointer<UInt8>) -> [(line: Int, range: Range<Int>)] {
-        var out: [(Int, Range<Int>)] = []
-        var start = 0, line = 1
-        func add(_ end: Int) {
-            if b[start..<end].contains(where: { !isSpace($0) }) { out.append((line, start..<end)) }
-        }
-        for i in b.indices where b[i] == 10 {
-            add(i)
-            start = i + 1
-            line += 1
-        }
-        if start < b.count { add(b.count) }
+        var out: [(line: Int, range: Range<Int>)] = []
+        lines(b, batch: Int.max) { out += $0 }
         return out
     }
 
+    /// Non-blank lines, numbered from 1, given to `body` `batch` at a time.
+    static func lines(_ b: UnsafeBufferPointer<UInt8>, batch: Int, _ body: ([(line: Int, range: Range<Int>)]) -> Void) {
+        var out: [(line: Int, range: Range<Int>)] = []
+        var start = 0, line = 1
+        func add(_ end: Int) {
+            if b[start..<end].contains(where: { !isSpace($0) }) { out.append((line, start..<end)) }
+            if out.count >= batch { body(out); out.removeAll(keepingCapacity: true) }
+        }
+        var i = 0
+        while i < b.count {
+            if b[i] == 10 {
+                add(i)
+                start = i + 1
+                line += 1
+            }
+            i += 1
+        }
+        if start < b.count { add(b.count) }
+        if !out.isEmpty { body(out) }
+    }
 }
 
 /// A file's bytes, read by every core at once (never written while they read).
@@ -189,7 +210,21 @@ struct SendableBuffer: @unchecked Sendable {
 /// read here (strings, escapes, nesting); each element is then parsed by JSONDecoder.
 enum JSONArraySplitter {
     static func elements(_ b: UnsafeBufferPointer<UInt8>, from open: Int) -> ([(line: Int, range: Range<Int>)], (line: Int, message: String)?) {
-        var out: [(Int, Range<Int>)] = []
+        var all: [(line: Int, range: Range<Int>)] = []
+        let problem = elements(b, from: open, batch: Int.max) { all += $0 }
+        return (all, problem)
+    }
+
+    /// The elements, given to `body` `batch` at a time; returns the problem with the
+    /// array's end, if any.
+    static func elements(_ b: UnsafeBufferPointer<UInt8>, from open: Int, batch: Int,
+                         _ body: ([(line: Int, range: Range<Int>)]) -> Void) -> (line: Int, message: String)? {
+        var out: [(line: Int, range: Range<Int>)] = []
+        func emit(_ element: (Int, Range<Int>)) {
+            out.append(element)
+            if out.count >= batch { body(out); out.removeAll(keepingCapacity: true) }
+        }
+        func finish() { if !out.isEmpty { body(out) } }
         var line = 1
         for i in 0..<open where b[i] == 10 { line += 1 }
         var i = open + 1
@@ -211,10 +246,11 @@ enum JSONArraySplitter {
                 case 125 where depth > 0, 93 where depth > 0:
                     depth -= 1
                 case 93:
-                    if let s = start { out.append((startLine, s..<i)) }
-                    return (out, nil)
+                    if let s = start { emit((startLine, s..<i)) }
+                    finish()
+                    return nil
                 case 44 where depth == 0:
-                    if let s = start { out.append((startLine, s..<i)) }
+                    if let s = start { emit((startLine, s..<i)) }
                     start = nil
                 default:
                     if start == nil && !StatementReader.isSpace(c) { start = i; startLine = line }
@@ -222,7 +258,8 @@ enum JSONArraySplitter {
             }
             i += 1
         }
-        if let s = start { out.append((startLine, s..<b.count)) }
-        return (out, (line, "the JSON array is not closed; the statements before its end were read"))
+        if let s = start { emit((startLine, s..<b.count)) }
+        finish()
+        return (line, "the JSON array is not closed; the statements before its end were read")
     }
 }

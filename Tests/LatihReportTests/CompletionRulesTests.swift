@@ -29,15 +29,17 @@ import Testing
         for row in table.rows {
             let events: [Event] = row[1].split(separator: ";").map { item in
                 let parts = item.split(separator: " ").map(String.init)
-                let time = ISOTime.seconds(parts[2]) ?? 0
+                let time = Event.micros(ISOTime.seconds(parts[2]) ?? 0)
                 if parts[0] == "read" {
                     let lesson = summary.courses[0].lessons.firstIndex { $0.id == parts[1] }!
-                    return Event(learner: "mailto:a@uji.example", time: time, kind: .completed, target: .lesson(course: 0, lesson: lesson))
+                    return Event(time: time, id: .none, learner: 1, activity: index.code(.lesson(course: 0, lesson: lesson)), kind: .completed)
                 }
-                return Event(learner: "mailto:a@uji.example", time: time, kind: parts[0] == "pass" ? .passed : .failed,
-                             target: .quiz(quizIndex[parts[1]]!), score: parts[0] == "pass" ? 100 : 0)
+                var e = Event(time: time, id: .none, learner: 1, activity: index.code(.quiz(quizIndex[parts[1]]!)),
+                              kind: parts[0] == "pass" ? .passed : .failed)
+                e.score = parts[0] == "pass" ? 100 : 0
+                return e
             }.sorted { $0.time < $1.time }
-            let y = builder.fold(events)
+            let y = builder.fold(events[...], strings: StringTable())
             let inYear = YearWindow(2026)
             var counted = y
             counted.lessonCompleted = y.lessonCompleted.filter { inYear.contains($0.value) }

@@ -93,6 +93,44 @@ func run(_ o: ReportOptions) throws -> Report {
     }
 }
 
+/// A large reading sets its events aside on disk by person; the report must not change.
+@Suite struct SetAside {
+    @Test func eventsSetAsideInFilesGiveTheSameReport() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let whole = try run(options(output: try temporaryFolder() + "/a"))
+        for (bytes, held) in [(1_000, 1), (4_000, 3)] {
+            var o = options(output: try temporaryFolder() + "/b")
+            o.bytesPerBucket = bytes
+            o.eventsHeldPerBucket = held
+            let buckets = PersonBuckets(slots: PersonSlots(roster: nil), expectedBytes: 10_057, bytesPerBucket: bytes, held: held)
+            #expect(buckets.bucketCount > 2)
+            let split = try run(o)
+            #expect(try encoder.encode(split) == encoder.encode(whole), "\(bytes) bytes a bucket")
+        }
+        // The voiding, duplicate and voided statements of the fixture are still counted.
+        #expect(whole.statements.voided > 0 && whole.statements.duplicates > 0)
+    }
+
+    @Test func theTemporaryFilesAreOwnersOnlyAndGoneAfterward() throws {
+        func setAside() throws -> String {
+            let buckets = PersonBuckets(slots: PersonSlots(roster: nil), expectedBytes: 10, bytesPerBucket: 1, held: 1)
+            var part = StatementPart()
+            part.events = [Event(time: 0, id: .none, learner: part.strings.number("mailto:a@b.example"), kind: .opened)]
+            try buckets.add(part)
+            let folder = try #require(buckets.temporaryFolder)
+            let mode = try #require(FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int)
+            #expect(mode & 0o077 == 0, "the folder of people's records is readable by others")
+            var people = 0
+            _ = try buckets.people { _, _, _ in people += 1 }
+            #expect(people == 1)
+            return folder
+        }
+        let folder = try setAside()
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+}
+
 @Suite struct ReportFiles {
     @Test func theReportFolderHoldsPagesJSONAndCSV() throws {
         let out = try temporaryFolder() + "/laporan"
