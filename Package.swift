@@ -7,7 +7,7 @@ import PackageDescription
 // Diagnostics ← Output ← Content, Site, Report;  Diagnostics ← FrontMatter ← Content ← Render ← Site ← Rebuild ← Serve ← CLI ← latih
 // CCmarkGFM ← Markdown ← Quiz, Render, Site;  FrontMatter ← Quiz, Render, Site
 // CLibdeflate ← Compression ← Search ← Site;  Parallel ← Content, Search, Render, Site, CLI
-// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site ← Report ← CLI;  Quiz ← Import ← CLI
+// Diagnostics ← LinkCheck ← CLI;  Content ← Scaffold ← CLI;  Site ← LMS ← CLI;  Site, ClickHouse ← Report ← CLI;  Quiz ← Import ← CLI
 let package = Package(
     name: "Latih",
     platforms: [.macOS(.v14)],
@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -82,9 +84,16 @@ let package = Package(
         ]),
         // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into
         // the agency's monitoring report.
+        // ClickHouse's HTTP interface, read-only, streamed (AsyncHTTPClient): where a national
+        // LRS keeps its statements, for `latih report --clickhouse`.
+        .target(name: "LatihClickHouse", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .target(name: "LatihReport", dependencies: [
             "LatihDiagnostics", "LatihSite", "LatihQuiz", "LatihParallel", "LatihRender", "LatihContent", "LatihMarkdown", "LatihOutput",
-            "LatihCredentials",
+            "LatihCredentials", "LatihClickHouse",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // `latih certify`: the agency's signing key, and certificates issued from its records
@@ -99,7 +108,7 @@ let package = Package(
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify", "LatihClickHouse",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),

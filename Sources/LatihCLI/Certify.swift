@@ -67,6 +67,8 @@ struct CertifyIssue: ParsableCommand {
     @Option(help: "The folder the certificates and the ledger are written to. It holds personal data: never publish it.")
     var output = "certificates"
 
+    func validate() throws { try records.checkSources() }
+
     func run() throws {
         let terminal = Terminal()
         let result = Issuance.issue(IssueOptions(records: records.options(site), keyPath: key, output: output))

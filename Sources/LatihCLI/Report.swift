@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LatihClickHouse
 import LatihDiagnostics
 import LatihReport
 import LatihSite
@@ -10,9 +11,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Turn learning records into the agency's monitoring report.",
         discussion: """
-        Reads xAPI statements (--statements, --lrs) or learners' own exports (--exports) and writes \
-        a static report with report.json and CSV tables. Exits 0 on success, 1 on errors (and, with \
-        --strict, when a record cannot be read), 2 on bad usage.
+        Reads xAPI statements (--statements, --lrs, --clickhouse) or learners' own exports \
+        (--exports) and writes a static report with report.json and CSV tables. With --clickhouse \
+        the password is read from LATIH_CLICKHOUSE_PASSWORD; --clickhouse-schema prints the table \
+        and view an agency adds to its ClickHouse (docs/report.md). Exits 0 on success, 1 on \
+        errors (and, with --strict, when a record cannot be read), 2 on bad usage.
         """
     )
 
@@ -29,7 +32,19 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took, to standard error.")
     var timings = false
 
+    @Flag(help: "Print the SQL that adds Latih's table and view to a ClickHouse, for --clickhouse-database, and stop.")
+    var clickhouseSchema = false
+
+    func validate() throws {
+        if !clickhouseSchema { try records.checkSources() }
+    }
+
     func run() throws {
+        if clickhouseSchema {
+            guard ClickHouseSchema.isName(records.clickhouseDatabase) else { throw ValidationError("--clickhouse-database takes letters, digits and _") }
+            print(ClickHouseSchema.script(records.clickhouseDatabase), terminator: "")
+            return
+        }
         let terminal = Terminal()
         let line = terminal.isInteractive ? ProgressLine(terminal: terminal) : nil
         var options = records.options(site)
@@ -76,9 +91,19 @@ struct RecordOptions: ParsableArguments {
     @Option(help: "A folder of learners' Kemajuan Saya exports (JSON or CSV), each named by NIP or email.")
     var exports: String?
 
-    func validate() throws {
-        let sources = [!statements.isEmpty, lrs != nil, exports != nil].filter { $0 }.count
-        if sources != 1 { throw ValidationError("give one of --statements, --lrs or --exports") }
+    @Option(help: "A ClickHouse's HTTP address (http://host:8123) whose Latih table holds the statements.")
+    var clickhouse: String?
+
+    @Option(help: "The ClickHouse database of Ralph's and Latih's tables.")
+    var clickhouseDatabase = "xapi"
+
+    @Option(help: "The ClickHouse user (read-only is enough); its password is read from LATIH_CLICKHOUSE_PASSWORD.")
+    var clickhouseUser: String?
+
+    /// One source of records, and what it needs.
+    func checkSources() throws {
+        let sources = [!statements.isEmpty, lrs != nil, exports != nil, clickhouse != nil].filter { $0 }.count
+        if sources != 1 { throw ValidationError("give one of --statements, --lrs, --clickhouse or --exports") }
         if lrs != nil && auth == nil { throw ValidationError("--lrs needs --auth") }
     }
 
@@ -91,6 +116,11 @@ struct RecordOptions: ParsableArguments {
         o.lrs = lrs
         o.auth = auth
         o.exports = exports
+        if let clickhouse {
+            o.clickhouse = ClickHouseClient(url: clickhouse, user: clickhouseUser,
+                                            password: ProcessInfo.processInfo.environment["LATIH_CLICKHOUSE_PASSWORD"],
+                                            database: clickhouseDatabase)
+        }
         return o
     }
 }

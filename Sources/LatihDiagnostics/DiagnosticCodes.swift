@@ -133,6 +133,7 @@ extension DiagnosticCode {
     public static let reportNotJSON = DiagnosticCode("report.not-json")
     public static let reportInvalidStatement = DiagnosticCode("report.invalid-statement")
     public static let reportLRSFailed = DiagnosticCode("report.lrs-failed")
+    public static let reportClickHouseFailed = DiagnosticCode("report.clickhouse-failed")
     public static let reportNotAnExport = DiagnosticCode("report.not-an-export")
     public static let reportUnmatched = DiagnosticCode("report.unmatched")
     // certify
@@ -183,7 +184,7 @@ extension DiagnosticCode {
         .importFileExists, .importWriteFailed, .giftEmpty, .giftUnclosedBlock, .giftBadAnswer, .giftTooFewPairs,
         .giftNoRightAnswer, .giftBadNumber, .giftNoFullCredit, .externalLinkBroken, .externalLinkMoved,
         .externalLinkServerError, .externalLinkTimeout, .externalLinkUnreachable, .reportUnreadableInput,
-        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportNotAnExport, .reportUnmatched, .keyRefused, .keyUnwritable, .keyUnreadable, .keyExposed,
+        .reportNotJSON, .reportInvalidStatement, .reportLRSFailed, .reportClickHouseFailed, .reportNotAnExport, .reportUnmatched, .keyRefused, .keyUnwritable, .keyUnreadable, .keyExposed,
         .certifyNoBaseURL, .certifyKeyNotListed, .certifyNoNIP, .certifyStatusList, .certifyLedgerUnreadable, .certifyUnknownID,
         .certifyWriteFailed, .csvBadQuote, .csvFieldCount,
         .rosterEmpty, .rosterMissingColumn, .rosterNoIdentity, .rosterBadEmail, .rosterDuplicatePerson,

@@ -1,4 +1,5 @@
 import Foundation
+import LatihClickHouse
 import LatihDiagnostics
 import LatihOutput
 import LatihParallel
@@ -15,6 +16,9 @@ public struct ReportOptions: Sendable {
     /// An LRS's xAPI root and its `Authorization` value.
     public var lrs: String?
     public var auth: String?
+    /// A ClickHouse that holds the statements (`ClickHouseSchema`'s table): read there,
+    /// instead of files or an LRS.
+    public var clickhouse: ClickHouseClient?
     /// A folder of learners' own progress exports.
     public var exports: String?
     public var output: String
@@ -146,6 +150,9 @@ extension ReportRunner {
     static func readRecords(_ o: ReportOptions, summary: CatalogueSummary, people: [Person]?, diagnostics: inout [Diagnostic]) -> Records? {
         let index = CatalogueIndex(summary)
         let year = YearWindow(o.year)
+        if let client = o.clickhouse {
+            return readClickHouse(client, o, summary: summary, index: index, people: people, diagnostics: &diagnostics)
+        }
         let sizes = o.statements.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let buckets = PersonBuckets(slots: PersonSlots(roster: people), expectedBytes: sizes.reduce(0, +), bytesPerBucket: o.bytesPerBucket, held: o.eventsHeldPerBucket)
         var warnings: [Diagnostic] = []
@@ -209,5 +216,52 @@ extension ReportRunner {
             if o.strict { return nil }
         }
         return Records(summary: summary, index: index, builder: builder, report: report, persons: persons)
+    }
+
+    static func readClickHouse(_ client: ClickHouseClient, _ o: ReportOptions, summary: CatalogueSummary, index: CatalogueIndex,
+                               people: [Person]?, diagnostics: inout [Diagnostic]) -> Records? {
+        let place = SourceLocation(path: client.url)
+        guard ClickHouseSchema.isName(client.database) else {
+            diagnostics.append(.error(.reportClickHouseFailed, place, "`\(client.database)` is not a database name (letters, digits and _)"))
+            return nil
+        }
+        guard !diagnostics.hasErrors else { return nil }
+        o.progress?("reading \(client.database).\(ClickHouseSchema.table) at \(client.url)")
+        let builder = ReportBuilder(index: index, year: YearWindow(o.year))
+        let records = ClickHouseRecords(client: client, index: index, year: builder.year)
+        let progress = o.progress
+        let outcome = Blocking.run { try await records.report(roster: people, builder: builder, progress: progress) }
+        switch outcome {
+        case .failure(let error):
+            let message = (error as? ClickHouseClient.Failure)?.message ?? "reading ClickHouse failed: \(error)"
+            diagnostics.append(.error(.reportClickHouseFailed, place, message))
+            return nil
+        case .success(let (report, persons, matched, unknown)):
+            if var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: matched, unknown: unknown,
+                                                              idBase: index.idBase, place: client.url) {
+                if o.strict { unmatched.severity = .error }
+                diagnostics.append(unmatched)
+                if o.strict { return nil }
+            }
+            return Records(summary: summary, index: index, builder: builder, report: report, persons: persons)
+        }
+    }
+}
+
+/// Carries the result out of the task; written before the semaphore is signalled.
+private final class BlockingBox<T>: @unchecked Sendable { var result: Result<T, any Error>? }
+
+/// Waits, on a thread of the command's own, for async work (an HTTP client's) to finish:
+/// the report is a command that runs start to end, not a server.
+enum Blocking {
+    static func run<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+        let box = BlockingBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do { box.result = .success(try await work()) } catch { box.result = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        return box.result!
     }
 }
