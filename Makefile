@@ -1,12 +1,13 @@
 # Latih: two commands for a fresh machine.
 #   make site   installs what is missing, builds latih in release mode, builds content/ into site/
 #   make test   installs the test tools and runs every test: Swift, Node, headless Chromium,
-#               xmllint against the SCORM and cmi5 schemas, and a real LRS (Ralph)
+#               xmllint against the SCORM and cmi5 schemas, a real LRS (Ralph) and a real
+#               ClickHouse (Debian's server, and today's engine through chDB)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
-APT_TEST := chromium chromium-driver libxml2-utils zbar-tools
-PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 cryptography
+APT_TEST := chromium chromium-driver libxml2-utils zbar-tools clickhouse-server
+PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 cryptography chdb==4.4.0
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
 
@@ -46,7 +47,7 @@ site: release
 
 test-deps: deps
 	$(call apt_install,$(APT_TEST))
-	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn, rfc8785, cryptography" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
+	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn, rfc8785, cryptography, chdb" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
 
 test: test-deps
 	swift build
@@ -59,7 +60,7 @@ js-test:
 	node --test Tests/js/
 
 browser-test:
-	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser Tests/robustness
+	LATIH_BIN=$(LATIH_DEBUG) python3 -m pytest -q Tests/browser Tests/robustness Tests/clickhouse
 
 # Benchmarks against Hugo (Debian) and Pagefind (PyPI) on generated catalogues; see README "Measured".
 APT_BENCH := hugo time hyperfine

@@ -100,9 +100,15 @@ public struct ClickHouseClient: Sendable {
         if let user { request.headers.add(name: "X-ClickHouse-User", value: user) }
         if let password { request.headers.add(name: "X-ClickHouse-Key", value: password) }
 
+        // A server that is not there is said at once: no retrying the connection for an hour.
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(maxExecutionTime)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        defer { http.shutdown { _ in } }
         let response: HTTPClientResponse
         do {
-            response = try await HTTPClient.shared.execute(request, timeout: .seconds(Int64(maxExecutionTime) + 60))
+            response = try await http.execute(request, timeout: .seconds(Int64(maxExecutionTime) + 60))
         } catch {
             throw .unreachable("cannot reach ClickHouse at \(url): \(error)")
         }

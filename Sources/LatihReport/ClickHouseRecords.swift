@@ -21,13 +21,19 @@ struct ClickHouseRecords {
 
     /// The year's statements, each once, without voided statements or voiding ones.
     var unique: String {
+        // The columns are renamed a level up: ClickHouse's aliases are seen by the whole
+        // query, and `any(ts_us) AS ts_us` would be read by the WHERE below it.
         """
-        SELECT event_id, any(ts_us) AS ts_us, any(actor_key) AS actor_key, any(actor_name) AS actor_name, any(verb_id) AS verb_id,
-               any(object_id) AS object_id, any(score) AS score, any(success) AS success, any(response) AS response
-        FROM \(table)
-        WHERE voids = '' AND ts_us >= \(start) AND ts_us < \(end)
-          AND toString(event_id) NOT IN (SELECT voids FROM \(table) WHERE voids != '')
-        GROUP BY event_id
+        SELECT event_id, t AS ts_us, k AS actor_key, nm AS actor_name, vb AS verb_id, o AS object_id,
+               sc AS score, su AS success, re AS response
+        FROM (
+            SELECT event_id, any(ts_us) AS t, any(actor_key) AS k, any(actor_name) AS nm, any(verb_id) AS vb, any(object_id) AS o,
+                   any(score) AS sc, any(success) AS su, any(response) AS re
+            FROM \(table)
+            WHERE voids = '' AND ts_us >= \(start) AND ts_us < \(end)
+              AND toString(event_id) NOT IN (SELECT voids FROM \(table) WHERE voids != '')
+            GROUP BY event_id
+        )
         """
     }
 
@@ -35,13 +41,13 @@ struct ClickHouseRecords {
     var countsQuery: String {
         """
         SELECT * FROM (
-            SELECT toUInt8(0) AS done, sum(copies) AS read,
-                   sumIf(copies, voiding) + sumIf(copies, NOT voiding AND voided) AS voided,
-                   sumIf(copies - 1, NOT voiding AND NOT voided) AS duplicates,
-                   countIf(NOT voiding AND NOT voided AND (ts_us < \(start) OR ts_us >= \(end))) AS out_of_year
+            SELECT toUInt8(0) AS done, toUInt64(sum(copies)) AS read,
+                   toUInt64(sumIf(copies, is_voiding) + sumIf(copies, NOT is_voiding AND is_voided)) AS voided,
+                   toUInt64(sumIf(copies - 1, NOT is_voiding AND NOT is_voided)) AS duplicates,
+                   toUInt64(countIf(NOT is_voiding AND NOT is_voided AND (first_ts < \(start) OR first_ts >= \(end)))) AS out_of_year
             FROM (
-                SELECT event_id, count() AS copies, any(voids) != '' AS voiding, any(ts_us) AS ts_us,
-                       toString(event_id) IN (SELECT voids FROM \(table) WHERE voids != '') AS voided
+                SELECT event_id, count() AS copies, any(voids) != '' AS is_voiding, any(ts_us) AS first_ts,
+                       toString(event_id) IN (SELECT voids FROM \(table) WHERE voids != '') AS is_voided
                 FROM \(table)
                 GROUP BY event_id
             )
