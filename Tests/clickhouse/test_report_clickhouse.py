@@ -234,3 +234,14 @@ def test_an_answer_cut_short_makes_no_report(clickhouse, tmp_path):
     finally:
         server.shutdown()
     assert "stopped in the middle of its answer" in stderr and "Memory limit exceeded" in stderr
+
+
+def test_the_documented_sql_is_the_sql_latih_prints():
+    printed = subprocess.run([LATIH, "report", "--clickhouse-schema"], capture_output=True, text=True, check=True).stdout
+    docs = (REPO / "docs" / "report.md").read_text()
+    assert printed.rstrip("\n") in docs
+    other = subprocess.run([LATIH, "report", "--clickhouse-schema", "--clickhouse-database", "lrs_jakarta"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "lrs_jakarta.latih_statements" in other and "xapi." not in other
+    refused = subprocess.run([LATIH, "report", "--clickhouse-schema", "--clickhouse-database", "x;y"], capture_output=True, text=True)
+    assert refused.returncode == 2
