@@ -82,6 +82,8 @@ bench-stem: bench-deps release
 
 bench-report: bench-deps release
 	python3 bench/report_bench.py --statements 250000,500000,1000000 --runs $(BENCH_RUNS)
+	python3 bench/report_bench.py --statements 1000000,5000000 --people 20000 --runs 1 --work /tmp/latih-bench-report-roster
+	python3 bench/report_bench.py --statements 1000000 --people 20000 --runs 1 --clickhouse --work /tmp/latih-bench-report-engine
 
 bench-certify: bench-deps release
 	python3 bench/certify_bench.py --people 15000 --runs 1

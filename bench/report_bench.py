@@ -53,7 +53,7 @@ def catalogue(latih, work):
     return courses
 
 
-def generate(courses, people, path, seed=7):
+def generate(courses, people, path, seed=7, per_person=PER_PERSON):
     rng = random.Random(seed)
     units = [f"Unit {i + 1:02d}" for i in range(40)]
     roster = ["nip,nama,email,unit,jabatan"]
@@ -71,8 +71,11 @@ def generate(courses, people, path, seed=7):
             actor = {"objectType": "Agent", "name": f"Pegawai {p}", "mbox": "mailto:" + email}
             skill = rng.random()
             t = start + rng.randrange(0, 300 * 86400)
-            budget = int(rng.expovariate(1 / PER_PERSON))
+            budget = int(rng.expovariate(1 / per_person))
             chosen = rng.sample(courses, k=min(len(courses), 1 + int(rng.random() * 3)))
+            # A learner with more to do comes back: to the other courses, then to the same ones.
+            if per_person > PER_PERSON:
+                chosen = [rng.choice(courses) for _ in range(1 + budget // 20)]
             for slug, lessons in chosen:
                 if budget <= 0:
                     break
@@ -126,10 +129,44 @@ def generate(courses, people, path, seed=7):
     return count
 
 
+def engine(args, folder, path, made):
+    """The same statements through `--clickhouse`: Ralph's table on today's engine (chDB)
+    parsed by Latih's view, loaded into Debian's ClickHouse 18.16 on the loopback, then
+    read by `latih report`. Prints Latih's time and RSS and the server's RSS."""
+    sys.path.insert(0, str(REPO / "Tests" / "clickhouse"))
+    import test_report_clickhouse as t
+    from clickhouse_server import ClickHouse
+    lines = [l for l in path.read_text().splitlines() if l.startswith("{")]
+    tsv = t.parsed_by_the_view(lines, folder)
+    (folder / "clickhouse").mkdir(exist_ok=True)
+    server = ClickHouse(folder / "clickhouse")
+    try:
+        t.load(server, "xapi", tsv)
+        import os
+        os.environ["LATIH_CLICKHOUSE_PASSWORD"] = "rahasia"
+        runs = [measured([args.latih, "report", "--content", REPO / "content", "--templates", REPO / "templates", "--year", "2026",
+                          "--roster", folder / "pegawai.csv", "--clickhouse", server.url, "--clickhouse-user", "latih",
+                          "--output", folder / "laporan-ch"]) for _ in range(args.runs)]
+        wall, cpu, rss = (statistics.median(r[i] for r in runs) for i in range(3))
+        server_rss = int(open(f"/proc/{server.process.pid}/status").read().split("VmHWM:")[1].split()[0]) / 1024
+        # The file's malformed lines are `skipped`; an LRS never stored them.
+        a, b = (json.loads((folder / f / "report.json").read_text()) for f in ("laporan", "laporan-ch"))
+        a["skipped"] = b["skipped"] = 0
+        same = a == b
+        print(f"{made:>9,} statements through ClickHouse 18.16: wall {wall:6.2f} s, CPU {cpu:6.2f} s, peak RSS {rss:7.0f} MB; "
+              f"server peak RSS {server_rss:.0f} MB; report.json {'identical' if same else 'DIFFERENT'}", flush=True)
+    finally:
+        server.stop()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--statements", default="250000,500000,1000000")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--people", type=int, default=0,
+                    help="a fixed roster of this many people, with more statements a person at each size")
+    ap.add_argument("--clickhouse", action="store_true",
+                    help="also through --clickhouse: the statements parsed by Latih's view (chDB) into Debian's ClickHouse")
     ap.add_argument("--work", default="/tmp/latih-bench-report")
     ap.add_argument("--latih", default=str(REPO / ".build" / "release" / "latih"))
     args = ap.parse_args()
@@ -141,11 +178,18 @@ def main():
         folder = work / str(target)
         folder.mkdir(exist_ok=True)
         path = folder / "statements.jsonl"
-        # About PER_PERSON statements a person: find the head count that gives the target.
-        people = max(1, target // PER_PERSON)
-        made = generate(courses, people, path)
-        people = max(1, round(people * target / made))
-        made = generate(courses, people, path)
+        if args.people:
+            # A fixed roster: the statements a person grow with the size.
+            people, per = args.people, target / args.people
+            for _ in range(3):
+                made = generate(courses, people, path, per_person=per)
+                per *= target / made
+        else:
+            # About PER_PERSON statements a person: find the head count that gives the target.
+            people = max(1, target // PER_PERSON)
+            made = generate(courses, people, path)
+            people = max(1, round(people * target / made))
+            made = generate(courses, people, path)
         size = path.stat().st_size / 1e6
         runs = [measured([args.latih, "report", "--content", REPO / "content", "--templates", REPO / "templates", "--year", "2026",
                           "--roster", folder / "pegawai.csv", "--statements", path, "--output", folder / "laporan"])
@@ -155,6 +199,8 @@ def main():
         rows.append((made, people, size, wall, cpu, rss, pages))
         print(f"{made:>9,} statements, {people:>6,} people, {size:6.0f} MB: wall {wall:6.2f} s, CPU {cpu:6.2f} s, "
               f"peak RSS {rss:7.0f} MB, {pages:,} pages", flush=True)
+        if args.clickhouse:
+            engine(args, folder, path, made)
     if len(rows) > 1:
         base = rows[0]
         print("\n| statements | people | JSON lines | wall | CPU | peak RSS | ÷ smallest (statements / wall / RSS) |")

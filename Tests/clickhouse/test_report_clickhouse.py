@@ -14,6 +14,7 @@ import os
 import pathlib
 import random
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -68,6 +69,7 @@ def parsed_by_the_view(statements, tmp):
     raw = tmp / "ralph.tsv"
     esc = lambda v: v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
     raw.write_text("".join("\t".join(esc(c) for c in r) + "\n" for r in ralph_rows(statements)))
+    shutil.rmtree(tmp / "chdb", ignore_errors=True)
     sess = chdb.session.Session(str(tmp / "chdb"))
     try:
         sess.query("CREATE DATABASE IF NOT EXISTS xapi")
