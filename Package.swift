@@ -79,7 +79,7 @@ let package = Package(
         .target(name: "LatihLinkCheck", dependencies: ["LatihDiagnostics"]),
         // `latih package`: SCORM 1.2 and cmi5 zips of courses, written with ZIPFoundation.
         .target(name: "LatihLMS", dependencies: [
-            "LatihDiagnostics", "LatihSite", "LatihMarkdown", "LatihOutput",
+            "LatihDiagnostics", "LatihSite", "LatihMarkdown", "LatihOutput", "LatihRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // `latih report`: learning records (xAPI statements, an LRS, learners' exports) into
@@ -108,7 +108,7 @@ let package = Package(
         // `latih new`: catalogues, courses and lessons that pass `latih check`.
         .target(name: "LatihScaffold", dependencies: ["LatihContent"]),
         .target(name: "LatihCLI", dependencies: [
-            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify", "LatihClickHouse",
+            "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify", "LatihClickHouse", "LatihRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "LatihRebuildTests", dependencies: ["LatihRebuild", "LatihSite", "LatihDiagnostics", "LatihTestSupport"]),
         .testTarget(name: "LatihImportTests", dependencies: ["LatihImport", "LatihQuiz", "LatihDiagnostics", "LatihTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LatihReportTests", dependencies: ["LatihReport", "LatihSite", "LatihQuiz", "LatihDiagnostics", "LatihOutput", "LatihTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihTestSupport",
+        .testTarget(name: "LatihLMSTests", dependencies: ["LatihLMS", "LatihSite", "LatihDiagnostics", "LatihRender", "LatihTestSupport",
                                                               .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
     ]

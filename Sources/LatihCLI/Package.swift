@@ -1,6 +1,7 @@
 import ArgumentParser
 import LatihDiagnostics
 import LatihLMS
+import LatihRender
 import LatihSite
 
 extension LMSFormat: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import Foundation
 import LatihDiagnostics
 import LatihOutput
+import LatihRender
 import LatihSite
 import ZIPFoundation
 

@@ -28,10 +28,8 @@ public struct RenderInput: Sendable {
     /// The search catalogue file, relative to the site root and without extension
     /// (`search/index.3f2a9c1b`); the search page loads `.json` or `.js` from it.
     public var searchIndex: String
-    /// The LMS package format the pages are rendered for (`scorm12`, `cmi5`), or empty for
-    /// the site. Templates see it as `lms`: site navigation, search and the offline
-    /// worker are left out, and the LMS runtime is loaded instead of the site's xAPI.
-    public var lms: String = ""
+    /// The published site, or an LMS package.
+    public var mode: PageMode = .site
     /// What the verification page embeds, as script-safe JSON: the trust list (the
     /// agency and its keys) and the signed status list; `null` when there is none.
     public var trustJSON = "null"

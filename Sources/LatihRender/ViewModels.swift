@@ -25,7 +25,7 @@ struct ViewModels: Sendable {
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
         assetKeys = input.assetPaths.map { (key: $0.key.replacingOccurrences(of: ".", with: "-"), path: $0.value) }
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || (!input.lms.isEmpty && $0.key.hasPrefix("lms-")) })
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || (input.mode != .site && $0.key.hasPrefix("lms-")) })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -80,13 +80,13 @@ struct ViewModels: Sendable {
             "stringsJSON": stringsJSON,
             // An LMS names its record store only at launch: a cmi5 package may reach any
             // https origin unless site.conf lists the agency's.
-            "connectSources": (config.xapiEndpoints.isEmpty && input.lms == "cmi5" ? ["https:"] : config.xapiEndpoints)
+            "connectSources": (config.xapiEndpoints.isEmpty && input.mode == .lms(.cmi5) ? ["https:"] : config.xapiEndpoints)
                 .map { " " + $0 }.joined(),
             "baseURL": config.baseURL ?? "",
-            "standalone": !input.lms.isEmpty,
+            "standalone": input.mode != .site,
         ]
         // Left out when empty: Mustache treats an empty string as true in a section.
-        if !input.lms.isEmpty { values["lms"] = input.lms }
+        if let format = input.mode.lmsFormat { values["lms"] = format.rawValue }
         // The xAPI reporter ships only to a site that names a learning record store.
         if !config.xapiEndpoints.isEmpty { values["reportsXAPI"] = true }
         return values
@@ -148,7 +148,7 @@ struct ViewModels: Sendable {
             let root = rootPrefix(for: course.outputPath)
             var values = clean(["course": courseDetail(course, root: root), "contentLang": contentLanguage(course)])
             // Search engines read a public catalogue's courses; a package's page is in an LMS.
-            if input.lms.isEmpty { values["courseJSONLD"] = CourseStructuredData(course, config: c.config).json }
+            if input.mode == .site { values["courseJSONLD"] = CourseStructuredData(course, config: c.config).json }
             return ("course", course.outputPath, course.title, values)
         case .lesson(let ci, let li):
             let course = c.courses[ci]

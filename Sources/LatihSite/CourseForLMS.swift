@@ -1,21 +1,9 @@
-import LatihParallel
 import Foundation
 import LatihContent
 import LatihDiagnostics
 import LatihMarkdown
-
-/// The formats `latih package` writes.
-public enum LMSFormat: String, Sendable, CaseIterable {
-    case scorm12
-    case cmi5
-
-    /// The format's name as people know it.
-    public var name: String { self == .scorm12 ? "SCORM 1.2" : "cmi5" }
-
-    /// The longest title an LMS must keep: SCORM 1.2's `title` fields hold at least 200
-    /// characters, and LMSs cut or refuse longer ones; cmi5 LMSs import SCORM's habits.
-    public static let titleLimit = 200
-}
+import LatihParallel
+import LatihRender
 
 /// One course, rendered for an LMS: the course page, its lessons, the theme's assets and
 /// the content files they use, at the paths they have on the site. Links out of the

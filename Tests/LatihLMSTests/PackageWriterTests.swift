@@ -1,9 +1,10 @@
 import Foundation
 import LatihDiagnostics
-@testable import LatihSite
+import LatihRender
 import LatihTestSupport
 import Testing
 import ZIPFoundation
+@testable import LatihSite
 @testable import LatihLMS
 
 let repoRoot = Repository.root

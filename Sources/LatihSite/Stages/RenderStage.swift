@@ -43,7 +43,7 @@ public enum RenderStage {
             rendered = []
         } else if let lms = options.lms {
             progress?("rendering courses for \(lms.name)")
-            input.lms = lms.rawValue
+            input.mode = .lms(lms)
             let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
             rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).render(only: Set(paths))
         } else if options.searchIndex {
