@@ -1,0 +1,48 @@
+"""Every page of the sample site on the narrowest phone in use (320 CSS px wide): nothing
+scrolls sideways, whatever the page holds (tables, code, long words, quizzes, the
+certificate). A screenshot of each kind of page is saved for a person to look at."""
+import pathlib
+
+from conftest import REPO
+
+SHOTS = REPO / ".build" / "screenshots" / "320"
+
+
+def page_kind(path):
+    parts = path.split("/")
+    if parts[0] == "courses":
+        return "course" if len(parts) == 3 else "lesson" if len(parts) == 4 else "courses"
+    return parts[0].removesuffix(".html") or "home"
+
+
+def test_no_page_scrolls_sideways_at_320px(www, servers, browser):
+    site = www / "sub" / "site"
+    pages = sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
+    assert len(pages) >= 40
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser.set_window_size(320, 700)
+    try:
+        width = browser.execute_script("return window.innerWidth")
+        shot = set()
+        wide = []
+        for page in pages:
+            browser.get(servers["http-root"] + page)
+            if width != browser.execute_script("return window.innerWidth"):
+                continue
+            over = browser.execute_script("""
+                const w = window.innerWidth;
+                if (document.documentElement.scrollWidth <= w + 1) return null;
+                const el = [...document.querySelectorAll('body *')].find(e => e.getBoundingClientRect().right > w + 1);
+                return el ? el.tagName.toLowerCase() + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right) + 'px' : 'page';
+            """)
+            if over:
+                wide.append(f"{page}: {over}")
+            kind = page_kind(page)
+            if kind not in shot:
+                shot.add(kind)
+                browser.save_screenshot(str(SHOTS / f"{kind}.png"))
+        assert width <= 330, "the window did not narrow"
+        assert not wide, "pages wider than a 320px screen:\n" + "\n".join(wide)
+        assert {"home", "course", "lesson", "kemajuan", "search", "verifikasi"} <= shot
+    finally:
+        browser.set_window_size(1280, 1000)
