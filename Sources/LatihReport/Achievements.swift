@@ -49,18 +49,15 @@ extension ReportRunner {
               let records = readRecords(o, summary: summary, people: people, diagnostics: &diagnostics) else {
             return (nil, diagnostics.sorted())
         }
-        let b = records.builder
         let learners = records.persons.map { p in
-            let y = p.year
-            let courses = summary.courses.indices.compactMap { ci -> Achievements.Course? in
-                guard let at = y.courseCompleted[ci] else { return nil }
-                let c = summary.courses[ci]
-                return Achievements.Course(slug: c.slug, title: c.title, summary: c.summary, activityID: records.index.courseID(ci),
-                                           jp: ReportBuilder.jp(minutes: c.minutes), completedAt: at)
+            let courses = p.completed.map { done -> Achievements.Course in
+                let c = summary.courses[done.course]
+                return Achievements.Course(slug: c.slug, title: c.title, summary: c.summary, activityID: records.index.courseID(done.course),
+                                           jp: ReportBuilder.jp(minutes: c.minutes), completedAt: done.at)
             }
             let nip = p.person?.nip ?? (p.id.hasPrefix("account:") ? p.id.split(separator: "|").last.map(String.init) : nil)
-            return Achievements.Learner(id: p.id, name: p.person?.name ?? y.name ?? p.id, nip: nip.flatMap { $0.isEmpty ? nil : $0 },
-                                        unit: p.person?.unit, jp: b.jp(y), targetReachedAt: b.targetReached(y), courses: courses)
+            return Achievements.Learner(id: p.id, name: p.person?.name ?? p.name ?? p.id, nip: nip.flatMap { $0.isEmpty ? nil : $0 },
+                                        unit: p.person?.unit, jp: p.jp, targetReachedAt: p.targetReached, courses: courses)
         }
         return (Achievements(catalogue: summary, year: o.year, targetJP: ReportBuilder.targetJP, learners: learners), diagnostics.sorted())
     }

@@ -36,10 +36,12 @@ final class PersonBuckets {
 
     /// `expectedBytes`: the size of the files to be read, which sets how many buckets
     /// there are (one, in memory, for a small reading).
-    init(slots: PersonSlots, expectedBytes: Int, bytesPerBucket: Int, held: Int = 16_384) {
+    /// `held`: the events kept in memory, in all buckets together, before they are
+    /// written to the files.
+    init(slots: PersonSlots, expectedBytes: Int, bytesPerBucket: Int, held: Int = 1 << 19) {
         self.slots = slots
-        flushAt = max(1, held)
-        let count = max(1, min(1024, expectedBytes / max(1, bytesPerBucket) + (expectedBytes > bytesPerBucket ? 1 : 0)))
+        let count = max(1, min(1000, expectedBytes / max(1, bytesPerBucket) + (expectedBytes > bytesPerBucket ? 1 : 0)))
+        flushAt = max(1, min(held, max(held / count, 512)))
         buffers = Array(repeating: [], count: count)
         files = Array(repeating: -1, count: count)
     }

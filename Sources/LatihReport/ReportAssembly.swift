@@ -1,11 +1,18 @@
 import Foundation
 import LatihQuiz
 
-/// A person in the report: from the roster, or an actor the roster does not list.
-struct PersonYear {
+/// A person in the report (from the roster, or an actor the roster does not list), as
+/// much of their year as their certificates need: kept for every person, so it is small.
+struct PersonYear: Sendable {
     var id: String
     var person: Person?
-    var year: ReportBuilder.Year
+    /// The name the records give, when the roster gives none.
+    var name: String?
+    var jp: Double
+    /// When the completed lessons first reached the year's target.
+    var targetReached: Double?
+    /// Courses completed, in catalogue order, and when.
+    var completed: [(course: Int, at: Double)]
 }
 
 extension ReportBuilder {
@@ -44,7 +51,11 @@ struct ReportTally {
     struct Key: Hashable { var quiz: Int; var number: Int }
 
     let builder: ReportBuilder
-    private var persons: [(slot: Int, person: PersonYear)] = []
+    /// Each person: their row and what their certificates need, with the courses they
+    /// opened (for their unit's completion rate), in the order they were folded.
+    private var persons: [(slot: Int, person: PersonYear, learner: Report.Learner, opened: Int)] = []
+    /// The catalogue's ids, made once and shared by every person's row.
+    private let courseIDs: [String]
     private var opened: [Int], completed: [Int], passed: [Int]
     private var days: [[Double]]
     private var lessonOpened: [Int], lessonCompleted: [Int]
@@ -63,10 +74,11 @@ struct ReportTally {
         days = Array(repeating: [], count: courses)
         lessonOpened = Array(repeating: 0, count: builder.lessons.count)
         lessonCompleted = lessonOpened
+        courseIDs = (0..<courses).map(builder.index.courseID)
     }
 
     mutating func add(slot: Int, id: String, person: Person?, year: consuming ReportBuilder.Year) {
-        var y = year
+        let y = year
         let b = builder
         for (c, o) in y.courseOpened {
             opened[c] += 1
@@ -94,37 +106,37 @@ struct ReportTally {
         }
         for k in answered { answeredBy[k, default: 0] += 1 }
         // Counted: what is left is the person's own row and certificates.
-        y.attempts = []
-        y.answers = []
-        y.lessonOpened = [:]
-        y.activeMonths = []
-        persons.append((slot, PersonYear(id: id, person: person, year: y)))
+        let index = b.index, courses = index.summary.courses
+        let completed = courses.indices.filter { y.courseCompleted[$0] != nil }
+        let started = courses.indices.filter { y.courseOpened[$0] != nil && y.courseCompleted[$0] == nil }
+        let scores = index.quizzes.indices.compactMap { q -> Report.QuizScore? in
+            guard let attempts = y.quizAttempts[q], attempts > 0 else { return nil }
+            return Report.QuizScore(quiz: index.quizzes[q].quiz.id, best: Self.round(y.quizBest[q] ?? 0, 1), attempts: attempts,
+                                    passed: y.quizPassed[q] != nil)
+        }
+        let jp = b.jp(y)
+        let learner = Report.Learner(id: id, name: person?.name ?? y.name ?? id, nip: person?.nip, unit: person?.unit,
+                                     position: person?.position, jp: jp, belowTarget: jp < Double(ReportBuilder.targetJP),
+                                     completed: completed.map { courseIDs[$0] }, inProgress: started.map { courseIDs[$0] },
+                                     notStarted: courses.count - completed.count - started.count, quizScores: scores,
+                                     lastActivity: y.last.map(ISOTime.string), inRoster: person != nil)
+        let kept = PersonYear(id: id, person: person, name: y.name, jp: jp, targetReached: b.targetReached(y),
+                              completed: completed.map { ($0, y.courseCompleted[$0]!) })
+        persons.append((slot, kept, learner, y.courseOpened.count))
     }
+
+    static func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
 
     func report(counts: Report.Counts, unknown: [String: Int], skipped: Int, strings: StringTable) -> (Report, [PersonYear]) {
         let b = builder, index = b.index, year = b.year
-        // Sorted by unit, then name: keys first, so that the sort moves indexes, not years.
-        let keys = persons.map { s in (s.person.person?.unit ?? "\u{10FFFF}", s.person.person?.name ?? s.person.year.name ?? s.person.id, s.person.id, s.slot) }
-        let persons = persons.indices.sorted { keys[$0] < keys[$1] }.map { self.persons[$0].person }
+        // Sorted by unit, then name: keys first, so that the sort moves indexes, not rows.
+        let keys = persons.map { s in (s.person.person?.unit ?? "\u{10FFFF}", s.person.person?.name ?? s.person.name ?? s.person.id, s.person.id, s.slot) }
+        let order = persons.indices.sorted { keys[$0] < keys[$1] }
+        let learners = order.map { self.persons[$0].learner }
+        let coursesOpened = order.map { self.persons[$0].opened }
+        let persons = order.map { self.persons[$0].person }
         let courses = index.summary.courses
-        func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
-
-        let learners: [Report.Learner] = persons.map { p in
-            let y = p.year
-            let completed = courses.indices.filter { y.courseCompleted[$0] != nil }
-            let started = courses.indices.filter { y.courseOpened[$0] != nil && y.courseCompleted[$0] == nil }
-            let scores = index.quizzes.indices.compactMap { q -> Report.QuizScore? in
-                guard let attempts = y.quizAttempts[q], attempts > 0 else { return nil }
-                return Report.QuizScore(quiz: index.quizzes[q].quiz.id, best: round(y.quizBest[q] ?? 0, 1), attempts: attempts,
-                                        passed: y.quizPassed[q] != nil)
-            }
-            let jp = b.jp(y)
-            return Report.Learner(id: p.id, name: p.person?.name ?? y.name ?? p.id, nip: p.person?.nip, unit: p.person?.unit,
-                                  position: p.person?.position, jp: jp, belowTarget: jp < Double(ReportBuilder.targetJP),
-                                  completed: completed.map(index.courseID), inProgress: started.map(index.courseID),
-                                  notStarted: courses.count - completed.count - started.count, quizScores: scores,
-                                  lastActivity: y.last.map(ISOTime.string), inRoster: p.person != nil)
-        }
+        let round = Self.round
 
         var unitNames: [String] = []
         var unitMembers: [String: [Int]] = [:]
@@ -136,8 +148,8 @@ struct ReportTally {
         let units: [Report.Unit] = unitNames.map { u in
             let members = unitMembers[u]!
             let jps = members.map { learners[$0].jp }
-            let opened = members.reduce(0) { $0 + persons[$1].year.courseOpened.count }
-            let done = members.reduce(0) { $0 + persons[$1].year.courseCompleted.count }
+            let opened = members.reduce(0) { $0 + coursesOpened[$1] }
+            let done = members.reduce(0) { $0 + persons[$1].completed.count }
             return Report.Unit(unit: u, people: members.count, reachedTarget: jps.filter { $0 >= Double(ReportBuilder.targetJP) }.count,
                                medianJP: round(median(jps) ?? 0, 1), completionRate: opened == 0 ? nil : round(Double(done) / Double(opened), 3))
         }

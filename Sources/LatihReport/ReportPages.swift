@@ -6,7 +6,7 @@ import LatihSite
 /// The report's pages, rendered through the theme's `report.mustache` (which inherits the
 /// site's layout): a summary, units and their people, each person, courses and their
 /// lessons, and the item analysis. Every chart has its table beside it.
-struct ReportPages {
+struct ReportPages: Sendable {
     let report: Report
     let index: CatalogueIndex
     let strings: [String: String]
@@ -101,11 +101,18 @@ struct ReportPages {
     // MARK: Pages
 
     /// Every page: (path, template values).
-    func all() -> [(String, [String: Any])] {
-        var pages = [summary(), units(), courses(), questions()]
-        for (i, u) in report.units.enumerated() { pages.append(unit(u, number: i + 1)) }
-        for c in report.courses { pages.append(course(c)) }
-        return pages
+    func all() -> [(String, [String: Any])] { makers().map { $0() } }
+
+    /// Each page, made when called: a unit's page holds a row for each of its people, so
+    /// the pages' values are made and rendered one at a time rather than all held at once.
+    func makers() -> [@Sendable () -> (String, [String: Any])] {
+        let pages = self
+        var makers: [@Sendable () -> (String, [String: Any])] = [
+            { pages.summary() }, { pages.units() }, { pages.courses() }, { pages.questions() },
+        ]
+        for (i, u) in report.units.enumerated() { makers.append { pages.unit(u, number: i + 1) } }
+        for c in report.courses { makers.append { pages.course(c) } }
+        return makers
     }
 
     func unitName(_ u: String) -> String { u.isEmpty ? t("report-no-unit") : u }

@@ -26,9 +26,11 @@ public struct ReportOptions: Sendable {
     public var strict = false
     /// Statements' bytes a bucket of events is made for (`PersonBuckets`): beyond one
     /// bucket, the events wait in a temporary file until their people are folded.
-    public var bytesPerBucket = 256 << 20
-    /// A bucket's events held in memory before they are written to its file.
-    var eventsHeldPerBucket = 16_384
+    /// 32 MB of JSON is about 80,000 statements: a bucket of 4.5 MB of events.
+    public var bytesPerBucket = 32 << 20
+    /// The events held in memory, in all buckets together, before they are written to the
+    /// buckets' files (about 28 MB).
+    var eventsHeld = 1 << 19
     /// Hears what the report is doing, and how many LRS statements it has read.
     public var progress: (@Sendable (String) -> Void)?
 
@@ -77,32 +79,41 @@ public enum ReportRunner {
         }
         let index = records.index
         let report = records.report
-        o.progress?("rendering pages")
-        var files: [(String, Data)] = []
-        var assetPaths: [String: String] = [:]
-        for (name, data) in theme.assets where name == "latih.css" || name == Theme.reportScript || name == "icon.svg" {
-            let published = "assets/" + SiteBuilder.hashedName(name, data)
-            assetPaths[name] = published
-            files.append((published, data))
-        }
-        let pages = ReportPages(report: report, index: index, strings: theme.strings, language: summary.language, assetPaths: assetPaths)
-        // A page per person, unit and course: rendered on every core.
-        let library = theme.library
-        files += pages.all().map(PageValues.init).parallelMap { page in
-            (page.path, Data((library.render(page.values, withTemplate: "report") ?? "").utf8))
-        }
-        o.progress?("encoding data files")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let json = try? encoder.encode(report) { files.append(("report.json", json + Data("\n".utf8))) }
-        for (name, text) in ReportCSV.tables(report) { files.append(("data/" + name, Data(text.utf8))) }
-        o.progress?("writing \(o.output)/")
+        // Written as each part is made, into the staging folder: the pages, report.json and
+        // the tables of tens of thousands of people are never all in memory together.
         let folder = OutputFolder(path: o.output, kind: .report)
         do {
-            try folder.write(files, protecting: [o.build.contentDir, o.build.templatesDir])
-            result.fileCount = files.count
+            try folder.replace(protecting: [o.build.contentDir, o.build.templatesDir]) { staging in
+                func write(_ files: [(path: String, data: Data)]) throws {
+                    try OutputFolder.makeFolders(for: files.map(\.path), in: staging)
+                    for file in files { try file.data.write(to: URL(fileURLWithPath: staging + "/" + file.path)) }
+                    result.fileCount += files.count
+                }
+                o.progress?("rendering pages")
+                var assetPaths: [String: String] = [:]
+                var assets: [(path: String, data: Data)] = []
+                for (name, data) in theme.assets where name == "latih.css" || name == Theme.reportScript || name == "icon.svg" {
+                    let published = "assets/" + SiteBuilder.hashedName(name, data)
+                    assetPaths[name] = published
+                    assets.append((published, data))
+                }
+                try write(assets)
+                let pages = ReportPages(report: report, index: index, strings: theme.strings, language: summary.language, assetPaths: assetPaths)
+                // A page per unit and course: made and rendered on every core.
+                let library = theme.library
+                try write(pages.makers().parallelMap { make in
+                    let page = PageValues(make())
+                    return (page.path, Data((library.render(page.values, withTemplate: "report") ?? "").utf8))
+                })
+                o.progress?("encoding data files")
+                try ReportJSON.write(report, to: staging + "/report.json")
+                result.fileCount += 1
+                for (name, text) in ReportCSV.tables(report) { try write([("data/" + name, Data(text.utf8))]) }
+                o.progress?("writing \(o.output)/")
+            }
             result.report = report
         } catch {
+            result.fileCount = 0
             result.diagnostics.append(folder.diagnostic(error))
         }
         result.diagnostics.sort()
@@ -154,7 +165,7 @@ extension ReportRunner {
             return readClickHouse(client, o, summary: summary, index: index, people: people, diagnostics: &diagnostics)
         }
         let sizes = o.statements.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
-        let buckets = PersonBuckets(slots: PersonSlots(roster: people), expectedBytes: sizes.reduce(0, +), bytesPerBucket: o.bytesPerBucket, held: o.eventsHeldPerBucket)
+        let buckets = PersonBuckets(slots: PersonSlots(roster: people), expectedBytes: sizes.reduce(0, +), bytesPerBucket: o.bytesPerBucket, held: o.eventsHeld)
         var warnings: [Diagnostic] = []
         var skipped = 0, exportEvents = 0
         var failure: PersonBuckets.Failure?

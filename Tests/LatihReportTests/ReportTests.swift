@@ -102,7 +102,7 @@ func run(_ o: ReportOptions) throws -> Report {
         for (bytes, held) in [(1_000, 1), (4_000, 3)] {
             var o = options(output: try temporaryFolder() + "/b")
             o.bytesPerBucket = bytes
-            o.eventsHeldPerBucket = held
+            o.eventsHeld = held
             let buckets = PersonBuckets(slots: PersonSlots(roster: nil), expectedBytes: 10_057, bytesPerBucket: bytes, held: held)
             #expect(buckets.bucketCount > 2)
             let split = try run(o)
@@ -110,6 +110,18 @@ func run(_ o: ReportOptions) throws -> Report {
         }
         // The voiding, duplicate and voided statements of the fixture are still counted.
         #expect(whole.statements.voided > 0 && whole.statements.duplicates > 0)
+    }
+
+    @Test func reportJSONWrittenALearnerAtATimeIsTheEncodersText() throws {
+        var report = try run(options(output: try temporaryFolder() + "/a"))
+        #expect(report.learners.count >= 3)
+        for learners in [report.learners, [], Array(report.learners.prefix(1))] {
+            report.learners = learners
+            let path = try temporaryFolder() + "/report.json"
+            try ReportJSON.write(report, to: path)
+            let whole = try ReportJSON.encoder().encode(report) + Data("\n".utf8)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == whole, "\(learners.count) learners")
+        }
     }
 
     @Test func theTemporaryFilesAreOwnersOnlyAndGoneAfterward() throws {
