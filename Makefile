@@ -95,6 +95,7 @@ bench-smoke: bench-deps
 	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/report_bench.py --statements 2000 --runs 1 --work /tmp/latih-bench-smoke/report --latih $(LATIH_DEBUG)
+	python3 bench/report_bench.py --statements 3000 --people 50 --runs 1 --clickhouse --work /tmp/latih-bench-smoke/report-engine --latih $(LATIH_DEBUG)
 	python3 bench/stem_gold.py --latih $(LATIH_DEBUG)
 	python3 bench/certify_bench.py --people 50 --runs 1 --work /tmp/latih-bench-smoke/certify --latih $(LATIH_DEBUG)
 

@@ -155,6 +155,8 @@ def engine(args, folder, path, made):
         same = a == b
         print(f"{made:>9,} statements through ClickHouse 18.16: wall {wall:6.2f} s, CPU {cpu:6.2f} s, peak RSS {rss:7.0f} MB; "
               f"server peak RSS {server_rss:.0f} MB; report.json {'identical' if same else 'DIFFERENT'}", flush=True)
+        if not same:
+            sys.exit("the report through ClickHouse differs from the report from the file")
     finally:
         server.stop()
 
