@@ -100,3 +100,54 @@ def test_nothing_is_sent_without_launch_parameters_or_to_unlisted_endpoints(fres
     time.sleep(0.5)
     assert b.execute_script("return localStorage.getItem('latih.xapi.queue')") in (None, "[]")
     assert b.execute_script("return localStorage.getItem('latih.xapi.launch')") is None
+
+
+def store_of(browser):
+    return json.loads(browser.execute_script("return localStorage.getItem('latih.progress') || 'null'") or "null") or {}
+
+
+def test_progress_follows_the_learner_between_two_browsers(tmp_path, fresh_browser):
+    """A phone and an office PC (two browser profiles) launched for the same learner end
+    with the same progress: each reads the learner's statements back from Ralph and merges
+    them with its own."""
+    from conftest import _chrome
+    site, _ = sample_site_reporting_xapi(tmp_path)
+    lrs = Ralph(tmp_path / "ralph", cors_origins=[f"http://127.0.0.1:{site.server_port}"])
+    phone, pc = fresh_browser, _chrome()
+    root = f"http://127.0.0.1:{site.server_port}/"
+    query = f"?endpoint={quote(lrs.endpoint)}&auth={quote(AUTH)}&actor={quote(json.dumps(ACTOR))}&registration={REGISTRATION}"
+    try:
+        # On the phone: a lesson with a quiz, passed.
+        phone.get(root + "courses/spbe/apa-itu-spbe/index.html" + query)
+        for text in ("Sistem Pemerintahan Berbasis Elektronik", "Layanan publik berbasis elektronik"):
+            next(l for l in phone.find_elements(By.CSS_SELECTOR, "section.quiz label") if l.text.strip() == text).click()
+        phone.find_element(By.CSS_SELECTOR, ".quiz-check").click()
+        assert wait_for(lambda: any(s["verb"]["id"].endswith("/completed") for s in lrs.statements()))
+
+        # On the PC, the progress page shows it: read back from the store.
+        pc.get(root + "kemajuan/index.html" + query)
+        assert wait_for(lambda: (store_of(pc).get("lessons") or {}).get("spbe/apa-itu-spbe", {}).get("completed"))
+        assert store_of(pc)["quizzes"]["spbe/apa-itu-spbe/1"]["passed"] is True
+        assert wait_for(lambda: "Apa Itu SPBE" in pc.find_element(By.CSS_SELECTOR, ".progress-page").text
+                        or "apa-itu-spbe" in pc.page_source)
+
+        # On the PC: a lesson read to its end and marked complete.
+        pc.get(root + "courses/analisis-data/tabel-pivot/index.html")
+        button = pc.find_element(By.CSS_SELECTOR, ".mark-complete")
+        if button.get_attribute("aria-pressed") != "true":
+            pc.execute_script("arguments[0].scrollIntoView(); arguments[0].click()", button)
+        assert wait_for(lambda: any(s["object"]["id"].endswith("courses/analisis-data/tabel-pivot/") and s["verb"]["id"].endswith("/completed")
+                                    for s in lrs.statements()))
+
+        # Back on the phone, its progress page has both.
+        phone.get(root + "kemajuan/index.html")
+        assert wait_for(lambda: (store_of(phone).get("lessons") or {}).get("analisis-data/tabel-pivot", {}).get("completed"))
+        a, b = store_of(phone), store_of(pc)
+        done = lambda s: sorted(k for k, v in s["lessons"].items() if v.get("completed"))
+        assert done(a) == done(b) == ["analisis-data/tabel-pivot", "spbe/apa-itu-spbe"]
+        quiz = lambda s: {k: (v["attempts"], v["best"], v["passed"]) for k, v in s["quizzes"].items()}
+        assert quiz(a) == quiz(b) == {"spbe/apa-itu-spbe/1": (1, 100, True)}
+    finally:
+        pc.quit()
+        site.shutdown()
+        lrs.stop()

@@ -51,3 +51,40 @@ test("statements carry the fields xAPI 1.0.3 requires", () => {
   assert.equal(xapi.backoff(3), 8000);
   assert.equal(xapi.backoff(20), 60000);
 });
+
+test("the learner's statements read back as the browser's progress, and merge without counting twice", () => {
+  const store = require("../../templates/assets/site/store.js");
+  const base = "https://latih.example.go.id/";
+  const actor = { mbox: "mailto:siti@jakarta.go.id" };
+  const at1 = "2026-03-02T01:00:00.250Z", at2 = "2026-03-02T01:05:00.000Z";
+  const s = (verb, object, timestamp, result) => ({ actor, verb: { id: xapi.VERBS[verb] }, object: { id: base + object }, timestamp, result });
+  const statements = [
+    s("experienced", "courses/spbe/apa-itu-spbe/", "2026-03-02T00:59:00Z"),
+    s("answered", "kuis/spbe/apa-itu-spbe/1#soal-1", at1, { success: true, response: "a" }),
+    s("failed", "kuis/spbe/apa-itu-spbe/1", "2026-03-02T01:00:00.250000+00:00", { score: { raw: 50, scaled: 0.5 } }),
+    s("passed", "kuis/spbe/apa-itu-spbe/1", at2, { score: { raw: 100, scaled: 1 } }),
+    s("completed", "courses/spbe/apa-itu-spbe/", at2),
+    s("completed", "courses/spbe/", at2),
+    s("passed", "kuis/__proto__", at2, { score: { raw: 100 } }),
+    { actor, verb: { id: xapi.VERBS.completed }, object: { id: "https://elsewhere.example/courses/a/b/" }, timestamp: at2 },
+  ];
+  const remote = xapi.progressFromStatements(statements, base, store);
+  assert.deepEqual(Object.keys(remote.lessons), ["spbe/apa-itu-spbe"]);
+  assert.equal(remote.lessons["spbe/apa-itu-spbe"].opened, "2026-03-02T00:59:00.000Z");
+  assert.equal(remote.lessons["spbe/apa-itu-spbe"].completed, at2);
+  assert.deepEqual(Object.keys(remote.quizzes), ["spbe/apa-itu-spbe/1"]);
+  const q = remote.quizzes["spbe/apa-itu-spbe/1"];
+  assert.equal(q.attempts, 2);
+  assert.equal(q.best, 100);
+  assert.equal(q.passed, true);
+  assert.equal(Object.getPrototypeOf(remote.quizzes), Object.prototype);
+  // The browser that made these attempts holds them with the same times: merged, each counts once.
+  let local = store.empty();
+  local = store.recordAttempt(local, "spbe/apa-itu-spbe/1", 50, false, at1);
+  local = store.recordAttempt(local, "spbe/apa-itu-spbe/1", 100, true, at2);
+  const merged = store.merge(local, remote);
+  assert.equal(merged.quizzes["spbe/apa-itu-spbe/1"].attempts, 2);
+  assert.equal(merged.lessons["spbe/apa-itu-spbe"].completed, at2);
+  // Merging again changes nothing, so a page that shows progress again after a merge stops there.
+  assert.equal(JSON.stringify(store.merge(merged, remote)), JSON.stringify(store.merge(merged, store.empty())));
+});

@@ -370,13 +370,14 @@
       var percent = quizScore(scores);
       var passed = percent >= pass;
       // From what is stored now, which a reflection on the page may have changed.
-      shared.state = storeApi.recordAttempt(storeApi.load(storage).state, id, percent, passed, new Date().toISOString());
+      var at = new Date().toISOString();
+      shared.state = storeApi.recordAttempt(storeApi.load(storage).state, id, percent, passed, at);
       storeApi.save(storage, shared.state);
       var rec = showBest();
       // Tell the rest of the page (lesson completion) that an attempt was recorded.
       if (typeof win.CustomEvent === "function") {
         doc.dispatchEvent(new win.CustomEvent("latih:quiz-attempt", { detail: {
-          id: id, passed: passed, score: percent, title: section.querySelector("h2").textContent,
+          id: id, passed: passed, score: percent, at: at, title: section.querySelector("h2").textContent,
           questions: answered.sort(function (a, b) { return a.index - b.index; })
         } }));
       }

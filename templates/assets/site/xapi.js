@@ -7,6 +7,11 @@
  * make a learner's browser report to a server the publisher did not name. Statements
  * wait in a queue in localStorage, which survives going offline and reloading, and
  * are retried with exponential backoff. Classic script; pure parts tested in Node.
+ *
+ * The same launch lets progress follow the learner: the learner's own statements are
+ * read back from the store (`GET statements?agent=…`) and merged into what this browser
+ * holds (completions united, best scores and attempts kept), so that a phone and an
+ * office PC show the same progress.
  */
 (function (root, factory) {
   "use strict";
@@ -126,10 +131,11 @@
     var baseMeta = doc.querySelector('meta[name="latih-base-url"]');
     var base = baseMeta && baseMeta.content ? baseMeta.content : new URL(doc.documentElement.getAttribute("data-root") || "", win.location.href).href;
     if (base.charAt(base.length - 1) !== "/") base += "/";
+    restore(doc, win, storage, launch, base, !!fromURL || !!doc.querySelector(".progress-page"));
     var random = function (n) { return win.crypto.getRandomValues(new Uint8Array(n)); };
     var now = function () { return new Date().toISOString(); };
     var send = function (verb, object, options) {
-      options.timestamp = now();
+      options.timestamp = options.timestamp || now();
       options.lang = lang;
       sender.enqueue(launch, statement(verb, launch, object, options, random));
     };
@@ -150,7 +156,10 @@
           { interactionType: INTERACTIONS[q.kind] || "other" }),
           { parent: quizActivity, result: { response: q.response, success: q.success } });
       });
+      // The attempt's own time, which the browser's record holds too: read back from the
+      // store, the attempt is then recognised as the same one, not counted twice.
       send(d.passed ? "passed" : "failed", quizActivity, {
+        timestamp: d.at,
         parent: courseActivity,
         result: { score: { scaled: d.score / 100, raw: d.score, min: 0, max: 100 }, success: d.passed, completion: true }
       });
@@ -181,6 +190,85 @@
       storage.setItem(flag, now());
       send("completed", courseActivity, { result: { completion: true } });
     }
+  }
+
+  // ---- Progress from the learner's statements ----
+
+  var RESTORED_KEY = "latih.xapi.restored";
+  /** How often, at most, a page reads the learner's statements back (a launch, and the progress page, always do). */
+  var RESTORE_EVERY = 10 * 60 * 1000;
+
+  /**
+   * The progress that `statements` (the learner's, from the store) record on this site
+   * (`base`), as the browser's store holds progress: lessons opened and completed, and
+   * each quiz attempt with its score. `store` is site/store.js.
+   */
+  function progressFromStatements(statements, base, store) {
+    var state = store.empty();
+    var attempts = [];
+    statements.forEach(function (s) {
+      var object = s && s.object && s.object.id, verb = s && s.verb && s.verb.id;
+      if (typeof object !== "string" || typeof verb !== "string" || object.indexOf(base) !== 0) return;
+      var at = new Date(s.timestamp || s.stored);
+      if (isNaN(at.getTime())) return;
+      at = at.toISOString();
+      var path = object.slice(base.length);
+      // Only ids as Latih makes them: a statement is data, and "__proto__" is no quiz.
+      if (!/^(courses|kuis)\/[A-Za-z0-9][A-Za-z0-9._\-\/]*[#?]?[^]*$/.test(path) || /__proto__|constructor|prototype/.test(path)) return;
+      var lesson = /^courses\/([^/]+\/[^/]+)\/$/.exec(path);
+      if (lesson) {
+        if (verb === VERBS.completed) state = store.recordLesson(state, lesson[1], "completed", at);
+        else if (verb !== VERBS.answered) state = store.recordLesson(state, lesson[1], "opened", at);
+        return;
+      }
+      var quiz = /^kuis\/([^#?]+)$/.exec(path);
+      var score = s.result && s.result.score && s.result.score.raw;
+      if (quiz && (verb === VERBS.passed || verb === VERBS.failed) && typeof score === "number" && score >= 0 && score <= 100) {
+        attempts.push({ id: quiz[1], score: score, passed: verb === VERBS.passed, at: at });
+      }
+    });
+    attempts.sort(function (a, b) { return a.at < b.at ? -1 : a.at > b.at ? 1 : 0; });
+    attempts.forEach(function (a) { state = store.recordAttempt(state, a.id, a.score, a.passed, a.at); });
+    return state;
+  }
+
+  /** The learner's statements, page by page (`more`), from the store of `launch`. */
+  function learnerStatements(win, launch, done) {
+    var out = [];
+    var first = launch.endpoint + "statements?agent=" + encodeURIComponent(JSON.stringify(launch.actor)) + "&limit=500";
+    function page(url, n) {
+      win.fetch(url, { headers: { "Authorization": launch.auth, "X-Experience-API-Version": "1.0.3" }, credentials: "omit" })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (body) {
+          out = out.concat(Array.isArray(body.statements) ? body.statements : []);
+          if (body.more && n < 50) page(new URL(body.more, launch.endpoint).href, n + 1); else done(out);
+        })
+        .catch(function () { done(null); });
+    }
+    page(first, 0);
+  }
+
+  /**
+   * Merges the learner's progress from the store into this browser's. When it adds
+   * something and the page shows progress, the page is shown again with it.
+   */
+  function restore(doc, win, storage, launch, base, now) {
+    var store = win.Latih && win.Latih.store;
+    if (!store || !win.fetch) return;
+    var last = Number(storage.getItem(RESTORED_KEY) || 0);
+    if (!now && Date.now() - last < RESTORE_EVERY) return;
+    storage.setItem(RESTORED_KEY, String(Date.now()));
+    learnerStatements(win, launch, function (statements) {
+      if (!statements) return;
+      var remote = progressFromStatements(statements, base, store);
+      var local = store.load(storage).state;
+      var before = JSON.stringify(store.merge(local, store.empty()));
+      var merged = store.merge(local, remote);
+      if (JSON.stringify(merged) === before) return;
+      store.save(storage, merged);
+      if (typeof win.CustomEvent === "function") doc.dispatchEvent(new win.CustomEvent("latih:progress-restored"));
+      if (doc.querySelector(".progress-page")) win.location.reload();
+    });
   }
 
   function loadQueue(storage) {
@@ -241,6 +329,6 @@
   return {
     VERBS: VERBS, TYPES: TYPES, INTERACTIONS: INTERACTIONS, parseLaunch: parseLaunch, originAllowed: originAllowed,
     statement: statement, activity: activity, uuid: uuid, backoff: backoff, start: start,
-    makeSender: makeSender, loadQueue: loadQueue
+    makeSender: makeSender, loadQueue: loadQueue, progressFromStatements: progressFromStatements
   };
 });
