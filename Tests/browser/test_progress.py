@@ -230,3 +230,24 @@ def test_not_you_saves_the_record_then_clears_a_shared_browser(downloading_brows
     assert b.execute_script("return localStorage.getItem('latih.credentials')") is None
     stored = b.execute_script("return JSON.parse(localStorage.getItem('latih.progress'))")
     assert stored["quizzes"] == {} and stored["lessons"] == {}
+
+
+def test_the_home_page_offers_to_continue_where_the_learner_left_off(fresh_browser, servers):
+    b = fresh_browser
+    base = servers["http-root"]
+    b.get(base + "index.html")
+    assert not b.find_element(By.ID, "continue").is_displayed(), "nothing to continue for someone new"
+
+    b.get(base + "courses/spbe/layanan-digital-terpadu/index.html")
+    b.get(base + "courses/analisis-data/tabel-pivot/index.html")
+    b.get(base + "index.html")
+    box = b.find_element(By.ID, "continue")
+    assert box.is_displayed()
+    assert box.find_element(By.TAG_NAME, "h2").text == "Lanjutkan belajar"
+    link = box.find_element(By.CSS_SELECTOR, ".continue-link")
+    assert link.get_attribute("href") == base + "courses/analisis-data/tabel-pivot/index.html", "the lesson opened last"
+    assert link.text.startswith("Lanjutkan: ") and "Analisis Data" in link.text
+    assert box.find_element(By.CSS_SELECTOR, ".continue-courses").text == "2 kursus sedang Anda ikuti"
+    b.save_screenshot(str(__import__("conftest").REPO / ".build" / "screenshots" / "home-continue.png"))
+    link.click()
+    assert b.current_url == base + "courses/analisis-data/tabel-pivot/index.html"

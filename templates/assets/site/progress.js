@@ -165,6 +165,7 @@
     ctx.fresh = function () { return store.load(storage).state; };
     enhanceLesson(ctx);
     markStatuses(ctx);
+    continueLearning(ctx);
     var catalogue = readJSON(doc, "latih-catalogue");
     if (catalogue && doc.querySelector(".progress-page")) renderProgressPage(ctx, catalogue);
     if (catalogue && doc.querySelector(".certificate-page")) renderCertificate(ctx, catalogue);
@@ -281,6 +282,40 @@
         completed();
       }
     });
+  }
+
+  /**
+   * The home page's "Lanjutkan belajar" for a learner who comes back: a link to the lesson
+   * they were last in (of a course not yet complete), and how many courses they are taking.
+   * Course titles and lesson counts come from the page's cards; nothing shows for someone new.
+   */
+  function continueLearning(ctx) {
+    var doc = ctx.doc, S = ctx.S;
+    var box = doc.getElementById("continue");
+    if (!box) return;
+    var lessons = ctx.state.lessons || {};
+    var cards = {};
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-course][data-lessons]"), function (card) {
+      var title = card.querySelector(".card-title");
+      cards[card.getAttribute("data-course")] = { total: Number(card.getAttribute("data-lessons")), title: title ? title.textContent.trim() : "" };
+    });
+    var taking = {}, last = null, lastAt = "";
+    Object.keys(lessons).forEach(function (id) {
+      var course = id.split("/")[0], card = cards[course];
+      if (!card) return;
+      var done = Object.keys(lessons).filter(function (l) { return l.indexOf(course + "/") === 0 && lessons[l].completed; }).length;
+      if (done >= card.total) return;
+      taking[course] = true;
+      var at = lessons[id].completed && lessons[id].completed > lessons[id].opened ? lessons[id].completed : lessons[id].opened || "";
+      if (at > lastAt) { lastAt = at; last = id; }
+    });
+    if (!last) return;
+    var root = doc.documentElement.getAttribute("data-root") || "";
+    var link = box.querySelector(".continue-link");
+    link.href = root + "courses/" + last + "/index.html";
+    link.textContent = fill(S["progress-continue"], { course: cards[last.split("/")[0]].title });
+    box.querySelector(".continue-courses a").textContent = fill(S["progress-continue-courses"], { n: Object.keys(taking).length });
+    box.hidden = false;
   }
 
   /** Status next to each lesson in course outlines and syllabi, and on catalogue cards. */
