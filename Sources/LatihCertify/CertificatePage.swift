@@ -1,5 +1,6 @@
 import LatihCredentials
 import LatihQR
+import LatihRender
 
 /// The interface strings a certificate is worded with, in the site's language.
 struct Wording {
@@ -27,9 +28,8 @@ struct Wording {
         guard let t = DateTimeStamp.seconds(stamp) else { return stamp }
         let local = DateTimeStamp.string(t + 7 * 3600)
         let parts = local.prefix(10).split(separator: "-").compactMap { Int($0) }
-        let months = text("months").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 3, months.count == 12 else { return String(local.prefix(10)) }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        guard parts.count == 3 else { return String(local.prefix(10)) }
+        return formatDate(year: parts[0], month: parts[1], day: parts[2], strings: ["months": text("months")])
     }
 }
 

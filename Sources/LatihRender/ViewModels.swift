@@ -25,7 +25,7 @@ struct ViewModels: Sendable {
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
         assetKeys = input.assetPaths.map { (key: $0.key.replacingOccurrences(of: ".", with: "-"), path: $0.value) }
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || (input.mode != .site && $0.key.hasPrefix("lms-")) })
+        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || $0.key == "months" || (input.mode != .site && $0.key.hasPrefix("lms-")) })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -320,7 +320,9 @@ struct ViewModels: Sendable {
         d["competencies"] = fm.list("competencies")
         d["tags"] = fm.list("tags")
         d["authors"] = fm.list("authors").joined(separator: ", ")
-        d["updated"] = fm.date("updated")?.description ?? ""
+        let updated = fm.date("updated")
+        d["updated"] = updated.map { formatDate(year: $0.year, month: $0.month, day: $0.day, strings: strings) } ?? ""
+        d["updatedISO"] = updated?.description ?? ""
         d["prerequisites"] = fm.list("prerequisites").compactMap { courseIndex[$0] }.map {
             ["title": input.catalogue.courses[$0].title, "url": root + input.catalogue.courses[$0].outputPath]
         }

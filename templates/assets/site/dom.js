@@ -54,5 +54,23 @@
     return m ? h + " " + hu + " " + m + " " + mu : h + " " + hu;
   }
 
-  return { fill: fill, el: el, ready: ready, readJSON: readJSON, duration: duration };
+  /**
+   * A date as every page writes one, "6 Desember 2026", with the month names of the
+   * `months` string (as Sources/LatihRender/Dates.swift; Tests/vectors/dates.tsv). `iso`
+   * is a date (`2026-12-06`) or a time, which is written as the day it is here.
+   */
+  function date(iso, strings) {
+    var months = String(strings.months || "").split(",").map(function (m) { return m.trim(); });
+    var y, m, d;
+    var plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (plain) { y = +plain[1]; m = +plain[2]; d = +plain[3]; } else {
+      var t = new Date(iso);
+      if (isNaN(t.getTime())) return "";
+      y = t.getFullYear(); m = t.getMonth() + 1; d = t.getDate();
+    }
+    if (months.length !== 12) return y + "-" + (m < 10 ? "0" : "") + m + "-" + (d < 10 ? "0" : "") + d;
+    return d + " " + months[m - 1] + " " + y;
+  }
+
+  return { fill: fill, el: el, ready: ready, readJSON: readJSON, duration: duration, date: date };
 });

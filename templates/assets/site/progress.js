@@ -187,8 +187,7 @@
     var form = page.querySelector(".certificate-form");
     var name = form.querySelector("input");
     cert.querySelector(".certificate-course").textContent = course.title;
-    cert.querySelector(".certificate-date").textContent =
-      new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" }).format(new Date(p.completedAt));
+    cert.querySelector(".certificate-date").textContent = dom.date(p.completedAt, S);
     var minutes = course.lessons.reduce(function (sum, l) { return sum + l.minutes; }, 0);
     cert.querySelector(".certificate-jp").textContent = fill(S["progress-jp-value"], {
       jp: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(Math.round((minutes / JP_MINUTES) * 10) / 10)
@@ -347,7 +346,6 @@
     if (ctx.problem === "damaged") page.querySelector(".progress-notice").textContent = S["progress-damaged"];
     var lang = doc.documentElement.lang || "id";
     var number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-    var dateFormat = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" });
     var year = new Date().getFullYear();
     var jp = jpEarned(catalogue, state, year);
     var anything = false;
@@ -372,7 +370,7 @@
       link.href = course.url;
       li.appendChild(link);
       if (p.complete) {
-        li.appendChild(el(doc, "span", "progress-date", " · " + fill(S["progress-completed-on"], { date: dateFormat.format(new Date(p.completedAt)) }) + " · "));
+        li.appendChild(el(doc, "span", "progress-date", " · " + fill(S["progress-completed-on"], { date: dom.date(p.completedAt, S) }) + " · "));
         var cert = el(doc, "a", "certificate-link", S["progress-certificate"]);
         cert.href = "../sertifikat/index.html?kursus=" + encodeURIComponent(course.id);
         li.appendChild(cert);
