@@ -115,7 +115,8 @@ func run(_ o: ReportOptions) throws -> Report {
     @Test func reportJSONWrittenALearnerAtATimeIsTheEncodersText() throws {
         var report = try run(options(output: try temporaryFolder() + "/a"))
         #expect(report.learners.count >= 3)
-        for learners in [report.learners, [], Array(report.learners.prefix(1))] {
+        let many = (0..<2_500).map { i in var l = report.learners[i % report.learners.count]; l.id += "-\(i)"; return l }
+        for learners in [report.learners, [], Array(report.learners.prefix(1)), many] {
             report.learners = learners
             let path = try temporaryFolder() + "/report.json"
             try ReportJSON.write(report, to: path)
