@@ -3,6 +3,7 @@ import LatihContent
 import LatihCredentials
 import LatihDiagnostics
 import LatihOutput
+import LatihReport
 import LatihSite
 
 /// What `latih certify revoke` changes, and with what.
@@ -32,7 +33,7 @@ public enum Revocation {
         case .failure(let d): return ([], [d])
         case .success(let k): key = k
         }
-        let (found, summaryDiags) = SiteBuilder.summary(o.build)
+        let (found, summaryDiags) = CatalogueSummary.read(o.build)
         diags += summaryDiags.filter { $0.severity == .error }
         guard let summary = found, !diags.hasErrors,
               let trust = Issuance.trust(summary, key: key, at: o.now, content: o.build.contentDir, diagnostics: &diags) else { return ([], diags) }

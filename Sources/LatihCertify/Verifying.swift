@@ -2,6 +2,7 @@ import Foundation
 import LatihContent
 import LatihCredentials
 import LatihDiagnostics
+import LatihReport
 import LatihSite
 
 /// `latih certify verify`: the site's verification rules, run against what a built site
@@ -37,7 +38,7 @@ public enum Verifying {
             let status = FileManager.default.contents(atPath: site + "/" + SiteRoutes.statusList).flatMap { try? StrictJSON.parse(Array($0)) }
             return (CredentialVerifier.verify(text, trust: list, statusList: status, now: now), [])
         case .content(let build):
-            let (found, diags) = SiteBuilder.summary(build)
+            let (found, diags) = CatalogueSummary.read(build)
             guard let summary = found, let list = trustList(summary) else {
                 return (nil, diags.filter { $0.severity == .error } + (found == nil ? [] : [
                     .error(.certifyNoBaseURL, SourceLocation(path: build.contentDir + "/site.conf"), "the catalogue has no base-url or certificate-keys")]))

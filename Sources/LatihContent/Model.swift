@@ -66,6 +66,13 @@ public struct Lesson: Sendable {
 
     /// `courses/<course>/<lesson>/index.html`.
     public var outputPath: String { "courses/\(courseSlug)/\(slug)/index.html" }
+
+    /// The lesson's title everywhere it is shown (its page, the outline, search, the LMS,
+    /// the report): its front matter's `title`, else its Markdown's first heading
+    /// (`leadingTitle`, which the Markdown stage finds), else its slug.
+    public func title(leadingTitle: String?) -> String {
+        document.frontMatter.text("title") ?? leadingTitle ?? slug
+    }
 }
 
 /// An optional grouping of lessons inside a course.

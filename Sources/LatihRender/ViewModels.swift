@@ -34,7 +34,7 @@ struct ViewModels: Sendable {
     /// Worked out when asked, not tabulated for every lesson up front: `latih serve`
     /// renders a page or two per edit, and a table of 10,000 titles cost more than that.
     func lessonTitle(_ lesson: Lesson) -> String {
-        lesson.document.frontMatter.text("title") ?? input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
+        lesson.title(leadingTitle: input.documents[lesson.document.path]?.leadingTitle)
     }
 
     /// A string with `{name}` placeholders filled in.

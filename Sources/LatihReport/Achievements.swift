@@ -42,7 +42,7 @@ extension ReportRunner {
     public static func achievements(_ o: ReportOptions) -> (Achievements?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         o.progress?("reading \(o.build.contentDir)/")
-        let (summary, catalogueDiags) = SiteBuilder.summary(o.build)
+        let (summary, catalogueDiags) = CatalogueSummary.read(o.build)
         diagnostics += catalogueDiags.filter { $0.severity == .error }
         let people = readRoster(o, diagnostics: &diagnostics)
         guard let summary, !diagnostics.hasErrors,

@@ -63,7 +63,7 @@ public enum ReportRunner {
             return result
         }
         o.progress?("reading \(o.build.contentDir)/")
-        let (summary, catalogueDiags) = SiteBuilder.summary(o.build)
+        let (summary, catalogueDiags) = CatalogueSummary.read(o.build)
         result.diagnostics += catalogueDiags.filter { $0.severity == .error }
         let (theme, themeDiags) = Theme.load(from: o.build.templatesDir, language: summary?.language ?? "id")
         result.diagnostics += themeDiags.filter { $0.severity == .error }

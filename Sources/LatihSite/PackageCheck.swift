@@ -62,6 +62,6 @@ enum PackageCheck {
 
     /// A lesson's title as its page shows it.
     static func lessonTitle(_ lesson: Lesson, _ site: BuiltSite) -> String {
-        lesson.document.frontMatter.text("title") ?? site.input.documents[lesson.document.path]?.leadingTitle ?? lesson.slug
+        lesson.title(leadingTitle: site.input.documents[lesson.document.path]?.leadingTitle)
     }
 }

@@ -30,7 +30,7 @@ enum SearchDocuments {
             for lesson in course.lessons {
                 let lfm = lesson.document.frontMatter
                 let rendered = documents[lesson.document.path]
-                let title = lfm.text("title") ?? rendered?.leadingTitle ?? lesson.slug
+                let title = lesson.title(leadingTitle: rendered?.leadingTitle)
                 let lessonSummary = lfm.text("summary") ?? ""
                 let lessonTags = lfm.list("tags")
                 docs.append(SearchDocument(kind: .lesson, title: title, path: lesson.outputPath, course: ci,

@@ -209,7 +209,8 @@ public enum SiteBuilder {
         return limits
     }
 
-    static func interrupted(_ options: BuildOptions) -> BuildResult {
+    /// What an interrupted build or assembly reports.
+    public static func interrupted(_ options: BuildOptions) -> BuildResult {
         BuildResult(pageCount: 0, fileCount: 0, diagnostics: [
             .error(.buildInterrupted, SourceLocation(path: options.outputDir), "build interrupted; the previous site was left as it was"),
         ], wasInterrupted: true)

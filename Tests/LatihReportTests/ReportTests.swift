@@ -299,7 +299,7 @@ func run(_ o: ReportOptions) throws -> Report {
     }
 
     @Test func activityIdsAreMatchedByTheirLatihTail() throws {
-        let (summary, _) = SiteBuilder.summary(BuildOptions(contentDir: fixtures + "/catalogue/content", templatesDir: repoRoot + "/templates"))
+        let (summary, _) = CatalogueSummary.read(BuildOptions(contentDir: fixtures + "/catalogue/content", templatesDir: repoRoot + "/templates"))
         let index = CatalogueIndex(try #require(summary))
         #expect(index.target("https://latih.uji.example/courses/kursus-a/") == .course(0))
         #expect(index.target("https://lms.jakarta.go.id/paket/17/courses/kursus-a/a2/index.html") == nil)

@@ -1,8 +1,9 @@
-import LatihParallel
 import LatihContent
 import LatihCredentials
 import LatihDiagnostics
+import LatihParallel
 import LatihQuiz
+import LatihSite
 
 /// The catalogue as `latih report` needs it: courses, their lessons in order with their
 /// minutes, and each lesson's quizzes, from the same parse as the site's build.
@@ -37,23 +38,24 @@ public struct CatalogueSummary: Sendable {
     public var statusListFile: String?
 }
 
-extension SiteBuilder {
-    /// The catalogue's summary, or its errors: nothing is rendered or written.
-    public static func summary(_ options: BuildOptions) -> (CatalogueSummary?, [Diagnostic]) {
+extension CatalogueSummary {
+    /// The catalogue's summary, assembled by the site's build, or its errors: nothing is
+    /// rendered or written.
+    public static func read(_ options: BuildOptions) -> (CatalogueSummary?, [Diagnostic]) {
         var o = options
         o.write = false
         o.searchIndex = false
         o.renderPages = false
         let chosen = o
         return ParallelWork.onLargeStack {
-            switch assemble(chosen, progress: nil) {
+            switch SiteBuilder.assemble(chosen, progress: nil) {
             case .failed(let d): return (nil, d)
-            case .interrupted: return (nil, interrupted(chosen).diagnostics)
+            case .interrupted: return (nil, SiteBuilder.interrupted(chosen).diagnostics)
             case .built(let site):
                 let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
                 let courses = site.catalogue.courses.map { c in
                     CatalogueSummary.Course(slug: c.slug, title: c.title, summary: c.summary, lessons: c.lessons.map { l in
-                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
+                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: l.title(leadingTitle: site.input.documents[l.document.path]?.leadingTitle),
                                                 minutes: l.minutes ?? 0, quizzes: results[l.document.path]?.quizzes ?? [])
                     })
                 }
