@@ -136,11 +136,13 @@ struct ClickHouseRecords {
         var seen = [Bool](repeating: false, count: slots.count)
         var strings = StringTable()
         var person: [Event] = []
-        var current = -1, key = ""
+        var current = -1
         func fold() {
             guard current >= 0 else { return }
             seen[current] = true
-            tally.add(slot: current, id: key, person: slots.person[current].map { slots.people[$0] },
+            // The engine orders by time and id; the fold's own order settles ties as a file's does.
+            person.sort(by: Event.precedes)
+            tally.add(slot: current, id: strings[person[0].learner], person: slots.person[current].map { slots.people[$0] },
                       year: builder.fold(person[...], strings: strings))
             person.removeAll(keepingCapacity: true)
         }
@@ -150,7 +152,6 @@ struct ClickHouseRecords {
             if slot != current {
                 fold()
                 current = slot
-                key = row.string(9)
             }
             let idText = row.string(3)
             let id = StatementID(idText)

@@ -53,6 +53,17 @@ struct Event: Sendable {
     var attempts: UInt16 = 0
 
     var seconds: Double { Double(time) / 1_000_000 }
+
+    /// The order a person's events are folded in: by time; at the same time, answers
+    /// before the quiz statement that scores them (a site or an LMS may stamp an attempt's
+    /// statements alike); then by statement id, so that a file and ClickHouse agree.
+    static func precedes(_ a: Event, _ b: Event) -> Bool {
+        if a.time != b.time { return a.time < b.time }
+        let (ra, rb) = (a.kind == .answered ? 0 : 1, b.kind == .answered ? 0 : 1)
+        if ra != rb { return ra < rb }
+        if a.hasID != b.hasID { return !a.hasID }
+        return a.id < b.id
+    }
     var success: Bool? { successCode < 0 ? nil : successCode == 1 }
     var scoreValue: Double? { score.isNaN ? nil : score }
 

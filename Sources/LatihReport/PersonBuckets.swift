@@ -134,7 +134,7 @@ final class PersonBuckets {
     }
 
     /// Each person with counted events, with the key of their earliest event and their
-    /// events sorted by time (then statement id), bucket by bucket; then the counts.
+    /// events in `Event.precedes` order, bucket by bucket; then the counts.
     func people(_ body: (_ slot: Int, _ key: String, _ events: ArraySlice<Event>) -> Void) throws -> Counts {
         var counts = self.counts
         for b in buffers.indices {
@@ -164,9 +164,7 @@ final class PersonBuckets {
             counted.sort { a, b in
                 let (sa, sb) = (slotOf[Int(a.learner)], slotOf[Int(b.learner)])
                 if sa != sb { return sa < sb }
-                if a.time != b.time { return a.time < b.time }
-                if a.hasID != b.hasID { return !a.hasID }
-                return a.id < b.id
+                return Event.precedes(a, b)
             }
             var start = 0
             while start < counted.count {

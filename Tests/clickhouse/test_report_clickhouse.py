@@ -28,6 +28,16 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 LATIH = os.path.abspath(os.environ.get("LATIH_BIN", str(REPO / ".build" / "debug" / "latih")))
 FIXTURES = REPO / "Tests" / "LatihReportTests" / "Fixtures"
 sys.path.insert(0, str(REPO / "bench"))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from clickhouse_server import ClickHouse  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def clickhouse(tmp_path_factory):
+    """Debian's clickhouse-server (18.16) on the loopback, its paths in a temporary folder."""
+    server = ClickHouse(tmp_path_factory.mktemp("clickhouse"))
+    yield server
+    server.stop()
 
 # Ralph's table, as its documentation gives it (Ralph does not create it).
 RALPH_TABLE = """CREATE TABLE IF NOT EXISTS xapi.xapi_events_all (
@@ -148,6 +158,10 @@ def edge_cases():
     lines.append(st("failed", f"{base}kuis/{quiz}", "2026-03-03T02:00:12Z", {"success": False}))
     lines.append(st("passed", f"{base}kuis/{quiz}", "2026-03-04T02:00:00.5+07:00",
                     {"score": {"raw": 8, "max": 10}, "success": True}))
+    # An attempt whose answers and result carry one time, as the site stamps them.
+    lines.append(st("passed", f"{base}kuis/{quiz}", "2026-03-05T02:00:00.123Z", {"score": {"raw": 100, "max": 100}, "success": True}))
+    for q in (1, 2, 3):
+        lines.append(st("answered", f"{base}kuis/{quiz}#soal-{q}", "2026-03-05T02:00:00.123Z", {"success": True, "response": "z"}))
     return lines
 
 

@@ -154,10 +154,11 @@
       d.questions.forEach(function (q) {
         send("answered", activity(base + "kuis/" + d.id + "#soal-" + (q.index + 1), TYPES.interaction, q.text, lang,
           { interactionType: INTERACTIONS[q.kind] || "other" }),
-          { parent: quizActivity, result: { response: q.response, success: q.success } });
+          { timestamp: d.at, parent: quizActivity, result: { response: q.response, success: q.success } });
       });
-      // The attempt's own time, which the browser's record holds too: read back from the
-      // store, the attempt is then recognised as the same one, not counted twice.
+      // The attempt's own time, on its answers and its result, which the browser's record
+      // holds too: read back from the store, the attempt is then recognised as the same
+      // one, not counted twice. (A report folds answers before the result of the same time.)
       send(d.passed ? "passed" : "failed", quizActivity, {
         timestamp: d.at,
         parent: courseActivity,
