@@ -6,7 +6,9 @@ The statements go the way they go in an agency: into Ralph's exact table
 (`latih report --clickhouse-schema`) parses them into Latih's table. Those rows are then
 loaded into a real ClickHouse server (Debian's 18.16, on the loopback), and `latih report`
 reads them over HTTP as a read-only user. So the view's JSON rules, the queries, the HTTP
-client and the fold are all checked against the file reader, on both engines."""
+client and the fold are all checked against the file reader. Every query Latih sends is
+also run again on today's engine, with the same external tables, and must answer the same
+bytes as 18.16."""
 import datetime
 import http.server
 import json
@@ -261,3 +263,77 @@ def test_the_documented_sql_is_the_sql_latih_prints():
     assert "lrs_jakarta.latih_statements" in other and "xapi." not in other
     refused = subprocess.run([LATIH, "report", "--clickhouse-schema", "--clickhouse-database", "x;y"], capture_output=True, text=True)
     assert refused.returncode == 2
+
+
+class _RecordingProxy(http.server.BaseHTTPRequestHandler):
+    """Passes requests to ClickHouse and keeps each with its answer."""
+    upstream = ""
+    kept = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+        with urllib.request.urlopen(urllib.request.Request(self.upstream + self.path, data=body, headers=headers, method="POST")) as r:
+            answer = r.read()
+        self.kept.append((self.path, self.headers.get("Content-Type", ""), body, answer))
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+def external_tables(content_type, body):
+    """The multipart parts of a query's external data: {name: TSV bytes}."""
+    boundary = content_type.split("boundary=", 1)[1].encode()
+    tables = {}
+    for part in body.split(b"--" + boundary):
+        if b"\r\n\r\n" not in part:
+            continue
+        head, data = part.split(b"\r\n\r\n", 1)
+        name = re.search(rb'name="([^"]+)"', head).group(1).decode()
+        tables[name] = data[:-2] if data.endswith(b"\r\n") else data
+    return tables
+
+
+def test_latihs_queries_answer_alike_on_both_engines(clickhouse, tmp_path):
+    """Every query `latih report --clickhouse` sends, as it sent it to 18.16, runs again on
+    today's engine (chDB) over the same rows and external tables, and answers the same."""
+    statements = valid_statements(edge_cases(), FIXTURES / "catalogue" / "content", tmp_path)
+    tsv = parsed_by_the_view(statements, tmp_path)
+    load(clickhouse, "kasus", tsv)
+    _RecordingProxy.upstream, _RecordingProxy.kept = clickhouse.url, []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RecordingProxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        run = report(["--roster", FIXTURES / "pegawai.csv", "--clickhouse", f"http://127.0.0.1:{server.server_port}",
+                      "--clickhouse-database", "kasus", "--clickhouse-user", "latih"], FIXTURES / "catalogue" / "content",
+                     tmp_path / "engine", {"LATIH_CLICKHOUSE_PASSWORD": "rahasia"})
+    finally:
+        server.shutdown()
+    assert run.returncode == 0, run.stderr
+    assert len(_RecordingProxy.kept) == 4
+
+    rows = tmp_path / "rows.tsv"
+    rows.write_text(tsv)
+    shutil.rmtree(tmp_path / "replay", ignore_errors=True)
+    sess = chdb.session.Session(str(tmp_path / "replay"))
+    try:
+        sess.query("CREATE DATABASE IF NOT EXISTS kasus")
+        sess.query(schema()[0].replace("xapi.", "kasus."))
+        sess.query(f"INSERT INTO kasus.latih_statements SELECT * FROM file('{rows}', TabSeparated)")
+        for path, content_type, body, answer in _RecordingProxy.kept:
+            params = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
+            sql = params["query"][0] if "query" in params else body.decode()
+            for name, data in (external_tables(content_type, body) if "query" in params else {}).items():
+                (tmp_path / f"{name}.tsv").write_bytes(data)
+                sess.query(f"DROP TABLE IF EXISTS {name}")
+                sess.query(f"CREATE TABLE {name} ({params[name + '_structure'][0]}) ENGINE = Memory")
+                if data:
+                    sess.query(f"INSERT INTO {name} SELECT * FROM file('{tmp_path / (name + '.tsv')}', TabSeparated)")
+            again = str(sess.query(sql, "TabSeparated")).encode()
+            assert again == answer, sql[:200]
+    finally:
+        sess.close()
