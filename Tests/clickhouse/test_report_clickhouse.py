@@ -107,6 +107,7 @@ def parsed_by_the_view(statements, tmp):
 
 def load(clickhouse, database, tsv):
     clickhouse.sql(f"CREATE DATABASE IF NOT EXISTS {database}")
+    clickhouse.sql(f"DROP TABLE IF EXISTS {database}.latih_statements")
     clickhouse.sql(schema()[0].replace("xapi.", database + "."))
     clickhouse.sql(f"INSERT INTO {database}.latih_statements FORMAT TabSeparated", tsv.encode())
 
@@ -220,17 +221,21 @@ def test_errors_are_clear_and_leave_the_previous_report(clickhouse, tmp_path):
     assert "not a database name" in failing(clickhouse, tmp_path, database="xapi; DROP TABLE x")
 
 
-class _CuttingProxy(http.server.BaseHTTPRequestHandler):
-    """Passes requests to ClickHouse, but answers the events query with its first half and
-    then an error, as ClickHouse does when a query fails after `200 OK`."""
+class _Proxy(http.server.BaseHTTPRequestHandler):
+    """Passes requests to ClickHouse and keeps each with its answer. With `cut`, it answers
+    the events query with its first half and then an error, as ClickHouse does when a query
+    fails after `200 OK`."""
     upstream = ""
+    kept = []
+    cut = False
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
         with urllib.request.urlopen(urllib.request.Request(self.upstream + self.path, data=body, headers=headers, method="POST")) as r:
             answer = r.read()
-        if b"slot" in urllib.parse.unquote_to_bytes(self.path):
+        self.kept.append((self.path, self.headers.get("Content-Type", ""), body, answer))
+        if self.cut and b"slot" in urllib.parse.unquote_to_bytes(self.path):
             lines = answer.split(b"\n")
             answer = b"\n".join(lines[: len(lines) // 2]) + b"\nCode: 241, e.displayText() = DB::Exception: Memory limit exceeded\n"
         self.send_response(200)
@@ -241,12 +246,17 @@ class _CuttingProxy(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    @classmethod
+    def serve(cls, upstream, cut=False):
+        cls.upstream, cls.kept, cls.cut = upstream, [], cut
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), cls)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
 
 def test_an_answer_cut_short_makes_no_report(clickhouse, tmp_path):
     both_ways(clickhouse, tmp_path, edge_cases(), FIXTURES / "catalogue" / "content", FIXTURES / "pegawai.csv", "kasus")
-    _CuttingProxy.upstream = clickhouse.url
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _CuttingProxy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = _Proxy.serve(clickhouse.url, cut=True)
     try:
         stderr = failing(clickhouse, tmp_path, url=f"http://127.0.0.1:{server.server_port}")
     finally:
@@ -263,26 +273,6 @@ def test_the_documented_sql_is_the_sql_latih_prints():
     assert "lrs_jakarta.latih_statements" in other and "xapi." not in other
     refused = subprocess.run([LATIH, "report", "--clickhouse-schema", "--clickhouse-database", "x;y"], capture_output=True, text=True)
     assert refused.returncode == 2
-
-
-class _RecordingProxy(http.server.BaseHTTPRequestHandler):
-    """Passes requests to ClickHouse and keeps each with its answer."""
-    upstream = ""
-    kept = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
-        with urllib.request.urlopen(urllib.request.Request(self.upstream + self.path, data=body, headers=headers, method="POST")) as r:
-            answer = r.read()
-        self.kept.append((self.path, self.headers.get("Content-Type", ""), body, answer))
-        self.send_response(200)
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *args):
-        pass
 
 
 def external_tables(content_type, body):
@@ -304,9 +294,7 @@ def test_latihs_queries_answer_alike_on_both_engines(clickhouse, tmp_path):
     statements = valid_statements(edge_cases(), FIXTURES / "catalogue" / "content", tmp_path)
     tsv = parsed_by_the_view(statements, tmp_path)
     load(clickhouse, "kasus", tsv)
-    _RecordingProxy.upstream, _RecordingProxy.kept = clickhouse.url, []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RecordingProxy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = _Proxy.serve(clickhouse.url)
     try:
         run = report(["--roster", FIXTURES / "pegawai.csv", "--clickhouse", f"http://127.0.0.1:{server.server_port}",
                       "--clickhouse-database", "kasus", "--clickhouse-user", "latih"], FIXTURES / "catalogue" / "content",
@@ -314,7 +302,7 @@ def test_latihs_queries_answer_alike_on_both_engines(clickhouse, tmp_path):
     finally:
         server.shutdown()
     assert run.returncode == 0, run.stderr
-    assert len(_RecordingProxy.kept) == 4
+    assert len(_Proxy.kept) == 4
 
     rows = tmp_path / "rows.tsv"
     rows.write_text(tsv)
@@ -324,7 +312,7 @@ def test_latihs_queries_answer_alike_on_both_engines(clickhouse, tmp_path):
         sess.query("CREATE DATABASE IF NOT EXISTS kasus")
         sess.query(schema()[0].replace("xapi.", "kasus."))
         sess.query(f"INSERT INTO kasus.latih_statements SELECT * FROM file('{rows}', TabSeparated)")
-        for path, content_type, body, answer in _RecordingProxy.kept:
+        for path, content_type, body, answer in _Proxy.kept:
             params = urllib.parse.parse_qs(urllib.parse.urlsplit(path).query)
             sql = params["query"][0] if "query" in params else body.decode()
             for name, data in (external_tables(content_type, body) if "query" in params else {}).items():
