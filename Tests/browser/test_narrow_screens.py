@@ -3,6 +3,9 @@ scrolls sideways, whatever the page holds (tables, code, long words, quizzes, th
 certificate). A screenshot of each kind of page is saved for a person to look at."""
 import pathlib
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
 from conftest import REPO
 
 SHOTS = REPO / ".build" / "screenshots" / "320"
@@ -44,5 +47,30 @@ def test_no_page_scrolls_sideways_at_320px(www, servers, browser):
         assert width <= 330, "the window did not narrow"
         assert not wide, "pages wider than a 320px screen:\n" + "\n".join(wide)
         assert {"home", "course", "lesson", "kemajuan", "search", "verifikasi"} <= shot
+    finally:
+        browser.set_window_size(1280, 1000)
+
+
+def test_on_a_phone_the_menu_folds_and_a_lesson_starts_in_the_first_screen(servers, browser):
+    lesson = servers["http-root"] + "courses/analisis-data/merapikan-data/index.html"
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(lesson)
+        toggle = browser.find_element(By.CSS_SELECTOR, ".menu-toggle")
+        links = browser.find_element(By.ID, "site-menu")
+        assert toggle.is_displayed() and toggle.text == "Menu" and toggle.get_attribute("aria-expanded") == "false"
+        assert not links.is_displayed()
+        assert browser.execute_script("return document.querySelector('h1').getBoundingClientRect().top") < 260
+        # The breadcrumb goes back to the course; the lesson's title is the heading.
+        assert browser.find_element(By.CSS_SELECTOR, ".breadcrumb").text.strip() == "Spreadsheet dan Analisis Data untuk Layanan Publik"
+        toggle.click()
+        assert links.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
+        assert "Kemajuan Saya" in links.text
+        toggle.send_keys(Keys.ENTER)
+        assert not links.is_displayed()
+        browser.set_window_size(1366, 768)
+        browser.get(lesson)
+        assert not browser.find_element(By.CSS_SELECTOR, ".menu-toggle").is_displayed()
+        assert browser.find_element(By.ID, "site-menu").is_displayed()
     finally:
         browser.set_window_size(1280, 1000)

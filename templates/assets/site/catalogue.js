@@ -1,5 +1,6 @@
 /*
- * Latih: catalogue filtering, and the header search box's head start.
+ * Latih: catalogue filtering, the header search box's head start, and the header's menu,
+ * folded on a phone.
  *
  * The pure functions are exported for Node's test runner through `module.exports`; in
  * the browser they hang off `window.Latih`. The page works without this script: filters
@@ -14,11 +15,32 @@
     var api = factory(dom);
     root.Latih = Object.assign(root.Latih || {}, api);
     if (typeof document !== "undefined") {
-      dom.ready(document, function () { api.enhanceCatalogue(document, root); api.prefetchSearch(document, root); });
+      dom.ready(document, function () {
+        api.foldMenu(document);
+        api.enhanceCatalogue(document, root);
+        api.prefetchSearch(document, root);
+      });
     }
   }
 })(typeof self !== "undefined" ? self : this, function (dom) {
   "use strict";
+
+  /**
+   * On a phone the header's links fold behind a "Menu" button (the stylesheet shows the
+   * button and hides the folded list only on narrow screens), so that a page's content
+   * starts in the first screen. Without this script the links stay in view.
+   */
+  function foldMenu(doc) {
+    var button = doc.querySelector(".menu-toggle"), list = doc.getElementById("site-menu");
+    if (!button || !list) return;
+    button.hidden = false;
+    list.setAttribute("data-folded", "");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      if (open) list.removeAttribute("data-folded"); else list.setAttribute("data-folded", "");
+    });
+  }
 
   /** Whether a course with this category and level passes the filter. Empty filter values match everything. */
   function matches(course, filter) {
@@ -121,6 +143,7 @@
   }
 
   return {
+    foldMenu: foldMenu,
     matches: matches,
     filterCourses: filterCourses,
     readFilter: readFilter,
