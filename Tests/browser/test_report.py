@@ -62,6 +62,30 @@ def test_report_page_has_no_accessibility_violations(auditor, report, path, scre
     assert b.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
+@pytest.mark.parametrize("width", [320, 390, 1366])
+def test_every_report_page_reads_on_a_phone(auditor, report, width):
+    """No report page scrolls sideways; a chart's labels stay 11 px or more (its figure
+    scrolls instead); a wide table shows a shadow where it has more; and the footer says
+    the report is confidential, not the learners' tagline."""
+    b = auditor
+    b.set_window_size(width, 800)
+    try:
+        for path in PAGES:
+            b.get((report / path).as_uri())
+            assert b.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), (path, width)
+            smallest = b.execute_script(
+                "return Math.min(...[...document.querySelectorAll('.report-chart text')].map(t => t.getBoundingClientRect().height), 99)")
+            assert smallest >= 11, (path, width, smallest)
+            footer = b.find_element(By.CSS_SELECTOR, ".site-footer").text
+            assert footer.startswith("Rahasia:") and "kapan saja" not in footer, footer
+            assert "radial-gradient" in b.execute_script(
+                "const t = document.querySelector('.table-scroll'); return t ? getComputedStyle(t).backgroundImage : 'radial-gradient'")
+            if path == "index.html":
+                b.save_screenshot(str(REPO / ".build" / "screenshots" / f"report-{width}.png"))
+    finally:
+        b.set_window_size(1280, 1000)
+
+
 def test_a_table_sorts_by_a_column_from_the_keyboard(auditor, report):
     b = auditor
     b.set_window_size(1280, 1000)
