@@ -73,6 +73,7 @@ bench-deps: test-deps
 
 bench: bench-deps release
 	python3 bench/bench.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	python3 bench/page_weight.py
 
 bench-search: bench-deps release
 	python3 bench/search_bench.py --lessons 10000 --runs $(BENCH_RUNS)
@@ -92,6 +93,7 @@ bench-certify: bench-deps release
 # so the scripts keep working; no timing is asserted.
 bench-smoke: bench-deps
 	swift build
+	python3 bench/page_weight.py --latih $(LATIH_DEBUG)
 	python3 bench/bench.py --sizes 200 --runs 1 --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/search_bench.py --lessons 200 --runs 1 --models prose --work /tmp/latih-bench-smoke --latih $(LATIH_DEBUG)
 	python3 bench/report_bench.py --statements 2000 --runs 1 --work /tmp/latih-bench-smoke/report --latih $(LATIH_DEBUG)

@@ -9,7 +9,9 @@ public enum SiteRoutes {
         /// Whether it shows lesson titles, durations or quizzes (it is rendered again when
         /// a lesson's change those).
         public let namesLessons: Bool
-        /// Whether every visitor gets it cached for offline use.
+        /// Whether every visitor gets it cached for offline use when the site is first opened
+        /// (the others are cached when first visited): what a learner needs offline, within
+        /// a first visit's 60 KB.
         public let offline: Bool
     }
 
@@ -18,9 +20,13 @@ public enum SiteRoutes {
     public static let progress = BuiltInPage(path: "kemajuan/index.html", namesLessons: true, offline: true)
     public static let certificate = BuiltInPage(path: "sertifikat/index.html", namesLessons: true, offline: true)
     public static let paths = BuiltInPage(path: "paths/index.html", namesLessons: true, offline: true)
-    public static let search = BuiltInPage(path: "search/index.html", namesLessons: true, offline: true)
+    /// Searching offline needs the index's shards, which are cached as queries fetch them:
+    /// the page and its engine are cached with them, on the first search.
+    public static let search = BuiltInPage(path: "search/index.html", namesLessons: true, offline: false)
     /// Where anyone checks a certificate the agency signed (a certificate's QR code opens it).
-    public static let verify = BuiltInPage(path: "verifikasi/index.html", namesLessons: false, offline: true)
+    /// A verifier's page, not a learner's: cached when first opened, and then it checks
+    /// certificates offline.
+    public static let verify = BuiltInPage(path: "verifikasi/index.html", namesLessons: false, offline: false)
 
     /// The signed revocation list of the agency's certificates, and the trust list (issuer
     /// and keys) that the verification page embeds, published beside it; `did.json` is the

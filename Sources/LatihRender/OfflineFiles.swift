@@ -10,8 +10,9 @@ public enum OfflineFiles {
 
     public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
         // What the site's pages load, and no script that only a package or a report does.
-        let unused: Set<String> = config.xapiEndpoints.isEmpty ? [Theme.lmsScript, Theme.reportScript, Theme.xapiScript]
-                                                                : [Theme.lmsScript, Theme.reportScript]
+        // The search and verification pages' scripts are cached with those pages, when opened.
+        var unused: Set<String> = [Theme.lmsScript, Theme.reportScript, Theme.searchScript, Theme.verifyScript]
+        if config.xapiEndpoints.isEmpty { unused.insert(Theme.xapiScript) }
         let shell = shellPages + assetPaths.filter { !unused.contains($0.key) }.values.sorted()
         // A new version whenever an asset's content-hashed name changes.
         let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)

@@ -28,6 +28,10 @@ public struct Theme: Sendable {
     /// The xAPI reporter, which the site's pages load only when `site.conf` names a learning
     /// record store.
     public static let xapiScript = "latih-xapi.js"
+    /// The scripts of the search and verification pages, which the offline worker caches
+    /// when those pages are first opened rather than on every learner's first visit.
+    public static let searchScript = "latih-search.js"
+    public static let verifyScript = "latih-verify.js"
 
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw"]

@@ -8,7 +8,7 @@ import LatihRender
 /// `latih check`.
 enum PackageCheck {
     /// The theme's scripts that LMS packages leave out, by their names in the theme.
-    static let siteOnlyScripts = ["latih.js", "latih-search.js", Theme.reportScript, "latih-verify.js", Theme.xapiScript]
+    static let siteOnlyScripts = ["latih.js", Theme.searchScript, Theme.reportScript, Theme.verifyScript, Theme.xapiScript]
 
     static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site
