@@ -295,3 +295,18 @@ test("URL state round-trips the query and repeated facet values", () => {
   assert.equal(core.formatState(state), "?q=kata+sandi&category=Keamanan+Siber&tag=a&tag=b");
   assert.equal(core.formatState(core.parseState("")), "");
 });
+
+test("a page with the word as written ranks above pages that only share its stem", () => {
+  // "disuguhi": page 1 says it once in its body; page 2 has "suguhan" in its title.
+  const ranked = core.rank([[
+    { kind: "exact", key: "disuguhi", postings: new Map([[1, 20]]) },
+    { kind: "stem", key: "suguh", postings: new Map([[1, 20], [2, 200]]) },
+  ]]);
+  assert.deepEqual(ranked.map((r) => [r.doc, r.exact]), [[1, 1], [2, 0]]);
+  // More words matched still comes first: a page with both words, one by its stem only.
+  const two = core.rank([
+    [{ kind: "exact", key: "beluknya", postings: new Map([[1, 10]]) }, { kind: "stem", key: "beluk", postings: new Map([[1, 10], [2, 90], [3, 90]]) }],
+    [{ kind: "exact", key: "seluk", postings: new Map([[2, 50], [3, 40]]) }],
+  ]);
+  assert.deepEqual(two.map((r) => r.doc), [2, 3, 1]);
+});

@@ -176,15 +176,18 @@ class LatihIndex:
         counting = [w not in FUNCTION_WORDS for w in words]
         if not any(counting):
             counting = [True] * len(words)
-        total, count = {}, {}
+        total, count, exact = {}, {}, {}
         for w, counts in zip(words, counting):
-            best = {}
+            best, written = {}, set()
             for kind, posting in self.matches(w):
                 for doc, impact in posting.items():
                     best[doc] = max(best.get(doc, 0.0), impact * WEIGHTS[kind])
+                    if kind == "exact":
+                        written.add(doc)
             for doc, s in best.items():
                 total[doc] = total.get(doc, 0.0) + s
                 count[doc] = count.get(doc, 0) + (1 if counts else 0)
+                exact[doc] = exact.get(doc, 0) + (1 if counts and doc in written else 0)
         ranked = [d for d in total if count[d] > 0]
-        ranked.sort(key=lambda d: (-count[d], -total[d], d))
+        ranked.sort(key=lambda d: (-count[d], -exact[d], -total[d], d))
         return ranked[:k]

@@ -1,6 +1,7 @@
 /*
  * Latih search: ranking. Per query word, a document scores its best weighted impact;
- * documents matching more of the query's words come first.
+ * documents matching more of the query's words come first, then those that have more of
+ * them as written (not only a word of the same stem).
  */
 (function (root, factory) {
   "use strict";
@@ -40,6 +41,8 @@
       });
     }
     var total = new Float64Array(n), count = new Uint8Array(n), best = new Float64Array(n), hit = new Uint8Array(n);
+    // How many counting words a document has as written, and which have it for this word.
+    var exact = new Uint8Array(n), asWritten = new Uint8Array(n);
     // Which match was best, as 1 + its index in the word's list (0: none), in typed
     // arrays rather than arrays of objects, which cost a warm query twice as much.
     var bestMatch = new Uint8Array(n);
@@ -50,16 +53,19 @@
       var seen = [];
       forWord.forEach(function (m, mi) {
         var weight = WEIGHTS[m.kind] * (m.factor || 1);
+        var written = m.kind === "exact";
         var docs = m.postings.docs, impacts = m.postings.impacts;
         if (docs) {
           for (var j = 0; j < docs.length; j++) {
             var doc = docs[j], s = impacts[j] * weight;
+            if (written) asWritten[doc] = 1;
             if (bestMatch[doc] === 0) { seen.push(doc); best[doc] = s; bestMatch[doc] = mi + 1; } else if (s > best[doc]) { best[doc] = s; bestMatch[doc] = mi + 1; }
           }
           return;
         }
         m.postings.forEach(function (impact, doc) {
           var s = impact * weight;
+          if (written) asWritten[doc] = 1;
           if (bestMatch[doc] === 0) { seen.push(doc); best[doc] = s; bestMatch[doc] = mi + 1; } else if (s > best[doc]) { best[doc] = s; bestMatch[doc] = mi + 1; }
         });
       });
@@ -68,7 +74,8 @@
       for (var i = 0; i < seen.length; i++) {
         var d = seen[i];
         if (!hit[d]) { hit[d] = 1; touched.push(d); }
-        if (counts) count[d]++;
+        if (counts) { count[d]++; if (asWritten[d]) exact[d]++; }
+        asWritten[d] = 0;
         total[d] += best[d];
         via.match[d] = bestMatch[d];
         via.score[d] = best[d];
@@ -81,7 +88,7 @@
     for (var k = 0; k < touched.length; k++) {
       var doc = touched[k];
       if (some && count[doc] === 0) continue;
-      out.push(new Ranked(doc, total[doc], count[doc], vias));
+      out.push(new Ranked(doc, total[doc], count[doc], vias, exact[doc]));
     }
     return out;
   }
@@ -109,9 +116,12 @@
     return flags.some(Boolean) ? flags : words.map(function () { return true; });
   }
 
-  /** Rank order: more query words matched, then a higher score, then catalogue order. */
+  /**
+   * Rank order: more query words matched, then more of them as written (a page that says
+   * "disuguhi" above pages that only say "suguhan"), then a higher score, then catalogue order.
+   */
   function compareRanked(a, b) {
-    return b.words - a.words || b.score - a.score || a.doc - b.doc;
+    return b.words - a.words || b.exact - a.exact || b.score - a.score || a.doc - b.doc;
   }
 
   /**
@@ -137,7 +147,7 @@
   }
 
   /** A ranked document. Its `via` (the best match per query word) is made when asked: only shown results need it. */
-  function Ranked(doc, score, words, vias) { this.doc = doc; this.score = score; this.words = words; this._vias = vias; }
+  function Ranked(doc, score, words, vias, exact) { this.doc = doc; this.score = score; this.words = words; this.exact = exact || 0; this._vias = vias; }
   Object.defineProperty(Ranked.prototype, "via", {
     get: function () {
       var doc = this.doc;
