@@ -16,7 +16,7 @@ enum TemplateCheck {
         "hasPaths", "courseCount", "isCatalogue", "isPaths",
         // course cards and course pages
         "slug", "summary", "level", "levelLabel", "category", "duration", "lessonCount", "step", "html",
-        "competencies", "tags", "authors", "updated", "updatedISO", "prerequisites", "hasCompetencies", "hasPrerequisites",
+        "competencies", "tags", "authors", "updated", "updatedISO", "progressCourses", "prerequisites", "hasCompetencies", "hasPrerequisites",
         "sections", "start", "course",
         // syllabus and outline
         "moduleTitle", "moduleId", "moduleSummary", "lessons", "number", "lessonDuration",

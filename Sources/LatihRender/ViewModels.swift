@@ -249,6 +249,9 @@ struct ViewModels: Sendable {
             "summary": path.document.frontMatter.text("summary") ?? "",
             "courseCount": fill("course-count", ["n": String(courses.count)]),
             "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
+            // `<course>:<lessons>` for each course, which the page's script counts the
+            // learner's progress through the path from.
+            "progressCourses": courses.map { "\($0.slug):\($0.lessons.count)" }.joined(separator: " "),
         ]
     }
 

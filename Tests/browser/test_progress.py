@@ -251,3 +251,29 @@ def test_the_home_page_offers_to_continue_where_the_learner_left_off(fresh_brows
     b.save_screenshot(str(__import__("conftest").REPO / ".build" / "screenshots" / "home-continue.png"))
     link.click()
     assert b.current_url == base + "courses/analisis-data/tabel-pivot/index.html"
+
+
+def test_learning_paths_show_the_learners_progress_and_numbered_steps(fresh_browser, servers):
+    b = fresh_browser
+    base = servers["http-root"]
+    b.get(base + "paths/index.html")
+    assert not any(p.is_displayed() for p in b.find_elements(By.CSS_SELECTOR, ".card-progress")), "nothing for someone new"
+    # One lesson read to its end, in a course of a path.
+    b.get(base + "paths/index.html")
+    path_url = b.find_elements(By.CSS_SELECTOR, ".card-title a")[0].get_attribute("href")
+    b.get(path_url)
+    first_course = b.find_element(By.CSS_SELECTOR, ".steps > li .card-title a").get_attribute("href")
+    # Steps are numbered where a learner sees them.
+    assert b.execute_script("return getComputedStyle(document.querySelector('.steps > li'), '::before').content") == "counter(step)" \
+        or b.execute_script("return getComputedStyle(document.querySelector('.steps > li'), '::before').content") == '"1"'
+    b.get(first_course)
+    b.find_element(By.CSS_SELECTOR, ".outline li[data-lesson] a, .syllabus a").click()
+    if b.find_elements(By.CSS_SELECTOR, "article.lesson:not([data-has-quiz]) .pager"):
+        b.execute_script("document.querySelector('.pager').scrollIntoView()")
+        wait_pressed(b)
+    b.get(base + "paths/index.html")
+    line = b.find_elements(By.CSS_SELECTOR, ".card-progress")[0]
+    assert line.is_displayed() and "kursus selesai" in line.text, line.text
+    b.get(path_url)
+    step = b.find_element(By.CSS_SELECTOR, ".steps > li .card-progress")
+    assert step.is_displayed() and "pelajaran selesai" in step.text

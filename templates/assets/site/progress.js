@@ -165,6 +165,7 @@
     ctx.fresh = function () { return store.load(storage).state; };
     enhanceLesson(ctx);
     markStatuses(ctx);
+    markPaths(ctx);
     continueLearning(ctx);
     var catalogue = readJSON(doc, "latih-catalogue");
     if (catalogue && doc.querySelector(".progress-page")) renderProgressPage(ctx, catalogue);
@@ -315,6 +316,30 @@
     link.textContent = fill(S["progress-continue"], { course: cards[last.split("/")[0]].title });
     box.querySelector(".continue-courses a").textContent = fill(S["progress-continue-courses"], { n: Object.keys(taking).length });
     box.hidden = false;
+  }
+
+  /** How far the learner is through each learning path on its card: courses completed of its courses. */
+  function markPaths(ctx) {
+    var doc = ctx.doc, S = ctx.S, lessons = ctx.state.lessons || {};
+    Array.prototype.forEach.call(doc.querySelectorAll("[data-path-courses]"), function (card) {
+      var courses = (card.getAttribute("data-path-courses") || "").split(" ").filter(Boolean).map(function (c) {
+        var cut = c.lastIndexOf(":");
+        return { slug: c.slice(0, cut), total: Number(c.slice(cut + 1)) };
+      });
+      var started = false, done = 0;
+      courses.forEach(function (c) {
+        var finished = Object.keys(lessons).filter(function (id) {
+          if (id.indexOf(c.slug + "/") !== 0) return false;
+          started = true;
+          return !!lessons[id].completed;
+        }).length;
+        if (c.total > 0 && finished >= c.total) done++;
+      });
+      var line = card.querySelector(".card-progress");
+      if (!line || !started) return;
+      line.hidden = false;
+      line.textContent = fill(S["progress-path-card"], { done: done, total: courses.length });
+    });
   }
 
   /** Status next to each lesson in course outlines and syllabi, and on catalogue cards. */
