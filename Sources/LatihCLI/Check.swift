@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LatihDiagnostics
+import LatihLMS
 import LatihLinkCheck
 import LatihSite
 
@@ -37,7 +38,7 @@ struct Check: ParsableCommand {
         var options = BuildOptions(contentDir: site.content, templatesDir: site.templates, outputDir: "",
                                    includeDrafts: site.drafts, write: false)
         options.reportUnusedFiles = true
-        options.checkPackaging = lms
+        if lms { options.extraChecks = [PackageCheck.diagnostics] }
         var result = SiteBuilder.build(options)
         if external {
             let checker = ExternalLinkChecker(timeout: timeout)

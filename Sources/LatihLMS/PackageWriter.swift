@@ -51,7 +51,7 @@ public enum PackageWriter {
             return result
         }
         for format in options.formats {
-            let (courses, diags) = SiteBuilder.coursesForLMS(options.build, format: format, only: options.courses)
+            let (courses, diags) = CourseForLMS.render(options.build, format: format, only: options.courses)
             result.diagnostics += diags.filter { d in !result.diagnostics.contains { $0.location == d.location && $0.message == d.message } }
             if diags.hasErrors { continue }
             let schemas = format == .scorm12 ? readSchemas(options.build.templatesDir, &result.diagnostics) : []

@@ -32,7 +32,10 @@ public struct BuildOptions: Sendable {
     /// Render the courses' pages only, for this LMS package format (`latih package`).
     public var lms: LMSFormat?
     /// Also report what would stop a course from being packaged for an LMS (`latih check`).
-    public var checkPackaging = false
+    /// Further checks of the assembled site, whose findings join the build's: `latih
+    /// check --lms` adds what would stop a course from going into an LMS (LatihLMS), so
+    /// that the core knows no command.
+    public var extraChecks: [@Sendable (BuiltSite, BuildOptions) -> [Diagnostic]] = []
     /// Render pages (off when only the catalogue and its quizzes are wanted: `latih report`).
     public var renderPages = true
 
@@ -116,7 +119,7 @@ public enum SiteBuilder {
             return interrupted(options)
         }
         var diags = site.diagnostics
-        if options.checkPackaging { diags = (diags + PackageCheck.diagnostics(site, options)).sorted() }
+        if !options.extraChecks.isEmpty { diags = (diags + options.extraChecks.flatMap { $0(site, options) }).sorted() }
         var links: [(url: String, location: SourceLocation)] = []
         for r in site.markdown {
             for link in r.rendered.links where link.destination.lowercased().hasPrefix("http://") || link.destination.lowercased().hasPrefix("https://") {

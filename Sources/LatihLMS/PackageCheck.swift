@@ -1,16 +1,18 @@
 import LatihContent
 import LatihDiagnostics
 import LatihRender
+import LatihSite
 
 /// What stops a course from going into an LMS, or changes how it works there: links out
 /// of the course (a warning: the package does not hold their pages), titles longer than
 /// LMS fields take, and a theme without the LMS runtime. Run by `latih package` and
 /// `latih check`.
-enum PackageCheck {
+public enum PackageCheck {
     /// The theme's scripts that LMS packages leave out, by their names in the theme.
     static let siteOnlyScripts = ["latih.js", Theme.searchScript, Theme.reportScript, Theme.verifyScript, Theme.xapiScript]
 
-    static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
+    /// What would stop the site's courses from going into an LMS (`latih check --lms`).
+    public static func diagnostics(_ site: BuiltSite, _ options: BuildOptions) -> [Diagnostic] {
         let site = site.markdownIndex.isEmpty ? site.indexed() : site
         var diags: [Diagnostic] = []
         if !site.theme.assets.contains(where: { $0.path == Theme.lmsScript }) {

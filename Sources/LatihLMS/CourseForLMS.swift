@@ -4,6 +4,7 @@ import LatihDiagnostics
 import LatihMarkdown
 import LatihParallel
 import LatihRender
+import LatihSite
 
 /// One course, rendered for an LMS: the course page, its lessons, the theme's assets and
 /// the content files they use, at the paths they have on the site. Links out of the
@@ -43,25 +44,25 @@ public struct CourseForLMS: Sendable {
     public var lessons: [Lesson] { groups.flatMap(\.lessons) }
 }
 
-extension SiteBuilder {
+extension CourseForLMS {
     /// The courses named by `slugs` (all of them when empty), rendered for `format`.
     /// Nothing is returned when the content has errors; every finding is returned, those
     /// of packaging (`PackageCheck`) included.
-    public static func coursesForLMS(_ options: BuildOptions, format: LMSFormat,
-                                     only slugs: [String] = []) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
+    public static func render(_ options: BuildOptions, format: LMSFormat,
+                              only slugs: [String] = []) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
         var lmsOptions = options
         lmsOptions.lms = format
         lmsOptions.searchIndex = false
         let chosen = lmsOptions
-        return ParallelWork.onLargeStack { coursesForLMS(assembling: chosen, slugs: slugs) }
+        return ParallelWork.onLargeStack { render(assembling: chosen, slugs: slugs) }
     }
 
-    static func coursesForLMS(assembling options: BuildOptions, slugs: [String]) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
+    static func render(assembling options: BuildOptions, slugs: [String]) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
         let site: BuiltSite
-        switch assemble(options, progress: nil) {
+        switch SiteBuilder.assemble(options, progress: nil) {
         case .built(let s): site = s.indexed()
         case .failed(let d): return ([], d)
-        case .interrupted: return ([], interrupted(options).diagnostics)
+        case .interrupted: return ([], SiteBuilder.interrupted(options).diagnostics)
         }
         var diags = site.diagnostics
         let known = site.catalogue.courses.map(\.slug)
