@@ -27,5 +27,11 @@ for i, path in enumerate(sorted((repo / "Tests").rglob("*.gift"))):
     (corpora["FuzzGift"] / f"fixture-{i}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
 for i, path in enumerate(sorted((repo / "Tests").rglob("*.xml"))):
     (corpora["FuzzMoodleXML"] / f"bank-{i}").write_bytes(path.read_bytes())
+# Markdown whose parsing could cost more than its size (bench/markdown_growth.py measures
+# each at full size), at the fuzzers' 4 KB: libFuzzer's -timeout bounds their mutations.
+sys.path.insert(0, str(repo / "bench"))
+from markdown_growth import CONSTRUCTS  # noqa: E402
+for i, make in enumerate(CONSTRUCTS.values()):
+    (corpora["FuzzLinks"] / f"hostile-{i}").write_text(make(4000)[:4096], encoding="utf-8")
 for name, d in corpora.items():
     print(f"{name}: {len(list(d.iterdir()))} seeds")
