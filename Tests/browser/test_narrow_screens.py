@@ -74,3 +74,15 @@ def test_on_a_phone_the_menu_folds_and_a_lesson_starts_in_the_first_screen(serve
         assert browser.find_element(By.ID, "site-menu").is_displayed()
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_small_categories_share_a_row_on_a_wide_screen(servers, browser):
+    browser.set_window_size(1366, 900)
+    try:
+        browser.get(servers["http-root"] + "index.html")
+        tops = browser.execute_script(
+            "return [...document.querySelectorAll('.category h2')].map(h => Math.round(h.getBoundingClientRect().top))")
+        assert len(tops) >= 6 and tops[0] == tops[1] == tops[2], tops
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        browser.set_window_size(1280, 1000)
