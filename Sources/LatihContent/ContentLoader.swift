@@ -49,6 +49,35 @@ public struct ContentLoader: Sendable {
         diags += tree.diagnostics
 
         var config = SiteConfig()
+        // site.conf
+        if tree.files.contains("site.conf") {
+            switch SourceReader.read(root + "/site.conf", displayPath: "site.conf") {
+            case .success(let text):
+                let (fm, d) = FrontMatterParser.parseConf(text, path: "site.conf", schema: .site)
+                diags += d
+                config = SiteConfig(title: fm.text("title") ?? "Latih", description: fm.text("description") ?? "",
+                                    language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
+                                    baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
+                config.xapiEndpoints = fm.list("xapi-endpoints")
+                config.certificateIssuer = fm.text("certificate-issuer") ?? (config.organisation.isEmpty ? config.title : config.organisation)
+                if let field = fm.fields["logo"] {
+                    let (logo, problem) = Self.logo(field, files: tree.files)
+                    config.logo = logo
+                    diags += problem.map { [$0] } ?? []
+                }
+                if let field = fm.fields["certificate-keys"] {
+                    let (keys, problems) = Self.certificateKeys(field)
+                    config.certificateKeys = keys
+                    diags += problems
+                }
+            case .failure(let d):
+                diags.append(d)
+            }
+        } else {
+            diags.append(.error(.contentSiteConfMissing, SourceLocation(path: "site.conf"), "site.conf is missing",
+                                hint: "create content/site.conf with at least `title: <name of the catalogue>`"))
+        }
+
         var markdown: [(String, Role)] = []
         var assets: [Asset] = []
         var statusListFile: String?
@@ -56,6 +85,7 @@ public struct ContentLoader: Sendable {
             let parts = path.split(separator: "/").map(String.init)
             if path == "site.conf" { continue }
             if path == Self.statusListFile { statusListFile = path; continue }
+            if let logo = config.logo, path == logo.sourcePath { assets.append(logo); continue }
             if let reason = parts.lazy.compactMap(Slug.unpublishableReason).first {
                 diags.append(.error(.contentUnpublishableName, SourceLocation(path: path), "file name cannot be published: \(reason)",
                                     hint: "rename it using letters, digits, hyphens and dots"))
@@ -74,30 +104,6 @@ public struct ContentLoader: Sendable {
                 diags.append(.warning(.contentIgnoredFile, SourceLocation(path: path), "file is not part of the catalogue and is ignored",
                                       hint: "put images and documents beside the lessons that use them, under courses/<course>/"))
             }
-        }
-
-        // site.conf
-        if tree.files.contains("site.conf") {
-            switch SourceReader.read(root + "/site.conf", displayPath: "site.conf") {
-            case .success(let text):
-                let (fm, d) = FrontMatterParser.parseConf(text, path: "site.conf", schema: .site)
-                diags += d
-                config = SiteConfig(title: fm.text("title") ?? "Latih", description: fm.text("description") ?? "",
-                                    language: fm.text("language") ?? "id", organisation: fm.text("organisation") ?? "",
-                                    baseURL: fm.text("base-url"), rawHTML: fm.bool("raw-html") ?? false)
-                config.xapiEndpoints = fm.list("xapi-endpoints")
-                config.certificateIssuer = fm.text("certificate-issuer") ?? (config.organisation.isEmpty ? config.title : config.organisation)
-                if let field = fm.fields["certificate-keys"] {
-                    let (keys, problems) = Self.certificateKeys(field)
-                    config.certificateKeys = keys
-                    diags += problems
-                }
-            case .failure(let d):
-                diags.append(d)
-            }
-        } else {
-            diags.append(.error(.contentSiteConfMissing, SourceLocation(path: "site.conf"), "site.conf is missing",
-                                hint: "create content/site.conf with at least `title: <name of the catalogue>`"))
         }
 
         // Read and parse every Markdown file in parallel.
@@ -125,6 +131,24 @@ public struct ContentLoader: Sendable {
         catalogue.statusListFile = statusListFile
         diags += more
         return (catalogue, diags)
+    }
+
+    /// The publisher's logo (`logo:` in site.conf): an image in the content folder,
+    /// published as `logo.<ext>` at the site's root for the header.
+    static func logo(_ field: Field, files: [String]) -> (Asset?, Diagnostic?) {
+        let path = field.raw.trimmingCharacters(in: .whitespaces)
+        let loc = SourceLocation(path: "site.conf", line: field.line, column: field.valueColumn)
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ["svg", "png", "jpg", "jpeg", "webp"].contains(ext) else {
+            return (nil, .error(.contentLogoInvalid, loc, "logo `\(path)` is not an SVG, PNG, JPEG or WebP image"))
+        }
+        guard files.contains(path) else {
+            let closest = Suggestion.closest(to: path, in: files)
+            return (nil, .error(.contentLogoInvalid, loc, "logo `\(path)` is not in the content folder",
+                                hint: closest.map { "did you mean `\($0)`?" } ?? "put the image in content/ and give its path from there, e.g. `logo: logo.svg`",
+                                suggestion: closest))
+        }
+        return (Asset(sourcePath: path, outputPath: "logo." + ext), nil)
     }
 
     /// Where `latih certify` keeps the signed revocation list, in the content folder.

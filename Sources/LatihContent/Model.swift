@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     /// The agency's signing keys, each with the window in which it may sign
     /// (`certificate-keys`); the site's verification page trusts these and no others.
     public var certificateKeys: [TrustList.Key] = []
+    /// The publisher's logo (`logo`), as the content file and where the site publishes it.
+    public var logo: Asset?
 
     public init(title: String = "Latih", description: String = "", language: String = "id",
                 organisation: String = "", baseURL: String? = nil, rawHTML: Bool = false) {

@@ -34,6 +34,7 @@ extension DiagnosticCode {
     public static let contentUnpublishableName = DiagnosticCode("content.unpublishable-name")
     public static let contentIgnoredFile = DiagnosticCode("content.ignored-file")
     public static let contentSiteConfMissing = DiagnosticCode("content.site-conf-missing")
+    public static let contentLogoInvalid = DiagnosticCode("content.logo-invalid")
     public static let contentInvalidSlug = DiagnosticCode("content.invalid-slug")
     public static let contentMisplacedFile = DiagnosticCode("content.misplaced-file")
     public static let contentUnnumberedLesson = DiagnosticCode("content.unnumbered-lesson")
@@ -166,7 +167,7 @@ extension DiagnosticCode {
         .frontMatterNotYesNo, .frontMatterNotAChoice, .frontMatterNotAnOrigin, .frontMatterNotAURL,
         .frontMatterEmptyListItem, .frontMatterBadKeyItem, .fileTooLarge, .fileUnreadable, .fileBinary, .fileInvalidUTF8,
         .contentFolderNotFound, .contentFolderUnreadable, .contentTooDeep, .contentBrokenLink, .contentLinkOutside,
-        .contentUnpublishableName, .contentIgnoredFile, .contentSiteConfMissing, .contentInvalidSlug,
+        .contentUnpublishableName, .contentIgnoredFile, .contentSiteConfMissing, .contentLogoInvalid, .contentInvalidSlug,
         .contentMisplacedFile, .contentUnnumberedLesson, .contentReservedSlug, .contentCourseMdMissing, .contentPrivateFolder,
         .contentModuleMdMissing, .contentEmptyModule, .contentEmptyCourse, .contentDuplicateLessonSlug,
         .contentDraftReference, .contentUnknownCourse, .contentSelfPrerequisite, .contentUnusedFile,

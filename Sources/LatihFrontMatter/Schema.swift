@@ -83,6 +83,7 @@ extension Schema {
         FieldSpec("description", alias: "deskripsi"),
         language,
         FieldSpec("organisation", alias: "organisasi"),
+        FieldSpec("logo"),
         FieldSpec("base-url", alias: "url-dasar", .url),
         FieldSpec("raw-html", alias: "html-mentah", .boolean),
         FieldSpec("xapi-endpoints", alias: "lrs", .originList),

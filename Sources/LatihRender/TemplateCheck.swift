@@ -9,7 +9,7 @@ enum TemplateCheck {
     /// interface string and `assets.<key>` a theme asset; any other dotted segment must be known.
     static let knownNames: Set<String> = [
         // every page
-        "lang", "t", "site", "title", "description", "organisation", "root", "home", "assets", "pageTitle",
+        "lang", "t", "site", "title", "description", "organisation", "logo", "root", "home", "assets", "pageTitle",
         "nav", "url", "current", "pathsURL", "bodyEnd",
         // catalogue
         "categories", "name", "id", "courses", "categoryOptions", "levelOptions", "value", "label", "paths",

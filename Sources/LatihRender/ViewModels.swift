@@ -68,7 +68,9 @@ struct ViewModels: Sendable {
         var values: [String: Any] = [
             "lang": config.language,
             "t": strings,
-            "site": ["title": config.title, "description": config.description, "organisation": config.organisation],
+            // An empty string would still open a section: the logo is left out when there is none.
+            "site": clean(["title": config.title, "description": config.description, "organisation": config.organisation,
+                           "logo": config.logo.map { root + $0.outputPath } ?? ""]),
             "root": root,
             "home": root + SiteRoutes.catalogue.path,
             "assets": assets,

@@ -338,7 +338,7 @@
       var line = card.querySelector(".card-progress");
       if (!line || !started) return;
       line.hidden = false;
-      line.textContent = fill(S["progress-path-card"], { done: done, total: courses.length });
+      line.textContent = fill(S["progress-path"], { done: done, total: courses.length });
     });
   }
 
