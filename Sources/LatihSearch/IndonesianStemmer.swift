@@ -58,6 +58,10 @@ public struct IndonesianStemmer: Sendable {
                 let a = parts[0], b = parts[1]
                 // Reduplication: buku-buku, anak-anaknya, sayur-mayur.
                 if a == b || b.hasPrefix(a) || (a.jsLength > 2 && a.dropFirst() == b.dropFirst()) { return stemWord(a) }
+                // Reduplication around affixes: both halves come to one stem (bermain-main,
+                // berlari-larian, sebaik-baiknya, tolong-menolong, kekanak-kanakan).
+                let stem = stemWord(a)
+                if stem == stemWord(b) { return stem }
             }
             return w
         }
@@ -72,7 +76,10 @@ public struct IndonesianStemmer: Sendable {
                 candidates.append((inflected, true))
                 continue
             }
-            for reading in Self.suffixReadings(inflected, known: known) {
+            // An imperative's -lah follows a verb, whose -i is a suffix even without a
+            // prefix: pahamilah is paham-i-lah.
+            let imperative = inflected != w && w.ends(with: "lah")
+            for reading in Self.suffixReadings(inflected, known: known, imperative: imperative) {
                 let stem = Self.roots.contains(reading) ? reading : stripPrefixes(reading)
                 candidates.append((stem, stem != reading || Self.prefixReadings(reading).isEmpty))
             }
@@ -139,7 +146,7 @@ public struct IndonesianStemmer: Sendable {
     /// A suffix that the combination rules exclude is still read off when what remains is
     /// a word the corpus knows: "kerjakan" is kerja-kan, though ke- and -kan never combine,
     /// and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
-    static func suffixReadings(_ w: String, known: (String) -> Bool = { _ in false }) -> [String] {
+    static func suffixReadings(_ w: String, known: (String) -> Bool = { _ in false }, imperative: Bool = false) -> [String] {
         let length = w.jsLength
         if length > 5, w.ends(with: "isasi"), length - 5 >= 4 { return [w.droppingLast(5)] }
         let prefix = prefixKind(w)
@@ -158,7 +165,9 @@ public struct IndonesianStemmer: Sendable {
         // No native root ends in -ks: seleksi and transaksi keep their -i.
         if length > 1, w.ends(with: "i"), length - 1 >= 3, !w.ends(with: "ksi") {
             let rest = w.droppingLast(1)
-            if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) { out.append(rest) }
+            if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) || (imperative && prefix == "") {
+                out.append(rest)
+            }
         }
         out.append(w)
         return out
@@ -228,6 +237,8 @@ public struct IndonesianStemmer: Sendable {
         }
         if starts("men") || starts("pen") {
             if isIn(c3, "cdjzs") { return [from(3)] }
+            // A loanword keeps its t before a consonant: mentransfer, pentransferan.
+            if c3 == UInt8(ascii: "t"), let c4, !isVowel(c4) { return [from(3)] }
             if isVowel(c3) { return [from(3, after: "t"), from(3, after: "n")] }
             return []
         }

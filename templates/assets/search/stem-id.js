@@ -67,6 +67,8 @@
     } else if (/^(me|pe)n/.test(w)) {
       rest = w.slice(3);
       if ("cdjzs".indexOf(c3) >= 0) out = [rest];
+      // A loanword keeps its t before a consonant: mentransfer, pentransferan.
+      else if (c3 === "t" && w.length > 4 && !vowel(w.charAt(4))) out = [rest];
       else if (vowel(c3)) out = ["t" + rest, "n" + rest];
     } else if (w.indexOf("me") === 0 && "lrwy".indexOf(w.charAt(2)) >= 0) out = [w.slice(2)];
     else if (w.indexOf("per") === 0) out = vowel(c3) ? [w.slice(3), w.slice(2)] : [w.slice(3)];
@@ -143,7 +145,7 @@
    * word the corpus knows: "kerjakan" is kerja-kan, though ke- and -kan never combine,
    * and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
    */
-  function suffixReadings(w, known) {
+  function suffixReadings(w, known, imperative) {
     if (endsWith(w, "isasi") && w.length - 5 >= 4) return [w.slice(0, -5)];
     var prefix = prefixKind(w);
     var out = [];
@@ -155,7 +157,8 @@
     if (endsWith(w, "an") && w.length - 2 >= 3 && (!invalidPair(prefix, "an") || knows(w.slice(0, -2)))) out.push(w.slice(0, -2));
     // No native root ends in -ks: seleksi and transaksi keep their -i.
     if (endsWith(w, "i") && w.length - 1 >= 3 && !endsWith(w, "ksi") &&
-        ((/^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) || (prefix !== "" && knows(w.slice(0, -1))))) out.push(w.slice(0, -1));
+        ((/^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) || (prefix !== "" && knows(w.slice(0, -1))) ||
+         (imperative && prefix === ""))) out.push(w.slice(0, -1));
     out.push(w);
     return out;
   }
@@ -171,7 +174,10 @@
     var candidates = [];
     inflectionReadings(w).forEach(function (inflected) {
       if (ROOTS.has(inflected)) { candidates.push({ stem: inflected, stripped: true }); return; }
-      suffixReadings(inflected, known).forEach(function (r) {
+      // An imperative's -lah follows a verb, whose -i is a suffix even without a prefix:
+      // pahamilah is paham-i-lah.
+      var imperative = inflected !== w && endsWith(w, "lah");
+      suffixReadings(inflected, known, imperative).forEach(function (r) {
         var stem = ROOTS.has(r) ? r : stripPrefixes(r, family);
         candidates.push({ stem: stem, stripped: stem !== r || prefixReadings(r).length === 0 });
       });
@@ -217,6 +223,10 @@
         var a = parts[0], b = parts[1];
         // Reduplication: buku-buku, anak-anaknya, sayur-mayur.
         if (a === b || b.indexOf(a) === 0 || (a.length > 2 && a.slice(1) === b.slice(1))) return stemWord(a, family);
+        // Reduplication around affixes: both halves come to one stem (bermain-main,
+        // berlari-larian, sebaik-baiknya, tolong-menolong, kekanak-kanakan).
+        var stem = stemWord(a, family);
+        if (stem === stemWord(b, family)) return stem;
       }
       return w;
     }
