@@ -75,6 +75,11 @@ public struct Lesson: Sendable {
     public func title(leadingTitle: String?) -> String {
         document.frontMatter.text("title") ?? leadingTitle ?? slug
     }
+
+    /// Whether the lesson's front matter gives it a title (else its first heading must).
+    public var hasOwnTitle: Bool { document.frontMatter.text("title") != nil }
+    public var summary: String { document.frontMatter.text("summary") ?? "" }
+    public var tags: [String] { document.frontMatter.list("tags") }
 }
 
 /// An optional grouping of lessons inside a course.
@@ -84,6 +89,7 @@ public struct Module: Sendable {
     public var document: Document
     public var lessons: [Lesson]
     public var title: String { document.frontMatter.text("title") ?? slug }
+    public var summary: String { document.frontMatter.text("summary") ?? "" }
 }
 
 /// The parts of a course in reading order: lessons, and modules holding lessons.
@@ -123,6 +129,15 @@ public struct Course: Sendable {
     public var summary: String { document.frontMatter.text("summary") ?? "" }
     public var level: String { document.frontMatter.text("level") ?? "" }
     public var category: String { document.frontMatter.text("category") ?? "" }
+    public var tags: [String] { document.frontMatter.list("tags") }
+    public var competencies: [String] { document.frontMatter.list("competencies") }
+    public var authors: [String] { document.frontMatter.list("authors") }
+    /// When the course was last revised (`updated`).
+    public var updated: Day? { document.frontMatter.date("updated") }
+    /// The slugs of the courses to take first.
+    public var prerequisites: [String] { document.frontMatter.list("prerequisites") }
+    /// The course's own `language`, when it names one (else the site's is meant).
+    public var language: String? { document.frontMatter.text("language") }
 
     /// The course's own `duration`, or else the sum of its lessons' durations.
     public var minutes: Int {
@@ -140,6 +155,8 @@ public struct LearningPath: Sendable {
     public var draft: Bool
     public var courseSlugs: [String] { document.frontMatter.list("courses") }
     public var title: String { document.frontMatter.text("title") ?? slug }
+    public var summary: String { document.frontMatter.text("summary") ?? "" }
+    public var competencies: [String] { document.frontMatter.list("competencies") }
     public var outputPath: String { "paths/\(slug)/index.html" }
 }
 
@@ -149,6 +166,7 @@ public struct Page: Sendable {
     public var document: Document
     public var draft: Bool
     public var title: String { document.frontMatter.text("title") ?? slug }
+    public var summary: String { document.frontMatter.text("summary") ?? "" }
     public var outputPath: String { "\(slug)/index.html" }
 }
 

@@ -101,8 +101,8 @@ extension CourseForLMS {
             files.sort { $0.path < $1.path }
             out.append(CourseForLMS(
                 slug: course.slug, title: course.title,
-                summary: course.document.frontMatter.text("summary") ?? "",
-                language: course.document.frontMatter.text("language") ?? site.catalogue.config.language,
+                summary: course.summary,
+                language: course.language ?? site.catalogue.config.language,
                 baseURL: site.catalogue.config.baseURL,
                 groups: groups(course, site), files: files))
         }
@@ -114,7 +114,7 @@ extension CourseForLMS {
             let result = site.markdownIndex[l.document.path].map { site.markdown[$0] }
             return CourseForLMS.Lesson(
                 id: "\(course.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
-                summary: l.document.frontMatter.text("summary") ?? "", href: l.outputPath,
+                summary: l.summary, href: l.outputPath,
                 minutes: l.minutes ?? 0, passMarks: result?.quizzes.map(\.pass) ?? [])
         }
         var out: [CourseForLMS.Group] = []
@@ -125,7 +125,7 @@ extension CourseForLMS {
                 loose.append(entry(l))
             case .module(let m):
                 if !loose.isEmpty { out.append(.init(module: nil, lessons: loose)); loose = [] }
-                out.append(.init(module: (m.slug, m.title, m.document.frontMatter.text("summary") ?? ""), lessons: m.lessons.map(entry)))
+                out.append(.init(module: (m.slug, m.title, m.summary), lessons: m.lessons.map(entry)))
             }
         }
         if !loose.isEmpty { out.append(.init(module: nil, lessons: loose)) }

@@ -39,7 +39,7 @@ struct CourseStructuredData: Encodable {
         let base = config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         name = course.title
         description = course.summary
-        inLanguage = course.document.frontMatter.text("language") ?? config.language
+        inLanguage = course.language ?? config.language
         url = base.map { $0 + "courses/\(course.slug)/" }
         provider = Organization(name: config.organisation.isEmpty ? config.title : config.organisation, url: base)
         let minutes = course.minutes

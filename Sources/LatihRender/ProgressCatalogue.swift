@@ -39,7 +39,7 @@ struct ProgressCatalogue: Encodable {
         courses = input.catalogue.courses.map { course in
             CourseEntry(
                 id: course.slug, title: course.title, url: root + course.outputPath, level: course.level,
-                competencies: course.document.frontMatter.list("competencies"),
+                competencies: course.competencies,
                 lessons: course.lessons.map { lesson in
                     LessonEntry(id: "\(course.slug)/\(lesson.slug)", title: title(lesson),
                                 url: root + lesson.outputPath, minutes: lesson.minutes ?? 0,

@@ -167,7 +167,7 @@ struct ViewModels: Sendable {
                     "minutes": String(lesson.minutes ?? 0),
                     "hasQuiz": !(input.quizIDs[lesson.document.path] ?? []).isEmpty,
                     "title": lessonTitle(lesson),
-                    "summary": lesson.document.frontMatter.text("summary") ?? "",
+                    "summary": lesson.summary,
                     "duration": duration(lesson.minutes ?? 0),
                     "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
                     "html": html(lesson.document),
@@ -194,19 +194,19 @@ struct ViewModels: Sendable {
             }
             return ("path", path.outputPath, path.title, ["path": clean([
                 "title": path.title,
-                "summary": path.document.frontMatter.text("summary") ?? "",
+                "summary": path.summary,
                 "html": html(path.document),
                 "courses": cards,
                 "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
                 "courseCount": fill("course-count", ["n": String(courses.count)]),
-                "competencies": path.document.frontMatter.list("competencies"),
-                "hasCompetencies": !path.document.frontMatter.list("competencies").isEmpty,
+                "competencies": path.competencies,
+                "hasCompetencies": !path.competencies.isEmpty,
             ]), "isPaths": true])
         case .page(let i):
             let page = c.pages[i]
             return ("page", page.outputPath, page.title, ["page": clean([
                 "title": page.title,
-                "summary": page.document.frontMatter.text("summary") ?? "",
+                "summary": page.summary,
                 "html": html(page.document),
             ])])
         }
@@ -222,7 +222,7 @@ struct ViewModels: Sendable {
     /// The course's `language` when it differs from the site's, for a `lang` attribute on
     /// its text (screen readers switch voice; the search index switches stemmer).
     func contentLanguage(_ course: Course) -> String {
-        let language = course.document.frontMatter.text("language") ?? input.catalogue.config.language
+        let language = course.language ?? input.catalogue.config.language
         return language == input.catalogue.config.language ? "" : language
     }
 
@@ -233,7 +233,7 @@ struct ViewModels: Sendable {
             "slug": course.slug,
             "title": course.title,
             "url": root + course.outputPath,
-            "summary": course.document.frontMatter.text("summary") ?? "",
+            "summary": course.summary,
             "level": course.level,
             "levelLabel": levelLabel(course.level),
             "category": course.category,
@@ -248,7 +248,7 @@ struct ViewModels: Sendable {
         return [
             "title": path.title,
             "url": root + path.outputPath,
-            "summary": path.document.frontMatter.text("summary") ?? "",
+            "summary": path.summary,
             "courseCount": fill("course-count", ["n": String(courses.count)]),
             "duration": duration(courses.reduce(0) { $0 + $1.minutes }),
             // `<course>:<lessons>` for each course, which the page's script counts the
@@ -309,7 +309,7 @@ struct ViewModels: Sendable {
                 if !loose.isEmpty { out.append(["lessons": rows(loose)]); loose = [] }
                 out.append(clean([
                     "moduleTitle": m.title, "moduleId": "modul-" + m.slug,
-                    "moduleSummary": m.document.frontMatter.text("summary") ?? "",
+                    "moduleSummary": m.summary,
                     "lessons": rows(m.lessons),
                 ]))
             }
@@ -320,18 +320,17 @@ struct ViewModels: Sendable {
 
     func courseDetail(_ course: Course, root: String) -> [String: Any] {
         var d = courseCard(course, root: root)
-        let fm = course.document.frontMatter
         d["html"] = html(course.document)
-        d["competencies"] = fm.list("competencies")
-        d["tags"] = fm.list("tags")
-        d["authors"] = fm.list("authors").joined(separator: ", ")
-        let updated = fm.date("updated")
+        d["competencies"] = course.competencies
+        d["tags"] = course.tags
+        d["authors"] = course.authors.joined(separator: ", ")
+        let updated = course.updated
         d["updated"] = updated.map { formatDate(year: $0.year, month: $0.month, day: $0.day, strings: strings) } ?? ""
         d["updatedISO"] = updated?.description ?? ""
-        d["prerequisites"] = fm.list("prerequisites").compactMap { courseIndex[$0] }.map {
+        d["prerequisites"] = course.prerequisites.compactMap { courseIndex[$0] }.map {
             ["title": input.catalogue.courses[$0].title, "url": root + input.catalogue.courses[$0].outputPath]
         }
-        d["hasCompetencies"] = !fm.list("competencies").isEmpty
+        d["hasCompetencies"] = !course.competencies.isEmpty
         d["hasPrerequisites"] = !(d["prerequisites"] as! [Any]).isEmpty
         d["sections"] = sections(course, root: root, current: nil)
         d["start"] = course.lessons.first.map { root + $0.outputPath } ?? ""

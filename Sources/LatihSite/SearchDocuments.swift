@@ -14,11 +14,10 @@ enum SearchDocuments {
         func text(_ doc: Document) -> String { documents[doc.path]?.plainText ?? "" }
         func headings(_ doc: Document) -> [String] { documents[doc.path]?.headings.map(\.text) ?? [] }
         for (ci, course) in catalogue.courses.enumerated() {
-            let fm = course.document.frontMatter
-            let language = fm.text("language") ?? siteLanguage
-            let summary = fm.text("summary") ?? ""
-            let competencies = fm.list("competencies")
-            let tags = fm.list("tags")
+            let language = course.language ?? siteLanguage
+            let summary = course.summary
+            let competencies = course.competencies
+            let tags = course.tags
             courses.append(SearchCourse(title: course.title, category: course.category,
                                         level: course.level, competencies: competencies, tags: tags))
             docs.append(SearchDocument(kind: .course, title: course.title, path: course.outputPath, course: ci,
@@ -28,11 +27,10 @@ enum SearchDocuments {
                                        summary: summary, body: text(course.document)))
             let modules = Dictionary(uniqueKeysWithValues: course.modules.map { ($0.slug, $0.title) })
             for lesson in course.lessons {
-                let lfm = lesson.document.frontMatter
                 let rendered = documents[lesson.document.path]
                 let title = lesson.title(leadingTitle: rendered?.leadingTitle)
-                let lessonSummary = lfm.text("summary") ?? ""
-                let lessonTags = lfm.list("tags")
+                let lessonSummary = lesson.summary
+                let lessonTags = lesson.tags
                 docs.append(SearchDocument(kind: .lesson, title: title, path: lesson.outputPath, course: ci,
                                            module: lesson.moduleSlug.flatMap { modules[$0] }, minutes: lesson.minutes,
                                            language: language, headings: headings(lesson.document),
@@ -41,14 +39,13 @@ enum SearchDocuments {
             }
         }
         for path in catalogue.paths {
-            let fm = path.document.frontMatter
-            let summary = fm.text("summary") ?? ""
+            let summary = path.summary
             docs.append(SearchDocument(kind: .path, title: path.title, path: path.outputPath, language: siteLanguage,
-                                       headings: headings(path.document), meta: [summary] + fm.list("competencies"),
+                                       headings: headings(path.document), meta: [summary] + path.competencies,
                                        summary: summary, body: text(path.document)))
         }
         for page in catalogue.pages {
-            let summary = page.document.frontMatter.text("summary") ?? ""
+            let summary = page.summary
             docs.append(SearchDocument(kind: .page, title: page.title, path: page.outputPath, language: siteLanguage,
                                        headings: headings(page.document), meta: [summary], summary: summary,
                                        body: text(page.document)))

@@ -75,7 +75,7 @@ public enum CrossChecks {
         for course in catalogue.courses {
             for lesson in course.lessons
             where (full || edited.contains(lesson.document.path)) && lesson.document.isComplete
-                && lesson.document.frontMatter.text("title") == nil && documents[lesson.document.path]?.leadingTitle == nil {
+                && !lesson.hasOwnTitle && documents[lesson.document.path]?.leadingTitle == nil {
                 diags.append(.error(.contentLessonWithoutTitle, SourceLocation(path: lesson.document.path, line: 1, column: 1), "lesson has no title",
                                     hint: "add `title: …` to the front matter, or start the lesson with a `# Heading`"))
             }
