@@ -45,6 +45,14 @@ PAGES = [
     ("paths/transformasi-digital/index.html", None),
     ("kemajuan/index.html", None),
     ("sertifikat/index.html", None),
+    ("verifikasi/index.html", None),
+    # A returning learner's catalogue ("Lanjutkan belajar"), with the header's menu opened
+    # where it is folded (on a phone).
+    ("index.html#kembali", lambda b: (b.execute_script(
+        "localStorage.setItem('latih.progress', JSON.stringify({version: 1, quizzes: {}, lessons: "
+        "{'spbe/apa-itu-spbe': {opened: '2026-12-01T01:00:00.000Z', completed: null}}})); location.reload()"),
+        WebDriverWait(b, 5).until(lambda d: d.find_element(By.ID, "continue").is_displayed()),
+        [t.click() for t in b.find_elements(By.CSS_SELECTOR, ".menu-toggle") if t.is_displayed()])),
     ("tentang/index.html", None),
     ("404.html", None),
 ]
