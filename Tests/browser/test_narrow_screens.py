@@ -86,3 +86,20 @@ def test_small_categories_share_a_row_on_a_wide_screen(servers, browser):
         assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_every_control_uses_the_themes_type_size(servers, browser):
+    """Buttons, fields and menus are set in the page's type, not the browser's 13 px."""
+    small = []
+    for page in ["index.html", "courses/spbe/apa-itu-spbe/index.html", "kemajuan/index.html", "sertifikat/index.html",
+                 "search/index.html?q=data", "verifikasi/index.html", "paths/index.html"]:
+        browser.get(servers["http-root"] + page)
+        found = browser.execute_script("""
+            const body = parseFloat(getComputedStyle(document.body).fontSize);
+            return [...document.querySelectorAll('button, input:not([type=radio]):not([type=checkbox]), select, textarea, .button')]
+              .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+              .map(e => [e.tagName.toLowerCase() + '.' + e.className, parseFloat(getComputedStyle(e).fontSize), body])
+              .filter(([, size, base]) => size < base * 0.85);
+        """)
+        small += [f"{page}: {name} {size}px (body {base}px)" for name, size, base in found]
+    assert not small, "\n".join(small)

@@ -4,11 +4,11 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "198543dbaa71";
+var VERSION = "85542662becc";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
-var SHELL = ["index.html","404.html","kemajuan/index.html","sertifikat/index.html","paths/index.html","assets/icon.HASH.svg","assets/latih.HASH.js","assets/latih.HASH.css"];
+var SHELL = ["index.html","404.html","kemajuan/index.html","sertifikat/index.html","paths/index.html","assets/icon.HASH.svg","assets/latih.HASH.css","assets/latih.HASH.js"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL_CACHE).then(function (cache) {
