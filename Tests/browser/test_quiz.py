@@ -42,6 +42,10 @@ def test_wrong_then_retry_then_pass_then_remembered(fresh_browser, servers):
     assert quiz.find_element(By.CSS_SELECTOR, ".quiz-status").get_attribute("role") == "status"
     # Answers are not revealed before a pass or the last attempt.
     assert not [e for e in quiz.find_elements(By.CSS_SELECTOR, ".option-answer") if e.is_displayed()]
+    # The learner's own choices say so in words.
+    yours = [(e.find_element(By.XPATH, "preceding-sibling::label[1]").text, e.text) for e in quiz.find_elements(By.CSS_SELECTOR, ".option-yours")]
+    assert yours == [("Sistem Pelayanan Berbasis Elektronik", "↑ jawaban Anda"),
+                     ("Layanan administrasi pemerintahan berbasis elektronik", "↑ jawaban Anda")], yours
 
     # Retry and answer rightly.
     quiz.find_element(By.CSS_SELECTOR, ".quiz-retry").click()
@@ -53,6 +57,7 @@ def test_wrong_then_retry_then_pass_then_remembered(fresh_browser, servers):
     assert status(b).startswith("Skor Anda 100% (2 dari 2 soal benar). ✓ Lulus.")
     revealed = [e.text for e in quiz.find_elements(By.CSS_SELECTOR, ".option-answer") if e.is_displayed()]
     assert revealed == ["✓ jawaban yang benar", "✓ jawaban yang benar"]
+    assert len(quiz.find_elements(By.CSS_SELECTOR, ".option-yours")) == 2, "the retry's marks replace the first try's"
 
     # Reload: the best score is remembered, and the passed quiz shows its answers.
     b.refresh()
@@ -190,3 +195,33 @@ def test_gift_block_from_moodle_scores(fresh_browser, fixture_site):
     gift.find_element(By.CSS_SELECTOR, "input[type='text']").send_keys("2")
     gift.find_element(By.CSS_SELECTOR, ".quiz-check").click()
     assert gift.find_element(By.CSS_SELECTOR, ".quiz-status").text.startswith("Skor Anda 100% (2 dari 2 soal benar).")
+
+
+def test_shown_answers_keep_the_learners_order(fresh_browser, fixture_site):
+    """A passed quiz shows the right order of an ordering question beside the learner's
+    own, which stays as the learner left it."""
+    b = fresh_browser
+    b.get(fixture_site + "courses/dasar/kedua/index.html")
+    q = lambda n: f"el.closest('.question') && el.closest('.question').dataset.q === '{n}' && el.closest('#kuis-1')"
+    tab_until(b, q(0)); press(b, Keys.ARROW_DOWN)
+    tab_until(b, q(1)); press(b, Keys.SPACE)
+    tab_until(b, q(1)); press(b, Keys.SPACE)
+    tab_until(b, q(2)); press(b, Keys.ARROW_DOWN)
+    tab_until(b, q(3)); press(b, "ASN")
+    tab_until(b, q(4)); press(b, "16")
+    tab_until(b, q(5)); press(b, "2,5")
+    right = ["Jangan klik tautan apa pun", "Teruskan surel ke tim keamanan TI", "Hapus surel dari kotak masuk"]
+    texts = lambda: [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .ordering .item-text")]
+    if texts() == right:  # the page's shuffle gave the right order: put one item out of place
+        tab_until(b, f"el.classList.contains('move-up') && el.closest('li').querySelector('.item-text').textContent === {right[1]!r}")
+        press(b, Keys.ENTER)
+    mine = texts()
+    assert mine != right
+    tab_until(b, "el.tagName === 'SELECT' && el.dataset.left === '0' && el.closest('#kuis-1')"); press(b, "penipuan")
+    tab_until(b, "el.tagName === 'SELECT' && el.dataset.left === '1' && el.closest('#kuis-1')"); press(b, "perangkat")
+    tab_until(b, "el.classList.contains('quiz-check') && el.closest('#kuis-1')")
+    press(b, Keys.ENTER)
+    assert "✓ Lulus." in b.find_element(By.CSS_SELECTOR, "#kuis-1 .quiz-status").text
+    assert texts() == mine, "the learner's order is kept"
+    shown = [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .correct-answer")]
+    assert "Jawaban yang benar: " + " → ".join(right) in shown, shown

@@ -242,7 +242,7 @@
       Array.prototype.forEach.call(section.querySelectorAll(".question-result, .option-feedback, .explanation, .option-answer"), function (el) {
         el.hidden = true;
       });
-      Array.prototype.forEach.call(section.querySelectorAll(".correct-answer"), function (el) { el.remove(); });
+      Array.prototype.forEach.call(section.querySelectorAll(".correct-answer, .option-yours"), function (el) { el.remove(); });
       items.forEach(function (item) { item.classList.remove("is-correct", "is-wrong", "is-partial"); });
     }
 
@@ -270,10 +270,11 @@
           addCorrectAnswer(item, decode64(k.r));
         } else if (k.k === "ordering") {
           var list = item.querySelector(".ordering");
+          // The learner's order stays as they left it; the right one is written beside it.
           var tokens = decode64(k.r).split(",");
-          tokens.forEach(function (t) { list.appendChild(list.querySelector('li[data-token="' + t + '"]')); });
-          addCorrectAnswer(item, Array.prototype.map.call(list.children, function (li) {
-            return li.querySelector(".item-text").textContent;
+          addCorrectAnswer(item, tokens.map(function (t) {
+            var li = list.querySelector('li[data-token="' + t + '"]');
+            return li ? li.querySelector(".item-text").textContent : "";
           }).join(" → "));
         } else if (k.k === "matching") {
           var rights = decode64(k.r).split(",");
@@ -362,6 +363,13 @@
         chosen.forEach(function (value) {
           var fb = value && item.querySelector('.option-feedback[data-for="' + value + '"]');
           if (fb) fb.hidden = false;
+          // The learner's own choice says so in words, beside the mark of the right one:
+          // a disabled control alone is faint, and colour alone is no answer.
+          var input = value && item.querySelector('input[value="' + value + '"]');
+          var label = input && input.closest("label");
+          if (label && (input.type === "radio" || input.type === "checkbox")) {
+            label.parentNode.insertBefore(dom.el(doc, "span", "option-yours", S["quiz-your-choice"]), label.nextSibling);
+          }
         });
         var explanation = item.querySelector(".explanation");
         if (explanation) explanation.hidden = false;
