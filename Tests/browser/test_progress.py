@@ -277,3 +277,21 @@ def test_learning_paths_show_the_learners_progress_and_numbered_steps(fresh_brow
     b.get(path_url)
     step = b.find_element(By.CSS_SELECTOR, ".steps > li .card-progress")
     assert step.is_displayed() and "pelajaran selesai" in step.text
+
+
+def test_competencies_not_started_wait_folded(fresh_browser, servers):
+    b = fresh_browser
+    base = servers["http-root"]
+    b.get(base + "courses/spbe/layanan-digital-terpadu/index.html")
+    b.get(base + "kemajuan/index.html")
+    section = b.find_element(By.CSS_SELECTOR, ".progress-competencies")
+    shown = [li.text for li in section.find_elements(By.CSS_SELECTOR, ".progress-list.competencies > li")]
+    assert shown and all("dari" in t for t in shown)
+    fold = section.find_element(By.CSS_SELECTOR, "details.competencies-more")
+    assert fold.get_attribute("open") is None
+    summary = fold.find_element(By.TAG_NAME, "summary").text
+    hidden = fold.find_elements(By.CSS_SELECTOR, "li")
+    assert summary == f"{len(hidden)} kompetensi lain belum dimulai" and len(hidden) >= 3
+    assert not any(li.is_displayed() for li in hidden)
+    fold.find_element(By.TAG_NAME, "summary").click()
+    assert all(li.is_displayed() for li in hidden)

@@ -50,8 +50,8 @@ test("paths and competencies roll up from complete courses", () => {
   let s = complete(store.empty(), "data/rapi", "2026-06-01T08:00:00Z");
   assert.deepEqual(progress.pathProgress(catalogue.paths[0], catalogue, s), { done: 1, total: 2 });
   assert.deepEqual(progress.competencyProgress(catalogue, s), [
-    { name: "Data", done: 1, total: 2 },
-    { name: "Tata kelola", done: 0, total: 1 },
+    { name: "Data", done: 1, total: 2, started: true },
+    { name: "Tata kelola", done: 0, total: 1, started: false },
   ]);
 });
 

@@ -112,11 +112,12 @@
   function competencyProgress(catalogue, state) {
     var map = {};
     catalogue.courses.forEach(function (course) {
-      var complete = courseProgress(course, state).complete;
+      var progress = courseProgress(course, state);
       course.competencies.forEach(function (name) {
-        map[name] = map[name] || { name: name, done: 0, total: 0 };
+        map[name] = map[name] || { name: name, done: 0, total: 0, started: false };
         map[name].total += 1;
-        if (complete) map[name].done += 1;
+        if (progress.complete) map[name].done += 1;
+        if (progress.started) map[name].started = true;
       });
     });
     return Object.keys(map).sort().map(function (k) { return map[k]; });
@@ -455,12 +456,24 @@
     });
     page.querySelector(".progress-paths").hidden = !anything || !paths.children.length;
 
+    // The competencies the learner is building come first; the rest wait, folded, so that
+    // a dozen at "0 of N" do not push JP and the export down the page.
     var competencies = page.querySelector(".progress-list.competencies");
-    competencyProgress(catalogue, state).forEach(function (c) {
+    var all = competencyProgress(catalogue, state);
+    var rest = null;
+    all.forEach(function (c) {
       var li = el(doc, "li", "progress-item", c.name + ": " + fill(S["progress-competency"], c));
-      competencies.appendChild(li);
+      if (c.started || c.done) { competencies.appendChild(li); return; }
+      if (!rest) rest = el(doc, "ul", "progress-list competencies-rest");
+      rest.appendChild(li);
     });
-    page.querySelector(".progress-competencies").hidden = !anything || !competencies.children.length;
+    if (rest) {
+      var fold = el(doc, "details", "competencies-more");
+      fold.appendChild(el(doc, "summary", "", fill(S["progress-competencies-more"], { n: rest.children.length })));
+      fold.appendChild(rest);
+      competencies.parentNode.appendChild(fold);
+    }
+    page.querySelector(".progress-competencies").hidden = !anything || !all.length;
     jpBox.hidden = !anything;
     page.querySelector(".progress-empty").hidden = anything;
     manage(ctx, catalogue, page);
