@@ -109,36 +109,48 @@ final class PersonBuckets {
         buffers[b].removeAll(keepingCapacity: true)
     }
 
-    /// Bucket `b`'s events, in the order they were added.
-    private func load(_ b: Int) throws -> [Event] {
-        var events: [Event] = []
-        if files[b] >= 0 {
-            let size = Int(lseek(files[b], 0, SEEK_END))
-            let count = size / MemoryLayout<Event>.stride
-            events = try [Event](unsafeUninitializedCapacity: count + buffers[b].count) { buffer, initialized in
-                var done = 0
-                let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
-                while done < size {
-                    let n = pread(files[b], raw + done, size - done, off_t(done))
-                    guard n > 0 else { throw Failure(message: "cannot read a temporary file: \(String(cString: strerror(errno)))") }
-                    done += n
+    /// A bucket's events, in the order they were added: those in its file, then those
+    /// still held.
+    private struct Source: @unchecked Sendable {
+        var fd: Int32
+        var held: [Event]
+
+        func load() throws -> [Event] {
+            var events: [Event] = []
+            if fd >= 0 {
+                let size = Int(lseek(fd, 0, SEEK_END))
+                let count = size / MemoryLayout<Event>.stride
+                events = try [Event](unsafeUninitializedCapacity: count + held.count) { buffer, initialized in
+                    var done = 0
+                    let raw = UnsafeMutableRawPointer(buffer.baseAddress!)
+                    while done < size {
+                        let n = pread(fd, raw + done, size - done, off_t(done))
+                        guard n > 0 else { throw Failure(message: "cannot read a temporary file: \(String(cString: strerror(errno)))") }
+                        done += n
+                    }
+                    initialized = count
                 }
-                initialized = count
+                close(fd)
             }
-            close(files[b])
-            files[b] = -1
+            return events + held
         }
-        events += buffers[b]
-        buffers[b] = []
-        return events
     }
 
-    /// Each person with counted events, with the key of their earliest event and their
-    /// events in `Event.precedes` order, bucket by bucket; then the counts.
-    func people(_ body: (_ slot: Int, _ key: String, _ events: ArraySlice<Event>) -> Void) throws -> Counts {
-        var counts = self.counts
-        for b in buffers.indices {
-            let events = try load(b)
+    /// Folds the people of each bucket, buckets on every core (so at most as many buckets
+    /// as cores are in memory): `body` gets each person with counted events, the key of
+    /// their earliest event and their events in `Event.precedes` order, and adds them to
+    /// the bucket's own `T` (made by `make`). Returns each bucket's `T`, and the counts.
+    func people<T: Sendable>(_ make: @escaping @Sendable () -> T,
+                             _ body: @escaping @Sendable (inout T, Int, String, ArraySlice<Event>) -> Void) throws -> ([T], Counts) {
+        let sources = zip(files, buffers).map { Source(fd: $0, held: $1) }
+        files = Array(repeating: -1, count: files.count)
+        buffers = Array(repeating: [], count: buffers.count)
+        let voided = self.voided, slotOf = self.slotOf, strings = self.strings
+        let folded = sources.parallelMap { source -> Result<(T, Counts), Failure> in
+            var counts = Counts()
+            var result = make()
+            let events: [Event]
+            do { events = try source.load() } catch let f as Failure { return .failure(f) } catch { return .failure(Failure(message: "\(error)")) }
             var keep = [Bool](repeating: true, count: events.count)
             // Every copy of a voided statement is voided; of the others, the first copy counts.
             var withID: [Int32] = []
@@ -159,8 +171,7 @@ final class PersonBuckets {
                 case .ignored: break
                 }
             }
-            counts.counted += counted.count
-            let slotOf = self.slotOf
+            counts.counted = counted.count
             counted.sort { a, b in
                 let (sa, sb) = (slotOf[Int(a.learner)], slotOf[Int(b.learner)])
                 if sa != sb { return sa < sb }
@@ -171,11 +182,26 @@ final class PersonBuckets {
                 let slot = slotOf[Int(counted[start].learner)]
                 var end = start + 1
                 while end < counted.count, slotOf[Int(counted[end].learner)] == slot { end += 1 }
-                body(Int(slot), strings[counted[start].learner], counted[start..<end])
+                body(&result, Int(slot), strings[counted[start].learner], counted[start..<end])
                 start = end
             }
+            return .success((result, counts))
         }
-        return counts
+        var counts = self.counts
+        var out: [T] = []
+        for f in folded {
+            switch f {
+            case .failure(let failure): throw failure
+            case .success(let (result, c)):
+                out.append(result)
+                counts.voided += c.voided
+                counts.duplicates += c.duplicates
+                counts.outOfYear += c.outOfYear
+                counts.counted += c.counted
+                for (id, n) in c.unknown { counts.unknown[id, default: 0] += n }
+            }
+        }
+        return (out, counts)
     }
 
     struct Failure: Error { var message: String }

@@ -19,19 +19,20 @@ extension ReportBuilder {
     /// The report of what `buckets` hold, with their roster's people, folded a person at a
     /// time: only one person's events and year are in memory beside the tally.
     func report(_ buckets: PersonBuckets, skipped: Int) throws -> (Report, [PersonYear], PersonBuckets.Counts) {
-        var tally = ReportTally(builder: self)
-        var seen = [Bool](repeating: false, count: buckets.slots.count)
-        let strings = buckets.strings
-        let counts = try buckets.people { slot, key, events in
-            if slot >= seen.count { seen += Array(repeating: false, count: slot - seen.count + 1) }
-            seen[slot] = true
-            tally.add(slot: slot, id: key, person: buckets.slots.person[slot].map { buckets.slots.people[$0] },
-                      year: fold(events, strings: strings))
+        let strings = buckets.strings, slots = buckets.slots
+        let builder = self
+        // Each bucket's people are folded into a tally of their own, buckets on every core;
+        // the tallies then add up (counts, sorted lists and histograms: no order to depend on).
+        let (parts, counts) = try buckets.people({ ReportTally(builder: builder) }) { tally, slot, key, events in
+            tally.add(slot: slot, id: key, person: slots.person[slot].map { slots.people[$0] },
+                      year: builder.fold(events, strings: strings))
         }
+        var tally = ReportTally(builder: self)
+        for part in parts { tally.merge(part) }
         // Roster people with no records are in the report too.
-        for slot in buckets.slots.person.indices where slot >= seen.count || !seen[slot] {
-            tally.add(slot: slot, id: buckets.slots.fallbackID(slot), person: buckets.slots.person[slot].map { buckets.slots.people[$0] },
-                      year: Year())
+        let seen = tally.slots
+        for slot in slots.person.indices where !seen.contains(slot) {
+            tally.add(slot: slot, id: slots.fallbackID(slot), person: slots.person[slot].map { slots.people[$0] }, year: Year())
         }
         var c = Report.Counts()
         c.read = counts.read
@@ -47,7 +48,7 @@ extension ReportBuilder {
 /// The report counted a person at a time: each person's year adds to the courses,
 /// lessons, months and item analysis as it is folded, and keeps only what their own row
 /// and their certificates need.
-struct ReportTally {
+struct ReportTally: Sendable {
     struct Key: Hashable { var quiz: Int; var number: Int }
 
     let builder: ReportBuilder
@@ -126,6 +127,34 @@ struct ReportTally {
     }
 
     static func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
+
+    /// The slots of the people tallied.
+    var slots: Set<Int> { Set(persons.map(\.slot)) }
+
+    /// Adds another tally of other people (of the same catalogue and year).
+    mutating func merge(_ other: ReportTally) {
+        persons += other.persons
+        for i in opened.indices {
+            opened[i] += other.opened[i]
+            completed[i] += other.completed[i]
+            passed[i] += other.passed[i]
+            days[i] += other.days[i]
+        }
+        for i in lessonOpened.indices {
+            lessonOpened[i] += other.lessonOpened[i]
+            lessonCompleted[i] += other.lessonCompleted[i]
+        }
+        for m in active.indices {
+            active[m] += other.active[m]
+            lessonsDone[m] += other.lessonsDone[m]
+            coursesDone[m] += other.coursesDone[m]
+        }
+        for (k, responses) in other.chosen {
+            for (r, n) in responses { chosen[k, default: [:]][r, default: 0] += n }
+        }
+        for (k, h) in other.histograms { histograms[k, default: ScoreHistogram()].merge(h) }
+        for (k, n) in other.answeredBy { answeredBy[k, default: 0] += n }
+    }
 
     func report(counts: Report.Counts, unknown: [String: Int], skipped: Int, strings: StringTable) -> (Report, [PersonYear]) {
         let b = builder, index = b.index, year = b.year

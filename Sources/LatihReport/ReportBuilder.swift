@@ -198,13 +198,20 @@ func pointBiserial(_ pairs: [(right: Bool, score: Double)]) -> Double? {
 /// all that item analysis needs, in memory that grows with the distinct scores, not with
 /// the answers. Sums run in score order, so that the figures do not depend on the order
 /// in which people were read.
-struct ScoreHistogram {
+struct ScoreHistogram: Sendable {
     private var bins: [Double: (right: Int, wrong: Int)] = [:]
 
     mutating func add(right: Bool, score: Double, count: Int = 1) {
         var b = bins[score] ?? (0, 0)
         if right { b.right += count } else { b.wrong += count }
         bins[score] = b
+    }
+
+    mutating func merge(_ other: ScoreHistogram) {
+        for (score, b) in other.bins {
+            add(right: true, score: score, count: b.right)
+            add(right: false, score: score, count: b.wrong)
+        }
     }
 
     var right: Int { bins.values.reduce(0) { $0 + $1.right } }
