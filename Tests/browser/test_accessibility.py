@@ -11,7 +11,7 @@ from axe_core_python.base import AXE_SCRIPT
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import _chrome
+from conftest import REPO, _chrome
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
 
@@ -57,7 +57,9 @@ PAGES = [
     ("404.html", None),
 ]
 
-SCREENS = {"desktop": (1280, 1000), "phone": (360, 800)}
+# A desktop, a common phone and the narrowest phone in use.
+SCREENS = {"desktop": (1366, 768), "phone": (390, 844), "narrow": (320, 640)}
+SHOTS = REPO / ".build" / "screenshots" / "pages"
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +91,7 @@ def test_page_has_no_accessibility_violations(auditor, servers, path, prepare, s
     # The audit ran its rules: an empty result from a rule set that matched nothing
     # would pass every page.
     assert len(result["passes"]) > 20
+    # What a person looks at: every page kind at every size, with its scripts run.
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    name = path.replace("/index.html", "").replace(".html", "").replace("/", "-").replace("?q=", "-").replace("#", "-") or "home"
+    b.save_screenshot(str(SHOTS / f"{screen}-{name}.png"))

@@ -4,7 +4,7 @@
  * an asset changes, so learners get the new theme on their next visit.
  */
 "use strict";
-var VERSION = "1c4def6f1614";
+var VERSION = "469cefdc7166";
 var SHELL_CACHE = "latih-shell-" + VERSION;
 var PAGE_CACHE = "latih-halaman";
 // The site shell, relative to this file: the catalogue, progress pages and every asset.
