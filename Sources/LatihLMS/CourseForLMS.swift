@@ -50,14 +50,24 @@ extension CourseForLMS {
     /// of packaging (`PackageCheck`) included.
     public static func render(_ options: BuildOptions, format: LMSFormat,
                               only slugs: [String] = []) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
-        var lmsOptions = options
-        lmsOptions.lms = format
-        lmsOptions.searchIndex = false
-        let chosen = lmsOptions
-        return ParallelWork.onLargeStack { render(assembling: chosen, slugs: slugs) }
+        let (packages, diagnostics) = render(options, formats: [format], only: slugs)
+        return (packages.first?.courses ?? [], diagnostics)
     }
 
-    static func render(assembling options: BuildOptions, slugs: [String]) -> (courses: [CourseForLMS], diagnostics: [Diagnostic]) {
+    /// The same for several formats, from one assembly of the site: only the pages are
+    /// rendered again for each format.
+    public static func render(_ options: BuildOptions, formats: [LMSFormat],
+                              only slugs: [String] = []) -> (packages: [(format: LMSFormat, courses: [CourseForLMS])], diagnostics: [Diagnostic]) {
+        var lmsOptions = options
+        lmsOptions.pageMode = .lms(formats.first ?? .scorm12)
+        lmsOptions.searchIndex = false
+        lmsOptions.renderPages = false
+        let chosen = lmsOptions
+        return ParallelWork.onLargeStack { render(assembling: chosen, formats: formats, slugs: slugs) }
+    }
+
+    static func render(assembling options: BuildOptions, formats: [LMSFormat],
+                       slugs: [String]) -> (packages: [(format: LMSFormat, courses: [CourseForLMS])], diagnostics: [Diagnostic]) {
         let site: BuiltSite
         switch SiteBuilder.assemble(options, progress: nil) {
         case .built(let s): site = s.indexed()
@@ -75,8 +85,25 @@ extension CourseForLMS {
         }
         diags += PackageCheck.diagnostics(site, options)
         if diags.hasErrors { return ([], diags.sorted()) }
+        var packages: [(format: LMSFormat, courses: [CourseForLMS])] = []
+        for format in formats {
+            var renderOptions = options
+            renderOptions.pageMode = .lms(format)
+            renderOptions.renderPages = true
+            var input = site.input
+            guard let output = RenderStage.run(site.theme, &input, renderOptions) else {
+                return ([], SiteBuilder.interrupted(options).diagnostics)
+            }
+            packages.append((format, courses(site, pages: output.pages, slugs: slugs, options: options, diagnostics: &diags)))
+        }
+        return (diags.hasErrors ? [] : packages, diags.sorted())
+    }
+
+    /// The chosen courses of `site`, with `pages` (rendered for one format) and their files.
+    static func courses(_ site: BuiltSite, pages rendered: [OutputFile], slugs: [String], options: BuildOptions,
+                        diagnostics diags: inout [Diagnostic]) -> [CourseForLMS] {
         let chosen = site.catalogue.courses.filter { slugs.isEmpty || slugs.contains($0.slug) }
-        let pages = Dictionary(site.renderedPages.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        let pages = Dictionary(rendered.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         // The theme's assets but the scripts of the site alone: its pages' (with offline
         // use), the search engine's and the report's. A package's pages load latih-lms.js.
         let siteOnly = Set(PackageCheck.siteOnlyScripts.compactMap { site.input.assetPaths[$0] })
@@ -106,7 +133,7 @@ extension CourseForLMS {
                 baseURL: site.catalogue.config.baseURL,
                 groups: groups(course, site), files: files))
         }
-        return (diags.hasErrors ? [] : out, diags.sorted())
+        return out
     }
 
     static func groups(_ course: Course, _ site: BuiltSite) -> [CourseForLMS.Group] {

@@ -50,10 +50,10 @@ public enum PackageWriter {
             result.diagnostics = [refusal]
             return result
         }
-        for format in options.formats {
-            let (courses, diags) = CourseForLMS.render(options.build, format: format, only: options.courses)
-            result.diagnostics += diags.filter { d in !result.diagnostics.contains { $0.location == d.location && $0.message == d.message } }
-            if diags.hasErrors { continue }
+        // One assembly of the site for every format; only the pages are rendered per format.
+        let (packages, diags) = CourseForLMS.render(options.build, formats: options.formats, only: options.courses)
+        result.diagnostics += diags
+        for (format, courses) in packages {
             let schemas = format == .scorm12 ? readSchemas(options.build.templatesDir, &result.diagnostics) : []
             if result.diagnostics.hasErrors { continue }
             for course in courses {

@@ -29,9 +29,9 @@ public struct BuildOptions: Sendable {
     /// Counts pages rendered and search index files encoded, for a progress line.
     public var pagesDone: ProgressCounter?
     public var indexFilesDone: ProgressCounter?
-    /// Render the courses' pages only, for this LMS package format (`latih package`).
-    public var lms: LMSFormat?
-    /// Also report what would stop a course from being packaged for an LMS (`latih check`).
+    /// What pages are rendered for: the site, or (`latih package`) an LMS package, for
+    /// which only the courses' pages are rendered.
+    public var pageMode: PageMode = .site
     /// Further checks of the assembled site, whose findings join the build's: `latih
     /// check --lms` adds what would stop a course from going into an LMS (LatihLMS), so
     /// that the core knows no command.

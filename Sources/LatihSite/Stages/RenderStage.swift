@@ -41,9 +41,9 @@ public enum RenderStage {
         var index: (files: [SearchFile], catalogue: String) = ([], "")
         if !options.renderPages {
             rendered = []
-        } else if let lms = options.lms {
-            progress?("rendering courses for \(lms.name)")
-            input.mode = .lms(lms)
+        } else if case .lms(let format) = options.pageMode {
+            progress?("rendering courses for \(format.name)")
+            input.mode = options.pageMode
             let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
             rendered = PageRenderer(theme: theme, input: input, counter: options.pagesDone).render(only: Set(paths))
         } else if options.searchIndex {
