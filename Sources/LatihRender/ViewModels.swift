@@ -12,7 +12,20 @@ struct ViewModels: Sendable {
     let courseIndex: [String: Int]
     /// The interface strings the browser code needs (`progress-*`, and `lms-*` in LMS
     /// packages), as script-safe JSON.
+    /// The page script's interface strings: all of them for the progress and certificate
+    /// pages, and on every other page only those it uses there (`everyPageStrings`), which
+    /// saves every lesson page some 4 KB.
     let stringsJSON: String
+    let everyPageStringsJSON: String
+
+    /// What site/progress.js shows on every page: a lesson's completion, the statuses in
+    /// outlines and on cards, "Lanjutkan belajar", and dates. A browser test reads every
+    /// page with a learner's progress and finds no string missing.
+    static let everyPageStrings: Set<String> = [
+        "months", "progress-card", "progress-continue", "progress-continue-courses", "progress-lesson-done",
+        "progress-lesson-undone", "progress-mark-complete", "progress-marked-complete", "progress-path",
+        "progress-quiz-lesson-done", "progress-quiz-completes", "progress-status-done", "progress-status-started",
+    ]
     /// The verification's strings (`verify-*`), for the pages that verify credentials.
     var verifyStringsJSON: String { scriptSafeJSON(strings.filter { $0.key.hasPrefix("verify-") }) }
     /// The theme's assets as Mustache keys (`latih.css` is `latih-css`) and published paths.
@@ -25,7 +38,10 @@ struct ViewModels: Sendable {
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
         assetKeys = input.assetPaths.map { (key: $0.key.replacingOccurrences(of: ".", with: "-"), path: $0.value) }
-        stringsJSON = scriptSafeJSON(strings.filter { $0.key.hasPrefix("progress-") || $0.key == "months" || (input.mode != .site && $0.key.hasPrefix("lms-")) })
+        let forPages = strings.filter { $0.key.hasPrefix("progress-") || $0.key == "months" || (input.mode != .site && $0.key.hasPrefix("lms-")) }
+        stringsJSON = scriptSafeJSON(forPages)
+        // In an LMS package every page may show progress; on the site, only two pages do.
+        everyPageStringsJSON = input.mode == .site ? scriptSafeJSON(forPages.filter { Self.everyPageStrings.contains($0.key) }) : stringsJSON
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -79,7 +95,7 @@ struct ViewModels: Sendable {
             "pathsURL": root + SiteRoutes.paths.path,
             "progressURL": root + SiteRoutes.progress.path,
             "searchURL": root + SiteRoutes.search.path,
-            "stringsJSON": stringsJSON,
+            "stringsJSON": outputPath == SiteRoutes.progress.path || outputPath == SiteRoutes.certificate.path ? stringsJSON : everyPageStringsJSON,
             // An LMS names its record store only at launch: a cmi5 package may reach any
             // https origin unless site.conf lists the agency's.
             "connectSources": (config.xapiEndpoints.isEmpty && input.mode == .lms(.cmi5) ? ["https:"] : config.xapiEndpoints)

@@ -48,6 +48,15 @@ def test_no_page_scrolls_sideways_at_320px(www, servers, browser):
             """)
             if over:
                 wide.append(f"{page}: {over}")
+            # Each page carries only the interface strings its script uses there: none is
+            # missing (a missing one leaves a shown element empty).
+            empty = browser.execute_script("""
+                return [...document.querySelectorAll('.card-progress, .lesson-status, .continue-link, .continue-courses a, '
+                    + '.mark-complete, .lesson-complete-status:not(:empty), .progress-date, .progress-detail, .progress-item')]
+                  .filter(e => e.getClientRects().length && !e.textContent.replace(/[\\s·]/g, '').length)
+                  .map(e => e.className);
+            """)
+            assert not empty and "undefined" not in browser.find_element(By.TAG_NAME, "body").text, f"{page}: {empty}"
             kind = page_kind(page)
             if kind not in shot:
                 shot.add(kind)
