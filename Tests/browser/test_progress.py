@@ -90,11 +90,16 @@ def test_empty_progress_page_points_to_the_catalogue(fresh_browser, servers):
 
 
 def wait_for_file(folder, suffix):
+    """The download ending in `suffix`, once Chromium has written it: the file can appear
+    empty a moment before its bytes do."""
     import time
     for _ in range(100):
-        files = [p for p in folder.iterdir() if p.name.endswith(suffix)]
+        files = [p for p in folder.iterdir() if p.name.endswith(suffix) and p.stat().st_size > 0]
         if files:
-            return files[0]
+            size = files[0].stat().st_size
+            time.sleep(0.1)
+            if files[0].stat().st_size == size:
+                return files[0]
         time.sleep(0.1)
     raise AssertionError(f"no {suffix} download in {folder}")
 
