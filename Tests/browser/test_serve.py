@@ -49,6 +49,11 @@ def main_text(browser):
     return browser.execute_script("const m = document.querySelector('main'); return m ? m.innerText : ''")
 
 
+def text_of(browser, selector):
+    """An element's text, found and read in one script (see `main_text`)."""
+    return browser.execute_script("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", selector)
+
+
 def wait_for(browser, predicate, timeout=15):
     # Pages reload under the test's feet: elements go stale between finding and reading.
     WebDriverWait(browser, timeout, poll_frequency=0.05,
@@ -67,7 +72,7 @@ def test_an_edit_updates_the_open_page_in_place(served, fresh_browser):
     assert b.find_element(By.TAG_NAME, "html").get_attribute("data-latih-updated")
     quiz = b.find_element(By.CSS_SELECTOR, "section.quiz")
     quiz.find_element(By.CSS_SELECTOR, ".quiz-check").click()
-    wait_for(b, lambda b: b.find_element(By.CSS_SELECTOR, "section.quiz .quiz-status").text.strip())
+    wait_for(b, lambda b: text_of(b, "section.quiz .quiz-status").strip())
     assert "updated" in served["log"].read_text()
 
 
@@ -137,7 +142,7 @@ def test_template_edit_rebuilds_everything(served, fresh_browser, tmp_path):
     b.get(served["url"] + "index.html")
     path = served["content"] / "site.conf"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Latih Jakarta", "title: Latih Jakarta Uji"), encoding="utf-8")
-    wait_for(b, lambda b: b.find_element(By.CSS_SELECTOR, ".brand").text == "Latih Jakarta Uji")
+    wait_for(b, lambda b: text_of(b, ".brand").strip() == "Latih Jakarta Uji")
     assert "rebuilt everything" in served["log"].read_text()
 
 
@@ -166,7 +171,7 @@ def test_a_first_build_that_fails_shows_its_errors_and_recovers(tmp_path, fresh_
         b.get(url + LESSON_URL)
         assert "the build failed" in b.find_element(By.TAG_NAME, "h1").text
         lesson.write_text(good, encoding="utf-8")
-        wait_for(b, lambda b: b.find_element(By.TAG_NAME, "h1").text == "Apa Itu SPBE?")
+        wait_for(b, lambda b: text_of(b, "h1").strip() == "Apa Itu SPBE?")
     finally:
         proc.terminate()
         proc.wait(10)
