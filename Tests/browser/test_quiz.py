@@ -145,11 +145,9 @@ def tab_until(b, condition, limit=80):
     raise AssertionError(f"Tab never reached: {condition}")
 
 
-def test_every_question_type_by_keyboard_only(fresh_browser, fixture_site):
-    b = fresh_browser
-    b.get(fixture_site + "courses/dasar/kedua/index.html")
+def answer_the_first_six(b):
+    """The fixture quiz's first six questions, answered rightly from the keyboard."""
     q = lambda n: f"el.closest('.question') && el.closest('.question').dataset.q === '{n}' && el.closest('#kuis-1')"
-
     # Single choice: Tab into the group, the arrow key picks the second option.
     tab_until(b, q(0))
     press(b, Keys.ARROW_DOWN)
@@ -162,6 +160,12 @@ def test_every_question_type_by_keyboard_only(fresh_browser, fixture_site):
     tab_until(b, q(3)); press(b, "ASN")
     tab_until(b, q(4)); press(b, "16")
     tab_until(b, q(5)); press(b, "2,5")
+
+
+def test_every_question_type_by_keyboard_only(fresh_browser, fixture_site):
+    b = fresh_browser
+    b.get(fixture_site + "courses/dasar/kedua/index.html")
+    answer_the_first_six(b)
     # Ordering: move items with their buttons until the list reads in the right order.
     target = ["Jangan klik tautan apa pun", "Teruskan surel ke tim keamanan TI", "Hapus surel dari kotak masuk"]
     for position, text in enumerate(target):
@@ -202,14 +206,7 @@ def test_shown_answers_keep_the_learners_order(fresh_browser, fixture_site):
     own, which stays as the learner left it."""
     b = fresh_browser
     b.get(fixture_site + "courses/dasar/kedua/index.html")
-    q = lambda n: f"el.closest('.question') && el.closest('.question').dataset.q === '{n}' && el.closest('#kuis-1')"
-    tab_until(b, q(0)); press(b, Keys.ARROW_DOWN)
-    tab_until(b, q(1)); press(b, Keys.SPACE)
-    tab_until(b, q(1)); press(b, Keys.SPACE)
-    tab_until(b, q(2)); press(b, Keys.ARROW_DOWN)
-    tab_until(b, q(3)); press(b, "ASN")
-    tab_until(b, q(4)); press(b, "16")
-    tab_until(b, q(5)); press(b, "2,5")
+    answer_the_first_six(b)
     right = ["Jangan klik tautan apa pun", "Teruskan surel ke tim keamanan TI", "Hapus surel dari kotak masuk"]
     texts = lambda: [e.text for e in b.find_elements(By.CSS_SELECTOR, "#kuis-1 .ordering .item-text")]
     if texts() == right:  # the page's shuffle gave the right order: put one item out of place
