@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
-APT_TEST := chromium chromium-driver libxml2-utils zbar-tools clickhouse-server
+APT_TEST := chromium chromium-driver libxml2-utils zbar-tools
 PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 cryptography chdb==4.4.0
 LATIH_RELEASE := .build/release/latih
 LATIH_DEBUG := .build/debug/latih
@@ -47,6 +47,15 @@ site: release
 
 test-deps: deps
 	$(call apt_install,$(APT_TEST))
+	@# Debian's clickhouse-server starts a system service as it is installed; the tests start
+	@# their own on a free port, so, as in a Docker image, the install is told not to start it.
+	@dpkg -s clickhouse-server 2>/dev/null | grep -q '^Status: install ok installed' || { \
+	  added=""; \
+	  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' | $(SUDO) tee /usr/sbin/policy-rc.d >/dev/null; $(SUDO) chmod +x /usr/sbin/policy-rc.d; added=1; fi; \
+	  echo "installing: clickhouse-server"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clickhouse-server; status=$$?; \
+	  if [ -n "$$added" ]; then $(SUDO) rm -f /usr/sbin/policy-rc.d; fi; \
+	  exit $$status; }
 	@python3 -c "import selenium, pytest, axe_core_python, ralph, uvicorn, rfc8785, cryptography, chdb" 2>/dev/null || python3 -m pip install -q $(PIP_TEST)
 
 test: test-deps
