@@ -129,7 +129,7 @@ public struct ClickHouseClient: Sendable {
             for try await chunk in response.body {
                 try chunk.withUnsafeReadableBytes { raw in try lines.feed(raw.bindMemory(to: UInt8.self), body) }
             }
-            try lines.finish(body)
+            try lines.finish()
         } catch let f as Failure {
             throw f
         } catch let e as TSVLines.Broken {

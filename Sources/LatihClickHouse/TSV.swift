@@ -111,7 +111,7 @@ struct TSVLines {
         if start < chunk.count { pending += chunk[start...] }
     }
 
-    mutating func finish(_ body: (borrowing TSVRow) throws -> Void) throws {
+    mutating func finish() throws {
         if !pending.isEmpty {
             // A complete answer ends with a newline: text after the last one is an error.
             throw Broken(text: String(decoding: pending, as: UTF8.self))

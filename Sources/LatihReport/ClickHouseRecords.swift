@@ -133,16 +133,14 @@ struct ClickHouseRecords {
         }
         progress?("\(actors.count) learners, \(counts.counted) statements to count")
         var tally = ReportTally(builder: builder)
-        var seen = [Bool](repeating: false, count: slots.count)
         var strings = StringTable()
         var person: [Event] = []
         var current = -1
         func fold() {
             guard current >= 0 else { return }
-            seen[current] = true
             // The engine orders by time and id; the fold's own order settles ties as a file's does.
             person.sort(by: Event.precedes)
-            tally.add(slot: current, id: strings[person[0].learner], person: slots.person[current].map { slots.people[$0] },
+            tally.add(slot: current, id: strings[person[0].learner], person: slots.rosterPerson(current),
                       year: builder.fold(person[...], strings: strings))
             person.removeAll(keepingCapacity: true)
         }
@@ -166,9 +164,7 @@ struct ClickHouseRecords {
             person.append(e)
         }
         fold()
-        for slot in 0..<slots.count where !seen[slot] {
-            tally.add(slot: slot, id: slots.fallbackID(slot), person: slots.person[slot].map { slots.people[$0] }, year: ReportBuilder.Year())
-        }
+        tally.addPeopleWithoutRecords(slots)
         let (report, persons) = tally.report(counts: counts, unknown: unknown, skipped: 0, strings: strings)
         return (report, persons, counts.counted, unknown)
     }

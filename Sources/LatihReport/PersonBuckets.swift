@@ -111,7 +111,7 @@ final class PersonBuckets {
 
     /// A bucket's events, in the order they were added: those in its file, then those
     /// still held.
-    private struct Source: @unchecked Sendable {
+    private struct Source: Sendable {
         var fd: Int32
         var held: [Event]
 

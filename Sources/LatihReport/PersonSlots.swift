@@ -31,6 +31,9 @@ struct PersonSlots {
         return slot
     }
 
+    /// The roster row a slot is, or nil for an actor the roster does not list.
+    func rosterPerson(_ slot: Int) -> Person? { person[slot].map { people[$0] } }
+
     /// The id a roster person with no records is known by.
     func fallbackID(_ slot: Int) -> String {
         guard let p = person[slot].map({ people[$0] }) else { return "" }

@@ -24,16 +24,11 @@ extension ReportBuilder {
         // Each bucket's people are folded into a tally of their own, buckets on every core;
         // the tallies then add up (counts, sorted lists and histograms: no order to depend on).
         let (parts, counts) = try buckets.people({ ReportTally(builder: builder) }) { tally, slot, key, events in
-            tally.add(slot: slot, id: key, person: slots.person[slot].map { slots.people[$0] },
-                      year: builder.fold(events, strings: strings))
+            tally.add(slot: slot, id: key, person: slots.rosterPerson(slot), year: builder.fold(events, strings: strings))
         }
         var tally = ReportTally(builder: self)
         for part in parts { tally.merge(part) }
-        // Roster people with no records are in the report too.
-        let seen = tally.slots
-        for slot in slots.person.indices where !seen.contains(slot) {
-            tally.add(slot: slot, id: slots.fallbackID(slot), person: slots.person[slot].map { slots.people[$0] }, year: Year())
-        }
+        tally.addPeopleWithoutRecords(slots)
         var c = Report.Counts()
         c.read = counts.read
         c.counted = counts.counted
@@ -128,8 +123,14 @@ struct ReportTally: Sendable {
 
     static func round(_ x: Double, _ places: Double) -> Double { (x * pow(10, places)).rounded() / pow(10, places) }
 
-    /// The slots of the people tallied.
-    var slots: Set<Int> { Set(persons.map(\.slot)) }
+    /// Adds the roster's people that no record named: they are in the report too, with
+    /// nothing done.
+    mutating func addPeopleWithoutRecords(_ slots: PersonSlots) {
+        let seen = Set(persons.map(\.slot))
+        for slot in slots.person.indices where !seen.contains(slot) {
+            add(slot: slot, id: slots.fallbackID(slot), person: slots.rosterPerson(slot), year: ReportBuilder.Year())
+        }
+    }
 
     /// Adds another tally of other people (of the same catalogue and year).
     mutating func merge(_ other: ReportTally) {

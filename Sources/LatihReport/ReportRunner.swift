@@ -220,11 +220,9 @@ extension ReportRunner {
         }
         guard let (report, persons, counts) = folded, !diagnostics.hasErrors else { return nil }
         if !o.statements.isEmpty || o.lrs != nil,
-           var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: counts.counted - exportEvents, unknown: counts.unknown,
-                                                          idBase: index.idBase, place: o.statements.first ?? o.lrs ?? o.build.contentDir) {
-            if o.strict { unmatched.severity = .error }
-            diagnostics.append(unmatched)
-            if o.strict { return nil }
+           !keepsUnmatched(report, matched: counts.counted - exportEvents, unknown: counts.unknown, index: index,
+                           place: o.statements.first ?? o.lrs ?? o.build.contentDir, o, &diagnostics) {
+            return nil
         }
         return Records(summary: summary, index: index, builder: builder, report: report, persons: persons)
     }
@@ -248,14 +246,24 @@ extension ReportRunner {
             diagnostics.append(.error(.reportClickHouseFailed, place, message))
             return nil
         case .success(let (report, persons, matched, unknown)):
-            if var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: matched, unknown: unknown,
-                                                              idBase: index.idBase, place: client.url) {
-                if o.strict { unmatched.severity = .error }
-                diagnostics.append(unmatched)
-                if o.strict { return nil }
+            guard keepsUnmatched(report, matched: matched, unknown: unknown, index: index, place: client.url, o, &diagnostics) else {
+                return nil
             }
             return Records(summary: summary, index: index, builder: builder, report: report, persons: persons)
         }
+    }
+}
+
+extension ReportRunner {
+    /// Says when few of the statements matched the catalogue (`report.unmatched`): a
+    /// warning, or with `--strict` an error, and then false: no report.
+    static func keepsUnmatched(_ report: Report, matched: Int, unknown: [String: Int], index: CatalogueIndex, place: String,
+                               _ o: ReportOptions, _ diagnostics: inout [Diagnostic]) -> Bool {
+        guard var unmatched = UnmatchedStatements.diagnostic(report.statements, matched: matched, unknown: unknown,
+                                                             idBase: index.idBase, place: place) else { return true }
+        if o.strict { unmatched.severity = .error }
+        diagnostics.append(unmatched)
+        return !o.strict
     }
 }
 

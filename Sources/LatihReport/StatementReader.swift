@@ -155,13 +155,6 @@ enum StatementReader {
 
     static func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 10 || c == 13 }
 
-    /// Non-blank lines, numbered from 1.
-    static func lines(_ b: UnsafeBufferPointer<UInt8>) -> [(line: Int, range: Range<Int>)] {
-        var out: [(line: Int, range: Range<Int>)] = []
-        lines(b, batch: Int.max) { out += $0 }
-        return out
-    }
-
     /// Non-blank lines, numbered from 1, given to `body` `batch` at a time.
     static func lines(_ b: UnsafeBufferPointer<UInt8>, batch: Int, _ body: ([(line: Int, range: Range<Int>)]) -> Void) {
         var out: [(line: Int, range: Range<Int>)] = []
