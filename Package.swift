@@ -41,7 +41,10 @@ let package = Package(
         .target(name: "LatihDiagnostics"),
         .target(name: "LatihParallel"),
         // The folders Latih writes whole (site, report, certificates): one set of refusals, markers and swaps.
-        .target(name: "LatihOutput", dependencies: ["LatihDiagnostics", "LatihParallel"]),
+        .target(name: "LatihOutput", dependencies: [
+            "LatihDiagnostics", "LatihParallel",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "LatihFrontMatter", dependencies: ["LatihDiagnostics"]),
         .target(name: "LatihMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "LatihQuiz", dependencies: [
@@ -65,7 +68,6 @@ let package = Package(
         .target(name: "LatihSite", dependencies: [
             "LatihDiagnostics", "LatihContent", "LatihFrontMatter", "LatihMarkdown", "LatihRender", "LatihQuiz",
             "LatihSearch", "LatihParallel", "LatihOutput", "LatihCredentials",
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // A site kept in memory and updated after edits, through the build's public stages.
         .target(name: "LatihRebuild", dependencies: ["LatihContent", "LatihDiagnostics", "LatihParallel", "LatihRender", "LatihSite"]),

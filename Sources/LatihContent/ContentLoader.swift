@@ -1,5 +1,6 @@
 import LatihParallel
 import Foundation
+import LatihOutput
 import LatihDiagnostics
 import LatihCredentials
 import LatihFrontMatter
@@ -61,7 +62,7 @@ public struct ContentLoader: Sendable {
                 config.xapiEndpoints = fm.list("xapi-endpoints")
                 config.certificateIssuer = fm.text("certificate-issuer") ?? (config.organisation.isEmpty ? config.title : config.organisation)
                 if let field = fm.fields["logo"] {
-                    let (logo, problem) = Self.logo(field, files: tree.files)
+                    let (logo, problem) = Self.logo(field, files: tree.files, root: root)
                     config.logo = logo
                     diags += problem.map { [$0] } ?? []
                 }
@@ -134,8 +135,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// The publisher's logo (`logo:` in site.conf): an image in the content folder,
-    /// published as `logo.<ext>` at the site's root for the header.
-    static func logo(_ field: Field, files: [String]) -> (Asset?, Diagnostic?) {
+    /// published at the site's root for the header as `logo.<hash>.<ext>`. It is on every
+    /// page and in the offline worker's shell, so a new logo must be a new address: under
+    /// one name, the worker would keep showing the old one.
+    static func logo(_ field: Field, files: [String], root: String) -> (Asset?, Diagnostic?) {
         let path = field.raw.trimmingCharacters(in: .whitespaces)
         let loc = SourceLocation(path: "site.conf", line: field.line, column: field.valueColumn)
         let ext = (path as NSString).pathExtension.lowercased()
@@ -148,7 +151,10 @@ public struct ContentLoader: Sendable {
                                 hint: closest.map { "did you mean `\($0)`?" } ?? "put the image in content/ and give its path from there, e.g. `logo: logo.svg`",
                                 suggestion: closest))
         }
-        return (Asset(sourcePath: path, outputPath: "logo." + ext), nil)
+        guard let data = FileManager.default.contents(atPath: root + "/" + path) else {
+            return (nil, .error(.contentLogoInvalid, loc, "logo `\(path)` cannot be read"))
+        }
+        return (Asset(sourcePath: path, outputPath: ContentHash.name("logo." + ext, data)), nil)
     }
 
     /// Where `latih certify` keeps the signed revocation list, in the content folder.

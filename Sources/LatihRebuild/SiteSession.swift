@@ -94,7 +94,8 @@ public final class SiteSession: @unchecked Sendable {
         var touchedAssets: [String] = []
         for path in content where !Self.isEditorTemporary(path) {
             let exists = FileManager.default.fileExists(atPath: options.contentDir + "/" + path)
-            if path == "site.conf" { return build() }
+            // The logo's published name carries its content's hash.
+            if path == "site.conf" || path == site.catalogue.config.logo?.sourcePath { return build() }
             if knownDocs[path] != nil {
                 guard exists else { return build() }
                 edited.insert(path)

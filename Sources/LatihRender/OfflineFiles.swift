@@ -13,8 +13,10 @@ public enum OfflineFiles {
         // The search and verification pages' scripts are cached with those pages, when opened.
         var unused: Set<String> = [Theme.lmsScript, Theme.reportScript, Theme.searchScript, Theme.verifyScript]
         if config.xapiEndpoints.isEmpty { unused.insert(Theme.xapiScript) }
-        let shell = shellPages + assetPaths.filter { !unused.contains($0.key) }.values.sorted()
-        // A new version whenever an asset's content-hashed name changes.
+        // The logo is on every page; its name carries its hash, so a new logo is a new version.
+        let logo = config.logo.map { [$0.outputPath] } ?? []
+        let shell = shellPages + (assetPaths.filter { !unused.contains($0.key) }.values + logo).sorted()
+        // A new version whenever a content-hashed name changes.
         let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)
             .map { String(format: "%02x", $0) }.joined()
         let worker = theme.library.render(["version": version, "shellJSON": scriptSafeJSON(shell)], withTemplate: "sw") ?? ""

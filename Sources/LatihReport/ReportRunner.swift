@@ -93,7 +93,7 @@ public enum ReportRunner {
                 var assetPaths: [String: String] = [:]
                 var assets: [(path: String, data: Data)] = []
                 for (name, data) in theme.assets where name == "latih.css" || name == Theme.reportScript || name == "icon.svg" {
-                    let published = "assets/" + SiteBuilder.hashedName(name, data)
+                    let published = "assets/" + ContentHash.name(name, data)
                     assetPaths[name] = published
                     assets.append((published, data))
                 }

@@ -1,5 +1,4 @@
 import LatihParallel
-import Crypto
 import Foundation
 import LatihContent
 import LatihDiagnostics
@@ -227,24 +226,4 @@ public enum SiteBuilder {
         }
         return ns.localizedDescription
     }
-
-    /// `latih.css` → `latih.3f2a9c1b.css`, from the first 8 hex digits of its SHA-256,
-    /// so hosts can cache assets forever and a changed file gets a new name.
-    public static func hashedName(_ name: String, _ data: Data) -> String {
-        let digest = shortHash(data)
-        guard let dot = name.lastIndex(of: ".") else { return "\(name).\(digest)" }
-        return "\(name[..<dot]).\(digest)\(name[dot...])"
-    }
-
-    /// The first 8 hex digits of the SHA-256 of `data`.
-    public static func shortHash(_ data: Data) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in SHA256.hash(data: data).prefix(4) {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
 }

@@ -19,16 +19,28 @@ import Testing
         return (content, output, result)
     }
 
-    @Test func theLogoIsPublishedAndShownInTheHeader() throws {
+    @Test func theLogoIsPublishedUnderItsContentsHashAndShownInTheHeader() throws {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>"
-        let (_, output, result) = try site(conf: "title: Uji\nlogo: lambang.svg\n", files: ["lambang.svg": svg])
+        let (content, output, result) = try site(conf: "title: Uji\nlogo: lambang.svg\n", files: ["lambang.svg": svg])
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics)")
         #expect(result.diagnostics.allSatisfy { $0.code != .contentIgnoredFile })
-        #expect(try String(contentsOfFile: output + "/logo.svg", encoding: .utf8) == svg)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: output).first { $0.hasPrefix("logo.") })
+        #expect(name.wholeMatch(of: /logo\.[0-9a-f]{8}\.svg/) != nil)
+        #expect(try String(contentsOfFile: output + "/" + name, encoding: .utf8) == svg)
         let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
-        #expect(home.contains("<a class=\"brand\" href=\"index.html\"><img class=\"brand-logo\" src=\"logo.svg\" alt=\"\" height=\"32\">Uji</a>"))
+        #expect(home.contains("<a class=\"brand\" href=\"index.html\"><img class=\"brand-logo\" src=\"\(name)\" alt=\"\" height=\"32\">Uji</a>"))
         let lesson = try String(contentsOfFile: output + "/courses/a/x/index.html", encoding: .utf8)
-        #expect(lesson.contains("src=\"../../../logo.svg\""))
+        #expect(lesson.contains("src=\"../../../\(name)\""))
+        // The offline worker caches it with the shell, and a new logo is a new worker.
+        let worker = try String(contentsOfFile: output + "/sw.js", encoding: .utf8)
+        #expect(worker.contains("\"\(name)\""))
+        try (svg + "\n").write(toFile: content + "/lambang.svg", atomically: true, encoding: .utf8)
+        let again = SiteBuilder.build(BuildOptions(contentDir: content, templatesDir: repoRoot + "/templates", outputDir: output))
+        #expect(!again.diagnostics.hasErrors)
+        let renamed = try #require(try FileManager.default.contentsOfDirectory(atPath: output).first { $0.hasPrefix("logo.") })
+        #expect(renamed != name)
+        let newWorker = try String(contentsOfFile: output + "/sw.js", encoding: .utf8)
+        #expect(newWorker.contains("\"\(renamed)\"") && newWorker != worker)
     }
 
     @Test func withoutALogoTheHeaderHasNone() throws {

@@ -120,3 +120,50 @@ def test_search_offline_answers_words_searched_before_and_the_cache_keeps_one_bu
     assert not b.find_elements(By.CSS_SELECTOR, "#search-results .result")
     assert b.find_element(By.ID, "search-catalogue").is_displayed()
     assert b.find_elements(By.CSS_SELECTOR, "#search-catalogue li a")
+
+
+def _cached_text(browser, path):
+    """The text the worker's page cache holds for `path`, or None."""
+    return browser.execute_async_script("""
+        const [path, done] = arguments;
+        caches.open("latih-halaman").then((c) => c.match(new URL(path, location.href).href))
+          .then((r) => r ? r.text() : null).then(done);
+    """, path)
+
+
+def test_an_authors_changed_image_replaces_the_offline_copy_on_the_next_visit(fresh_browser, tmp_path):
+    """An author's image keeps its name when it changes (only the theme's assets and the logo
+    carry a hash): the worker answers with its copy, then fetches the new one for the next visit."""
+    out = tmp_path / "site"
+    _build(REPO / "content", out)
+    server = _serve(out, caching=True)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    image = "courses/literasi-digital/empat-pilar.svg"
+    b = fresh_browser
+    try:
+        _open_under_worker(b, base + "courses/literasi-digital/empat-pilar/index.html")
+        assert b.find_element(By.CSS_SELECTOR, f".prose img[src$='empat-pilar.svg']")
+        old = (out / image).read_text(encoding="utf-8")
+        WebDriverWait(b, 10).until(lambda d: _cached_text(d, "../empat-pilar.svg") == old)
+
+        new = old.replace("</svg>", "<!-- diperbarui --></svg>")
+        assert new != old
+        (out / image).write_text(new, encoding="utf-8")
+        # The next visit asks the worker for the image (through fetch, which Chromium's
+        # in-memory image cache does not answer): the cached copy comes back at once.
+        assert b.execute_async_script("""
+            const done = arguments[0];
+            fetch("../empat-pilar.svg").then((r) => r.text()).then(done, () => done(null));
+        """) == old
+        WebDriverWait(b, 10).until(lambda d: _cached_text(d, "../empat-pilar.svg") == new,
+                                   message="the worker kept the old image")
+        # The copy now answers for the page, offline too.
+        b.set_network_conditions(offline=True, latency=0, download_throughput=0, upload_throughput=0)
+        fetched = b.execute_async_script("""
+            const done = arguments[0];
+            fetch("../empat-pilar.svg").then((r) => r.text()).then(done, () => done(null));
+        """)
+        assert fetched == new
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,5 +1,6 @@
 import Foundation
 import LatihContent
+import LatihOutput
 import LatihMarkdown
 import LatihParallel
 import LatihSearch
@@ -11,7 +12,7 @@ public enum IndexStage {
     public static func run(_ catalogue: Catalogue, _ documents: [String: RenderedMarkdown],
                            counter: ProgressCounter? = nil) -> (files: [SearchFile], catalogue: String) {
         let (searchDocuments, searchCourses) = SearchDocuments.make(catalogue, documents)
-        var builder = SearchIndexBuilder(hash: { SiteBuilder.shortHash(Data($0)) })
+        var builder = SearchIndexBuilder(hash: { ContentHash.short(Data($0)) })
         builder.counter = counter
         return builder.build(documents: searchDocuments, courses: searchCourses)
     }

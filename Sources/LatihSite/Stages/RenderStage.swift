@@ -1,5 +1,6 @@
 import Foundation
 import LatihContent
+import LatihOutput
 import LatihParallel
 import LatihRender
 import LatihSearch
@@ -14,7 +15,7 @@ public enum RenderStage {
         var paths: [String: String] = [:]
         var files: [(String, Data)] = []
         for (name, data) in theme.assets {
-            let published = "assets/" + SiteBuilder.hashedName(name, data)
+            let published = "assets/" + ContentHash.name(name, data)
             paths[name] = published
             files.append((published, data))
         }

@@ -52,14 +52,24 @@ function forgetOlderSearch(cache, url) {
   });
 }
 
-/** Caches `response` under `key` (a URL or the request itself). */
+/** Whether a file's name carries its content's hash (`latih.3f2a9c1b.css`). */
+var HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
+function hashedName(url) {
+  return HASHED.test(new URL(url).pathname);
+}
+
+/** Caches `response` under `key` (a URL or the request itself); done when it is stored. */
+function store(key, response) {
+  if (!response || !response.ok || response.type !== "basic") return Promise.resolve();
+  var copy = response.clone();
+  return caches.open(PAGE_CACHE).then(function (cache) {
+    return cache.put(key, copy).then(function () { return forgetOlderSearch(cache, key.url || key); });
+  });
+}
+
+/** Caches `response` in the background, and hands it on. */
 function remember(key, response) {
-  if (response && response.ok && response.type === "basic") {
-    var copy = response.clone();
-    caches.open(PAGE_CACHE).then(function (cache) {
-      return cache.put(key, copy).then(function () { return forgetOlderSearch(cache, key.url || key); });
-    });
-  }
+  store(key, response);
   return response;
 }
 
@@ -98,8 +108,17 @@ self.addEventListener("fetch", function (event) {
     }));
     return;
   }
-  // Assets have content-hashed names, so a cached copy is always right.
+  // The theme's assets, the logo and the search files have content-hashed names, so a
+  // cached copy is always right. An author's images and documents keep their names when
+  // they change: the cached copy answers at once, and is replaced from the network for
+  // the next visit.
+  var refresh = !hashedName(request.url) && fetch(request, { cache: "no-cache" })
+    .then(function (response) { return store(request, response).then(function () { return response; }); });
   event.respondWith(caches.match(request).then(function (hit) {
-    return hit || fetch(request).then(function (response) { return remember(request, response); });
+    if (hit) {
+      if (refresh) event.waitUntil(refresh.catch(function () { /* offline: the copy stays */ }));
+      return hit;
+    }
+    return refresh || fetch(request).then(function (response) { return remember(request, response); });
   }));
 });
