@@ -59,22 +59,20 @@ extension CourseForLMS {
     public static func render(_ options: BuildOptions, formats: [LMSFormat],
                               only slugs: [String] = []) -> (packages: [(format: LMSFormat, courses: [CourseForLMS])], diagnostics: [Diagnostic]) {
         var lmsOptions = options
-        lmsOptions.pageMode = .lms(formats.first ?? .scorm12)
         lmsOptions.searchIndex = false
-        lmsOptions.renderPages = false
         let chosen = lmsOptions
-        return ParallelWork.onLargeStack { render(assembling: chosen, formats: formats, slugs: slugs) }
+        return ParallelWork.onLargeStack { render(preparing: chosen, formats: formats, slugs: slugs) }
     }
 
-    static func render(assembling options: BuildOptions, formats: [LMSFormat],
+    static func render(preparing options: BuildOptions, formats: [LMSFormat],
                        slugs: [String]) -> (packages: [(format: LMSFormat, courses: [CourseForLMS])], diagnostics: [Diagnostic]) {
-        let site: BuiltSite
-        switch SiteBuilder.assemble(options, progress: nil) {
-        case .built(let s): site = s.indexed()
+        let site: SiteContent
+        switch SiteBuilder.prepare(options, progress: nil) {
+        case .ready(let s): site = s
         case .failed(let d): return ([], d)
         case .interrupted: return ([], SiteBuilder.interrupted(options).diagnostics)
         }
-        var diags = site.diagnostics
+        var diags = site.diagnostics(shownFrom: options)
         let known = site.catalogue.courses.map(\.slug)
         for slug in slugs where !known.contains(slug) {
             let closest = Suggestion.closest(to: slug, in: known)
@@ -85,29 +83,31 @@ extension CourseForLMS {
         }
         diags += PackageCheck.diagnostics(site, options)
         if diags.hasErrors { return ([], diags.sorted()) }
+        // The theme's assets, named by their content, are the same in every format.
+        let (assetPaths, assetFiles) = RenderStage.assets(site.theme)
         var packages: [(format: LMSFormat, courses: [CourseForLMS])] = []
         for format in formats {
             var renderOptions = options
             renderOptions.pageMode = .lms(format)
-            renderOptions.renderPages = true
-            var input = site.input
+            var input = site.renderInput(bodyEnd: "", assetPaths: assetPaths)
             guard let output = RenderStage.run(site.theme, &input, renderOptions) else {
                 return ([], SiteBuilder.interrupted(options).diagnostics)
             }
-            packages.append((format, courses(site, pages: output.pages, slugs: slugs, options: options, diagnostics: &diags)))
+            packages.append((format, courses(site, pages: output.pages, assets: (assetPaths, assetFiles), slugs: slugs,
+                                             options: options, diagnostics: &diags)))
         }
         return (diags.hasErrors ? [] : packages, diags.sorted())
     }
 
     /// The chosen courses of `site`, with `pages` (rendered for one format) and their files.
-    static func courses(_ site: BuiltSite, pages rendered: [OutputFile], slugs: [String], options: BuildOptions,
-                        diagnostics diags: inout [Diagnostic]) -> [CourseForLMS] {
+    static func courses(_ site: SiteContent, pages rendered: [OutputFile], assets: (paths: [String: String], files: [(String, Data)]),
+                        slugs: [String], options: BuildOptions, diagnostics diags: inout [Diagnostic]) -> [CourseForLMS] {
         let chosen = site.catalogue.courses.filter { slugs.isEmpty || slugs.contains($0.slug) }
         let pages = Dictionary(rendered.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         // The theme's assets but the scripts of the site alone: its pages' (with offline
         // use), the search engine's and the report's. A package's pages load latih-lms.js.
-        let siteOnly = Set(PackageCheck.siteOnlyScripts.compactMap { site.input.assetPaths[$0] })
-        let themeFiles = site.assetFiles.filter { path, _ in !siteOnly.contains(path) }
+        let siteOnly = Set(PackageCheck.siteOnlyScripts.compactMap { assets.paths[$0] })
+        let themeFiles = assets.files.filter { path, _ in !siteOnly.contains(path) }
         var out: [CourseForLMS] = []
         for course in chosen {
             let contentFiles = PackageCheck.contentFiles(of: course, site)
@@ -136,11 +136,11 @@ extension CourseForLMS {
         return out
     }
 
-    static func groups(_ course: Course, _ site: BuiltSite) -> [CourseForLMS.Group] {
+    static func groups(_ course: Course, _ site: SiteContent) -> [CourseForLMS.Group] {
         func entry(_ l: LatihContent.Lesson) -> CourseForLMS.Lesson {
-            let result = site.markdownIndex[l.document.path].map { site.markdown[$0] }
+            let result = site.result(for: l.document.path)
             return CourseForLMS.Lesson(
-                id: "\(course.slug)/\(l.slug)", slug: l.slug, title: PackageCheck.lessonTitle(l, site),
+                id: "\(course.slug)/\(l.slug)", slug: l.slug, title: site.title(of: l),
                 summary: l.summary, href: l.outputPath,
                 minutes: l.minutes ?? 0, passMarks: result?.quizzes.map(\.pass) ?? [])
         }

@@ -21,27 +21,25 @@ enum IncrementalUpdate {
 
     /// Re-reads the edited documents, re-renders their Markdown, re-checks links and
     /// anchors across the site, and re-renders the pages that show what changed.
-    static func run(_ site: BuiltSite, _ paths: Set<String>, _ options: BuildOptions) -> Outcome {
+    static func run(_ site: BuiltSite, pageIndex: [String: Int], _ paths: Set<String>, _ options: BuildOptions) -> Outcome {
         let loader = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts)
-        var catalogue = site.catalogue
-        var frontMatterDiags: [Diagnostic] = []
+        let content = site.content
+        var catalogue = content.catalogue
+        var readFindings: [Diagnostic] = []
         var before: [String: Document] = [:]
         var after: [String: Document] = [:]
-        let shown = Set(paths.map { options.shown(SourceLocation(path: $0)).path })
         for path in paths.sorted() {
             let (doc, diags) = loader.loadDocument(path)
-            frontMatterDiags += diags.map(options.shown)
+            readFindings += diags
             guard let doc else { return .full }
             guard let next = catalogue.replacing(doc) else { return .full }
-            before[path] = document(path, in: site.catalogue)
+            before[path] = document(path, in: content.catalogue)
             after[path] = doc
             catalogue = next
         }
-        // Content findings: those of other files stay; the edited files' are new.
-        var diags = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
-        var results = site.markdown
+        var results = content.markdown
         var indexOfPath: [String: Int] = [:]
-        for path in paths { indexOfPath[path] = site.markdownIndex[path] }
+        for path in paths { indexOfPath[path] = content.markdownIndex[path] }
         // Each edited document keeps its page and quiz-id prefix; only its text is new.
         var edited: [MarkdownStage.Job] = []
         for (path, i) in indexOfPath {
@@ -49,21 +47,27 @@ enum IncrementalUpdate {
             edited.append((doc, results[i].output, results[i].quizBase))
         }
         // site.conf is unchanged (an edit to it is a full build), so the context is too.
-        let rendered = MarkdownStage.run(edited, site.context)
+        let rendered = MarkdownStage.run(edited, content.context)
         for r in rendered {
             guard let i = indexOfPath[r.path] else { return .full }
             results[i] = r
         }
-        let previous = CrossChecks.Collected(documents: site.input.documents, quizIDs: site.input.quizIDs, used: [],
-                                             diagnostics: [], headingIDs: site.headingIDs)
-        let collected = CrossChecks.run(results, catalogue, previous: previous, edited: paths)
-        diags += collected.diagnostics.map(options.shown)
-        if diags.hasErrors { return .failed(diags.sorted()) }
+        let collected = CrossChecks.run(results, catalogue, previous: content.collected, edited: paths)
+
+        var next = site
+        next.content.catalogue = catalogue
+        next.content.markdown = results
+        next.content.collected = collected
+        // Content findings: those of other files stay; the edited files' are new.
+        next.content.readFindings = content.readFindings.filter { !paths.contains($0.location.path) } + readFindings
+        next.content.markdownFindings = collected.diagnostics
+        next.diagnostics = next.content.diagnostics(shownFrom: options)
+        if next.diagnostics.hasErrors { return .failed(next.diagnostics) }
 
         // Which pages show what changed.
         var affected: Set<String> = []
         for r in rendered {
-            let old = site.markdown[indexOfPath[r.path]!]
+            let old = content.markdown[indexOfPath[r.path]!]
             let sameShell = before[r.path].map { $0.frontMatter.fingerprint == after[r.path]?.frontMatter.fingerprint } ?? false
                 && old.rendered.leadingTitle == r.rendered.leadingTitle && old.quizIDs.map(\.0) == r.quizIDs.map(\.0)
             affected.insert(r.output)
@@ -78,18 +82,12 @@ enum IncrementalUpdate {
                 }
             }
         }
-        var next = site
-        next.catalogue = catalogue
-        next.markdown = results
-        next.headingIDs = collected.headingIDs
-        next.contentDiagnostics = site.contentDiagnostics.filter { !shown.contains($0.location.path) } + frontMatterDiags
-        next.diagnostics = diags.sorted()
         next.input.catalogue = catalogue
         next.input.documents = collected.documents
         next.input.quizIDs = collected.quizIDs
-        let pages = PageRenderer(theme: site.theme, input: next.input).render(only: affected)
+        let pages = PageRenderer(theme: content.theme, input: next.input).render(only: affected)
         for page in pages {
-            if let i = next.pageIndex[page.path] { next.renderedPages[i] = page }
+            if let i = pageIndex[page.path] { next.renderedPages[i] = page }
         }
         return .updated(next, pages)
     }

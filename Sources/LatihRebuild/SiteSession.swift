@@ -30,6 +30,9 @@ public final class SiteSession: @unchecked Sendable {
         set { lock.lock(); _site = newValue; generation += 1; lock.unlock() }
     }
     private var _site: BuiltSite?
+    /// Where each page is in the site's `renderedPages`, by output path: an edit replaces
+    /// pages in place. Set with each full build, which alone moves pages; under `lock`.
+    private var pageIndex: [String: Int] = [:]
     /// Counts replacements of the site, so a search refresh that raced an edit is dropped.
     private var generation = 0
     private var refreshing = false
@@ -64,7 +67,7 @@ public final class SiteSession: @unchecked Sendable {
         switch outcome {
         case .built(let built):
             let before = files
-            install(built.indexed())
+            install(built)
             lock.lock(); stale = false; lock.unlock()
             diagnostics = built.diagnostics
             (unapplied, needsFullBuild) = ([], false)
@@ -88,14 +91,14 @@ public final class SiteSession: @unchecked Sendable {
     public func update(content: Set<String>, theme: Bool) -> Update {
         guard let site, !theme, !needsFullBuild else { return build() }
         let content = content.union(unapplied)
-        let knownDocs = site.markdownIndex
-        let knownAssets = site.assetOutputs
+        let knownDocs = site.content.markdownIndex
+        let knownAssets = site.content.assetOutputs
         var edited: Set<String> = []
         var touchedAssets: [String] = []
         for path in content where !Self.isEditorTemporary(path) {
             let exists = FileManager.default.fileExists(atPath: options.contentDir + "/" + path)
             // The logo's published name carries its content's hash.
-            if path == "site.conf" || path == site.catalogue.config.logo?.sourcePath { return build() }
+            if path == "site.conf" || path == site.content.catalogue.config.logo?.sourcePath { return build() }
             if knownDocs[path] != nil {
                 guard exists else { return build() }
                 edited.insert(path)
@@ -121,7 +124,7 @@ public final class SiteSession: @unchecked Sendable {
             return Update(succeeded: diagnostics.hasErrors == false, changed: touchedAssets.sorted(), diagnostics: diagnostics, wasFull: false)
         }
         let paths = edited
-        let result = ParallelWork.onLargeStack { [options] in IncrementalUpdate.run(site, paths, options) }
+        let result = ParallelWork.onLargeStack { [options, pageIndex] in IncrementalUpdate.run(site, pageIndex: pageIndex, paths, options) }
         switch result {
         case .full:
             return build()
@@ -162,16 +165,17 @@ public final class SiteSession: @unchecked Sendable {
             lock.lock()
             guard var site = _site, stale else { lock.unlock(); return [] }
             let seen = generation
+            let pageIndex = self.pageIndex
             lock.unlock()
             let documents = site.input.documents
             let index = ParallelWork.onLargeStack { [site] in
-                ParallelWork.serially { IndexStage.run(site.catalogue, documents) }
+                ParallelWork.serially { IndexStage.run(site.content.catalogue, documents) }
             }
             site.searchFiles = index.files
             site.input.searchIndex = index.catalogue
-            let pages = PageRenderer(theme: site.theme, input: site.input).render(only: [PageRenderer.searchPagePath])
+            let pages = PageRenderer(theme: site.content.theme, input: site.input).render(only: [PageRenderer.searchPagePath])
             for page in pages {
-                if let i = site.renderedPages.firstIndex(where: { $0.path == page.path }) { site.renderedPages[i] = page }
+                if let i = pageIndex[page.path] { site.renderedPages[i] = page }
             }
             // Encoded before taking the lock: a hundred megabytes at 10,000 lessons, which
             // edits and requests would otherwise wait for.
@@ -232,8 +236,10 @@ public final class SiteSession: @unchecked Sendable {
         var out: [String: Data] = [:]
         for page in built.pages { out[page.path] = Data(page.contents.utf8) }
         for (path, data) in built.assetFiles { out[path] = data }
-        let assets = Dictionary(built.catalogue.assets.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        let assets = Dictionary(built.content.catalogue.assets.map { ($0.outputPath, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(built.renderedPages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
         lock.lock()
+        pageIndex = index
         files = out
         contentAssets = assets
         lock.unlock()

@@ -42,21 +42,15 @@ extension CatalogueSummary {
     /// The catalogue's summary, assembled by the site's build, or its errors: nothing is
     /// rendered or written.
     public static func read(_ options: BuildOptions) -> (CatalogueSummary?, [Diagnostic]) {
-        var o = options
-        o.write = false
-        o.searchIndex = false
-        o.renderPages = false
-        let chosen = o
-        return ParallelWork.onLargeStack {
-            switch SiteBuilder.assemble(chosen, progress: nil) {
+        ParallelWork.onLargeStack {
+            switch SiteBuilder.prepare(options, progress: nil) {
             case .failed(let d): return (nil, d)
-            case .interrupted: return (nil, SiteBuilder.interrupted(chosen).diagnostics)
-            case .built(let site):
-                let results = Dictionary(site.markdown.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            case .interrupted: return (nil, SiteBuilder.interrupted(options).diagnostics)
+            case .ready(let site):
                 let courses = site.catalogue.courses.map { c in
                     CatalogueSummary.Course(slug: c.slug, title: c.title, summary: c.summary, lessons: c.lessons.map { l in
-                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: l.title(leadingTitle: site.input.documents[l.document.path]?.leadingTitle),
-                                                minutes: l.minutes ?? 0, quizzes: results[l.document.path]?.quizzes ?? [])
+                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: site.title(of: l),
+                                                minutes: l.minutes ?? 0, quizzes: site.result(for: l.document.path)?.quizzes ?? [])
                     })
                 }
                 let config = site.catalogue.config
@@ -65,7 +59,7 @@ extension CatalogueSummary {
                 summary.certificateIssuer = config.certificateIssuer
                 summary.certificateKeys = config.certificateKeys
                 summary.statusListFile = site.catalogue.statusListFile
-                return (summary, site.diagnostics)
+                return (summary, site.diagnostics(shownFrom: options))
             }
         }
     }

@@ -34,9 +34,7 @@ public struct BuildOptions: Sendable {
     /// Further checks of the assembled site, whose findings join the build's: `latih
     /// check --lms` adds what would stop a course from going into an LMS (LatihLMS), so
     /// that the core knows no command.
-    public var extraChecks: [@Sendable (BuiltSite, BuildOptions) -> [Diagnostic]] = []
-    /// Render pages (off when only the catalogue and its quizzes are wanted: `latih report`).
-    public var renderPages = true
+    public var extraChecks: [@Sendable (SiteContent, BuildOptions) -> [Diagnostic]] = []
 
     public init(contentDir: String = "content", templatesDir: String = "templates", outputDir: String = "site",
                 includeDrafts: Bool = false, write: Bool = true, bodyEnd: String = "") {
@@ -118,22 +116,22 @@ public enum SiteBuilder {
             return interrupted(options)
         }
         var diags = site.diagnostics
-        if !options.extraChecks.isEmpty { diags = (diags + options.extraChecks.flatMap { $0(site, options) }).sorted() }
+        if !options.extraChecks.isEmpty { diags = (diags + options.extraChecks.flatMap { $0(site.content, options) }).sorted() }
         var links: [(url: String, location: SourceLocation)] = []
-        for r in site.markdown {
+        for r in site.content.markdown {
             for link in r.rendered.links where link.destination.lowercased().hasPrefix("http://") || link.destination.lowercased().hasPrefix("https://") {
                 links.append((link.destination, options.shown(SourceLocation(path: r.path, line: link.line, column: link.column))))
             }
         }
         let pages = site.pages
-        let fileCount = site.writtenPages.count + pages.count + site.assetFiles.count + site.catalogue.assets.count
+        let fileCount = site.writtenPages.count + pages.count + site.assetFiles.count + site.content.catalogue.assets.count
         guard let staging else {
             return BuildResult(pageCount: site.pageCount, fileCount: fileCount, diagnostics: diags, externalLinks: links)
         }
         progress?("writing \(options.outputDir)/")
         do {
             try WriteStage.write(to: options.outputDir, staging: staging, pages: pages, assets: site.assetFiles,
-                                 contentAssets: site.catalogue.assets, contentDir: options.contentDir,
+                                 contentAssets: site.content.catalogue.assets, contentDir: options.contentDir,
                                  isCancelled: options.isCancelled)
         } catch WriteStage.Cancelled.byRequest {
             return interrupted(options)
@@ -155,45 +153,64 @@ public enum SiteBuilder {
         case interrupted
     }
 
-    /// Everything but writing, stage by stage: read, Markdown, cross-checks, then pages
-    /// and the search index, in memory. Stops after the cross-checks when anything so far
-    /// is an error.
-    /// With a `sink`, the site's pages go to it as they are rendered (see `RenderStage`).
-    public static func assemble(_ options: BuildOptions, sink: (@Sendable (OutputFile) -> Void)? = nil,
-                                progress: (@Sendable (String) -> Void)? = nil) -> Outcome {
+    /// What `prepare` ends with.
+    public enum Preparation: Sendable {
+        case ready(SiteContent)
+        case failed([Diagnostic])
+        case interrupted
+    }
+
+    /// The stages before any page: read, Markdown, cross-checks, and the files that
+    /// certificates are verified with. Fails when anything so far is an error.
+    public static func prepare(_ options: BuildOptions, progress: (@Sendable (String) -> Void)? = nil) -> Preparation {
         progress?("reading \(options.contentDir)/")
         let read = ReadStage.run(options)
         let catalogue = read.catalogue
-        var diags = read.diagnostics
 
         progress?("rendering Markdown")
         let (jobs, context) = MarkdownStage.prepare(catalogue, strings: read.theme?.strings ?? [:])
         let results = MarkdownStage.run(jobs, context)
         let collected = CrossChecks.run(results, catalogue)
-        diags += collected.diagnostics.map(options.shown)
+        var markdownFindings = collected.diagnostics
         if options.reportUnusedFiles {
             for asset in catalogue.assets where !collected.used.contains(asset.sourcePath) {
-                diags.append(options.shown(.warning(.contentUnusedFile, SourceLocation(path: asset.sourcePath), "file is not used by any page",
-                                                    hint: "link to it from a lesson, or delete it so it is not published")))
+                markdownFindings.append(.warning(.contentUnusedFile, SourceLocation(path: asset.sourcePath), "file is not used by any page",
+                                                 hint: "link to it from a lesson, or delete it so it is not published"))
             }
         }
         if options.isCancelled() { return .interrupted }
         let verification = VerificationFiles(catalogue, contentDir: options.contentDir)
-        diags += verification.diagnostics.map(options.shown)
-        guard let theme = read.theme, !diags.hasErrors else { return .failed(diags.sorted()) }
+        guard let theme = read.theme else {
+            let findings = read.contentFindings + markdownFindings + verification.diagnostics
+            return .failed((findings.map(options.shown) + read.themeFindings).sorted())
+        }
+        let content = SiteContent(catalogue: catalogue, theme: theme, context: context, markdown: results, collected: collected,
+                                  quizLimits: quizLimits(results), verification: verification,
+                                  readFindings: read.contentFindings, markdownFindings: markdownFindings, themeFindings: read.themeFindings)
+        let diags = content.diagnostics(shownFrom: options)
+        return diags.hasErrors ? .failed(diags) : .ready(content)
+    }
 
-        let (assetPaths, assetFiles) = RenderStage.assets(theme)
-        var input = RenderInput(catalogue: catalogue, documents: collected.documents, assetPaths: assetPaths,
-                                bodyEnd: options.bodyEnd, quizIDs: collected.quizIDs)
-        input.trustJSON = verification.trustJSON
-        input.statusJSON = verification.statusJSON
-        input.quizLimits = quizLimits(results)
-        guard let output = RenderStage.run(theme, &input, options, sink: sink, progress: progress) else { return .interrupted }
-        var site = BuiltSite(catalogue: catalogue, theme: theme, context: context, markdown: results,
-                             headingIDs: collected.headingIDs, input: input, renderedPages: output.pages, searchFiles: output.index.files,
-                             assetFiles: assetFiles, contentDiagnostics: read.diagnostics, diagnostics: diags.sorted())
+    /// Everything but writing: `prepare`, then the pages and the search index, in memory.
+    /// With a `sink`, the site's pages go to it as they are rendered (see `RenderStage`).
+    public static func assemble(_ options: BuildOptions, sink: (@Sendable (OutputFile) -> Void)? = nil,
+                                progress: (@Sendable (String) -> Void)? = nil) -> Outcome {
+        switch prepare(options, progress: progress) {
+        case .failed(let diags): return .failed(diags)
+        case .interrupted: return .interrupted
+        case .ready(let content): return render(content, options, sink: sink, progress: progress)
+        }
+    }
+
+    /// The pages and search index of prepared content.
+    public static func render(_ content: SiteContent, _ options: BuildOptions, sink: (@Sendable (OutputFile) -> Void)? = nil,
+                              progress: (@Sendable (String) -> Void)? = nil) -> Outcome {
+        let (assetPaths, assetFiles) = RenderStage.assets(content.theme)
+        var input = content.renderInput(bodyEnd: options.bodyEnd, assetPaths: assetPaths)
+        guard let output = RenderStage.run(content.theme, &input, options, sink: sink, progress: progress) else { return .interrupted }
+        var site = BuiltSite(content: content, input: input, renderedPages: output.pages, searchFiles: output.index.files,
+                             assetFiles: assetFiles, diagnostics: content.diagnostics(shownFrom: options))
         site.writtenPages = output.handedOn
-        site.verificationFiles = verification.files
         return .built(site)
     }
 

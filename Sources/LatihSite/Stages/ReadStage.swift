@@ -11,13 +11,15 @@ public enum ReadStage {
         public var catalogue: Catalogue
         /// Nil when the theme cannot be used; the diagnostics say why.
         public var theme: Theme?
-        /// Every finding of the content and the theme, with paths as shown to people.
-        public var diagnostics: [Diagnostic]
+        /// Findings of the content, by paths relative to the content folder.
+        public var contentFindings: [Diagnostic]
+        /// Findings of the theme, by paths that name the templates folder.
+        public var themeFindings: [Diagnostic]
     }
 
     public static func run(_ options: BuildOptions) -> Sources {
-        let (catalogue, contentDiags) = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts).load()
-        let (theme, themeDiags) = Theme.load(from: options.templatesDir, language: catalogue.config.language)
-        return Sources(catalogue: catalogue, theme: theme, diagnostics: contentDiags.map(options.shown) + themeDiags)
+        let (catalogue, contentFindings) = ContentLoader(root: options.contentDir, includeDrafts: options.includeDrafts).load()
+        let (theme, themeFindings) = Theme.load(from: options.templatesDir, language: catalogue.config.language)
+        return Sources(catalogue: catalogue, theme: theme, contentFindings: contentFindings, themeFindings: themeFindings)
     }
 }

@@ -40,9 +40,7 @@ public enum RenderStage {
         var rendered: [OutputFile] = []
         var handedOn: [String] = []
         var index: (files: [SearchFile], catalogue: String) = ([], "")
-        if !options.renderPages {
-            rendered = []
-        } else if case .lms(let format) = options.pageMode {
+        if case .lms(let format) = options.pageMode {
             progress?("rendering courses for \(format.name)")
             input.mode = options.pageMode
             let paths = catalogue.courses.flatMap { [$0.outputPath] + $0.lessons.map(\.outputPath) }
