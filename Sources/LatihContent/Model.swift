@@ -69,6 +69,10 @@ public struct Lesson: Sendable {
     /// `courses/<course>/<lesson>/index.html`.
     public var outputPath: String { "courses/\(courseSlug)/\(slug)/index.html" }
 
+    /// `<course>/<lesson>`: what a learner's progress, the pages' `data-lesson`, packages
+    /// and the report know the lesson by.
+    public var progressID: String { "\(courseSlug)/\(slug)" }
+
     /// The lesson's title everywhere it is shown (its page, the outline, search, the LMS,
     /// the report): its front matter's `title`, else its Markdown's first heading
     /// (`leadingTitle`, which the Markdown stage finds), else its slug.

@@ -1,3 +1,4 @@
+import LatihContent
 import LatihSite
 
 /// A course's `cmi5.xml` (the cmi5 course structure), valid against the schema of the
@@ -59,13 +60,11 @@ enum Cmi5Manifest {
     }
 
     static func courseID(_ course: CourseForLMS) -> String {
-        if let base = course.baseURL { return (base.hasSuffix("/") ? base : base + "/") + "courses/\(course.slug)/" }
-        return "urn:latih:course:\(course.slug)"
+        ActivityIDs(baseURL: course.baseURL).course(course.slug)
     }
 
     static func lessonID(_ course: CourseForLMS, _ lesson: CourseForLMS.Lesson) -> String {
-        if course.baseURL != nil { return courseID(course) + lesson.slug + "/" }
-        return "urn:latih:lesson:\(course.slug):\(lesson.slug)"
+        ActivityIDs(baseURL: course.baseURL).lesson(course: course.slug, lesson: lesson.slug)
     }
 
     /// 70 → "0.7", 100 → "1", 0 → "0".

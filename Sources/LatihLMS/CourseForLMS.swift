@@ -140,7 +140,7 @@ extension CourseForLMS {
         func entry(_ l: LatihContent.Lesson) -> CourseForLMS.Lesson {
             let result = site.result(for: l.document.path)
             return CourseForLMS.Lesson(
-                id: "\(course.slug)/\(l.slug)", slug: l.slug, title: site.title(of: l),
+                id: l.progressID, slug: l.slug, title: site.title(of: l),
                 summary: l.summary, href: l.outputPath,
                 minutes: l.minutes ?? 0, passMarks: result?.quizzes.map(\.pass) ?? [])
         }

@@ -41,7 +41,7 @@ struct ProgressCatalogue: Encodable {
                 id: course.slug, title: course.title, url: root + course.outputPath, level: course.level,
                 competencies: course.competencies,
                 lessons: course.lessons.map { lesson in
-                    LessonEntry(id: "\(course.slug)/\(lesson.slug)", title: title(lesson),
+                    LessonEntry(id: lesson.progressID, title: title(lesson),
                                 url: root + lesson.outputPath, minutes: lesson.minutes ?? 0,
                                 quizzes: input.quizIDs[lesson.document.path] ?? [])
                 })

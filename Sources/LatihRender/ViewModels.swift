@@ -179,7 +179,7 @@ struct ViewModels: Sendable {
                     "quizIds": course.lessons.flatMap { input.quizIDs[$0.document.path] ?? [] }.joined(separator: " "),
                 ],
                 "lesson": clean([
-                    "id": "\(course.slug)/\(lesson.slug)",
+                    "id": lesson.progressID,
                     "minutes": String(lesson.minutes ?? 0),
                     "hasQuiz": !(input.quizIDs[lesson.document.path] ?? []).isEmpty,
                     "title": lessonTitle(lesson),
@@ -307,7 +307,7 @@ struct ViewModels: Sendable {
             lessons.map { l in
                 number += 1
                 return clean([
-                    "lessonId": "\(l.courseSlug)/\(l.slug)",
+                    "lessonId": l.progressID,
                     "number": String(number),
                     "title": lessonTitle(l),
                     "url": root + l.outputPath,

@@ -1,3 +1,4 @@
+import LatihContent
 import LatihQuiz
 import LatihSite
 
@@ -27,20 +28,24 @@ struct CatalogueIndex: Sendable {
     /// Every course, lesson, quiz and question, numbered: the codes events hold.
     let targets: [Target]
     private let codes: [Target: Int32]
-    /// The prefix of the ids the report writes: the site's `base-url`, or `urn:latih:`.
-    let idBase: String
+    /// The ids the report writes, under the site's `base-url` or `urn:latih:`.
+    let ids: ActivityIDs
+    /// What those ids start with.
+    var idBase: String { ids.prefix }
 
     init(_ summary: CatalogueSummary) {
         self.summary = summary
         var tails: [String: Target] = [:]
         var quizzes: [QuizEntry] = []
         var quizIndex: [String: Int] = [:]
+        // Ids are matched by what follows the base: the same scheme with an empty base.
+        let tail = ActivityIDs(baseURL: ""), urn = ActivityIDs(baseURL: nil)
         for (ci, course) in summary.courses.enumerated() {
-            tails["courses/\(course.slug)/"] = .course(ci)
-            tails["urn:latih:course:\(course.slug)"] = .course(ci)
+            tails[tail.course(course.slug)] = .course(ci)
+            tails[urn.course(course.slug)] = .course(ci)
             for (li, lesson) in course.lessons.enumerated() {
-                tails["courses/\(lesson.id)/"] = .lesson(course: ci, lesson: li)
-                tails["urn:latih:lesson:\(course.slug):\(lesson.slug)"] = .lesson(course: ci, lesson: li)
+                tails[tail.lesson(course: course.slug, lesson: lesson.slug)] = .lesson(course: ci, lesson: li)
+                tails[urn.lesson(course: course.slug, lesson: lesson.slug)] = .lesson(course: ci, lesson: li)
                 for quiz in lesson.quizzes {
                     quizIndex[quiz.id] = quizzes.count
                     quizzes.append(QuizEntry(quiz: quiz, course: ci, lesson: li))
@@ -61,7 +66,7 @@ struct CatalogueIndex: Sendable {
         targets = all
         codes = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, Int32($0)) })
         self.quizIndex = quizIndex
-        idBase = summary.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "urn:latih:"
+        ids = ActivityIDs(baseURL: summary.baseURL)
     }
 
     /// The code events hold for `target`.
@@ -100,15 +105,12 @@ struct CatalogueIndex: Sendable {
         return nil
     }
 
-    /// The activity id the report gives a course, a quiz's question.
-    func courseID(_ c: Int) -> String {
-        summary.baseURL != nil ? idBase + "courses/\(summary.courses[c].slug)/" : "urn:latih:course:\(summary.courses[c].slug)"
-    }
+    /// The activity id the report gives a course, a lesson, a quiz's question.
+    func courseID(_ c: Int) -> String { ids.course(summary.courses[c].slug) }
 
     func lessonID(_ c: Int, _ l: Int) -> String {
-        let course = summary.courses[c], lesson = course.lessons[l]
-        return summary.baseURL != nil ? idBase + "courses/\(lesson.id)/" : "urn:latih:lesson:\(course.slug):\(lesson.slug)"
+        ids.lesson(course: summary.courses[c].slug, lesson: summary.courses[c].lessons[l].slug)
     }
 
-    func questionID(_ q: Int, _ n: Int) -> String { idBase + "kuis/\(quizzes[q].quiz.id)#soal-\(n)" }
+    func questionID(_ q: Int, _ n: Int) -> String { ids.question(quiz: quizzes[q].quiz.id, number: n) }
 }

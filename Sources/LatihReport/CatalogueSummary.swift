@@ -49,7 +49,7 @@ extension CatalogueSummary {
             case .ready(let site):
                 let courses = site.catalogue.courses.map { c in
                     CatalogueSummary.Course(slug: c.slug, title: c.title, summary: c.summary, lessons: c.lessons.map { l in
-                        CatalogueSummary.Lesson(id: "\(c.slug)/\(l.slug)", slug: l.slug, title: site.title(of: l),
+                        CatalogueSummary.Lesson(id: l.progressID, slug: l.slug, title: site.title(of: l),
                                                 minutes: l.minutes ?? 0, quizzes: site.result(for: l.document.path)?.quizzes ?? [])
                     })
                 }

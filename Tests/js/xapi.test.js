@@ -88,3 +88,35 @@ test("the learner's statements read back as the browser's progress, and merge wi
   // Merging again changes nothing, so a page that shows progress again after a merge stops there.
   assert.equal(JSON.stringify(store.merge(merged, remote)), JSON.stringify(store.merge(merged, store.empty())));
 });
+
+// The activity-id scheme, against the table the Swift tests read (ActivityIDsTests). The
+// browser always has a base (the site's address), so rows without one are Swift's alone.
+test("activity ids follow Tests/vectors/activity-ids.tsv", () => {
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const rows = fs.readFileSync(path.join(__dirname, "..", "vectors", "activity-ids.tsv"), "utf8")
+    .split("\n").filter((l) => l && !l.startsWith("#")).slice(1).map((l) => l.split("\t"));
+  const withBase = rows.filter(([base]) => base !== "-");
+  assert.ok(withBase.length >= 8);
+  for (const [given, kind, course, lesson, quiz, number, id] of withBase) {
+    const base = given.endsWith("/") ? given : given + "/";
+    const made = kind === "course" ? xapi.ids.course(base, course)
+      : kind === "lesson" ? xapi.ids.lesson(base, course + "/" + lesson)
+      : kind === "quiz" ? xapi.ids.quiz(base, quiz)
+      : xapi.ids.question(base, quiz, Number(number));
+    assert.equal(made, id, kind + " under " + given);
+  }
+});
+
+test("statements read back by their activity ids restore the lessons and quizzes", () => {
+  const store = require("../../templates/assets/site/store.js");
+  const base = "https://latih.jakarta.go.id/";
+  const at = "2026-12-07T08:00:00.000Z";
+  const state = xapi.progressFromStatements([
+    { verb: { id: xapi.VERBS.completed }, object: { id: xapi.ids.lesson(base, "keamanan-siber/kata-sandi") }, timestamp: at },
+    { verb: { id: xapi.VERBS.passed }, object: { id: xapi.ids.quiz(base, "keamanan-siber/kata-sandi/1") }, timestamp: at,
+      result: { score: { raw: 80 } } },
+  ], base, store);
+  assert.equal(state.lessons["keamanan-siber/kata-sandi"].completed, at);
+  assert.ok(state.quizzes["keamanan-siber/kata-sandi/1"]);
+});

@@ -70,7 +70,7 @@ public enum MarkdownStage {
             }
             for lesson in course.lessons {
                 targets[lesson.document.path] = lesson.outputPath
-                jobs.append((lesson.document, lesson.outputPath, "\(course.slug)/\(lesson.slug)"))
+                jobs.append((lesson.document, lesson.outputPath, lesson.progressID))
             }
         }
         for path in catalogue.paths {

@@ -342,11 +342,12 @@
       // Each question answered, for the agency's item analysis (cmi5 "allowed" statements).
       page.onQuizAttempt(function (d) {
         if (!normal) return;
-        var quiz = { objectType: "Activity", id: launch.activityId + "/kuis/" + d.id,
+        // Under the lesson's own id (the AU's), which the LMS gave at launch.
+        var quiz = { objectType: "Activity", id: xapi.ids.quiz(launch.activityId + "/", d.id),
                      definition: { type: xapi.TYPES.assessment, name: { und: d.title } } };
         d.questions.forEach(function (q) {
           send("answered", {
-            object: { objectType: "Activity", id: quiz.id + "#soal-" + (q.index + 1),
+            object: { objectType: "Activity", id: xapi.ids.question(launch.activityId + "/", d.id, q.index + 1),
                       definition: { type: xapi.TYPES.interaction, name: { und: q.text },
                                     interactionType: xapi.INTERACTIONS[q.kind] || "other" } },
             parent: quiz, result: { response: q.response, success: q.success }

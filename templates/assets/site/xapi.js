@@ -79,6 +79,18 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
+  /**
+   * The activity ids of a course, a lesson (by its `<course>/<lesson>` id), a quiz and
+   * its questions (from 1), under `base`, the site's address with its final slash. The
+   * same scheme as LatihContent's ActivityIDs; Tests/vectors/activity-ids.tsv holds both.
+   */
+  var ids = {
+    course: function (base, course) { return base + "courses/" + course + "/"; },
+    lesson: function (base, lesson) { return base + "courses/" + lesson + "/"; },
+    quiz: function (base, quiz) { return base + "kuis/" + quiz; },
+    question: function (base, quiz, number) { return ids.quiz(base, quiz) + "#soal-" + number; }
+  };
+
   function activity(id, type, name, lang, extra) {
     var definition = { type: type, name: {} };
     definition.name[lang] = name;
@@ -142,17 +154,17 @@
 
     var article = doc.querySelector("article.lesson[data-lesson]");
     var course = article ? article.getAttribute("data-course") : null;
-    var courseActivity = course && activity(base + "courses/" + course + "/", TYPES.course, article.getAttribute("data-course-title"), lang);
+    var courseActivity = course && activity(ids.course(base, course), TYPES.course, article.getAttribute("data-course-title"), lang);
     if (fromURL) send("initialized", courseActivity || activity(base, TYPES.course, doc.title, lang), {});
     if (article) {
       var lessonTitle = doc.querySelector("h1").textContent;
-      send("experienced", activity(base + "courses/" + article.getAttribute("data-lesson") + "/", TYPES.lesson, lessonTitle, lang), { parent: courseActivity });
+      send("experienced", activity(ids.lesson(base, article.getAttribute("data-lesson")), TYPES.lesson, lessonTitle, lang), { parent: courseActivity });
     }
     doc.addEventListener("latih:quiz-attempt", function (e) {
       var d = e.detail;
-      var quizActivity = activity(base + "kuis/" + d.id, TYPES.assessment, d.title, lang);
+      var quizActivity = activity(ids.quiz(base, d.id), TYPES.assessment, d.title, lang);
       d.questions.forEach(function (q) {
-        send("answered", activity(base + "kuis/" + d.id + "#soal-" + (q.index + 1), TYPES.interaction, q.text, lang,
+        send("answered", activity(ids.question(base, d.id, q.index + 1), TYPES.interaction, q.text, lang,
           { interactionType: INTERACTIONS[q.kind] || "other" }),
           { timestamp: d.at, parent: quizActivity, result: { response: q.response, success: q.success } });
       });
@@ -171,7 +183,7 @@
     doc.addEventListener("latih:lesson-completed", function () {
       setTimeout(function () {
         if (article) {
-          send("completed", activity(base + "courses/" + article.getAttribute("data-lesson") + "/", TYPES.lesson,
+          send("completed", activity(ids.lesson(base, article.getAttribute("data-lesson")), TYPES.lesson,
             doc.querySelector("h1").textContent, lang), { parent: courseActivity, result: { completion: true } });
         }
         checkCourse();
@@ -328,7 +340,7 @@
   }
 
   return {
-    VERBS: VERBS, TYPES: TYPES, INTERACTIONS: INTERACTIONS, parseLaunch: parseLaunch, originAllowed: originAllowed,
+    VERBS: VERBS, TYPES: TYPES, INTERACTIONS: INTERACTIONS, ids: ids, parseLaunch: parseLaunch, originAllowed: originAllowed,
     statement: statement, activity: activity, uuid: uuid, backoff: backoff, start: start,
     makeSender: makeSender, loadQueue: loadQueue, progressFromStatements: progressFromStatements
   };
