@@ -72,7 +72,7 @@ public struct PageRenderer: Sendable {
     public init(theme: Theme, input: RenderInput, counter: ProgressCounter? = nil) {
         self.theme = theme
         self.input = input
-        self.views = ViewModels(input: input, strings: theme.strings)
+        self.views = ViewModels(input: input, strings: theme.strings, library: theme.library)
         self.counter = counter
     }
 

@@ -19,7 +19,7 @@ enum TemplateCheck {
         "competencies", "tags", "authors", "updated", "updatedISO", "progressCourses", "prerequisites", "hasCompetencies", "hasPrerequisites",
         "sections", "start", "course",
         // syllabus and outline
-        "moduleTitle", "moduleId", "moduleSummary", "lessons", "number", "lessonDuration",
+        "moduleTitle", "moduleId", "moduleSummary", "lessons", "lessonsHTML", "number", "lessonDuration",
         // lessons, paths, pages
         "lesson", "position", "module", "prev", "next", "outline", "path", "page",
         // learner progress

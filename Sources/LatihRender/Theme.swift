@@ -34,7 +34,7 @@ public struct Theme: Sendable {
     public static let verifyScript = "latih-verify.js"
 
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw"]
+    public static let requiredTemplates = ["layout", "catalogue", "course", "lesson", "path", "paths", "page", "404", "progress", "certificate", "search", "verify", "sw", "partials/outline-lesson"]
 
     /// Loads a theme, reporting every broken or missing template and string table.
     public static func load(from dir: String, language: String) -> (Theme?, [Diagnostic]) {

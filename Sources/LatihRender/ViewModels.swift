@@ -2,6 +2,7 @@ import Foundation
 import LatihContent
 import LatihFrontMatter
 import LatihMarkdown
+import Mustache
 
 /// Builds the values templates see. Every value here is plain text that Mustache
 /// escapes, except the `html` keys, which hold HTML made by Latih's own Markdown renderer.
@@ -31,9 +32,14 @@ struct ViewModels: Sendable {
     /// The theme's assets as Mustache keys (`latih.css` is `latih-css`) and published paths.
     let assetKeys: [(key: String, path: String)]
 
-    init(input: RenderInput, strings: [String: String]) {
+    /// Renders the outline's rows (`partials/outline-lesson`).
+    let library: MustacheLibrary
+    let outlines = CourseOutlines()
+
+    init(input: RenderInput, strings: [String: String], library: MustacheLibrary) {
         self.input = input
         self.strings = strings
+        self.library = library
         var index: [String: Int] = [:]
         for (i, c) in input.catalogue.courses.enumerated() { index[c.slug] = i }
         courseIndex = index
@@ -188,7 +194,7 @@ struct ViewModels: Sendable {
                     "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
                     "html": html(lesson.document),
                 ]),
-                "outline": sections(course, root: root, current: lesson.document.path),
+                "outline": outlines.outline(ci) { courseOutline(course, root: root) }.sections(current: lesson.document.path),
             ]
             if let m = lesson.moduleSlug, let module = course.modules.first(where: { $0.slug == m }) {
                 v["module"] = ["title": module.title]
@@ -300,11 +306,29 @@ struct ViewModels: Sendable {
         ]
     }
 
+    /// A course's lessons in reading order, grouped: each module's, and runs of lessons
+    /// outside modules.
+    func groups(_ course: Course) -> [(module: Module?, lessons: [Lesson])] {
+        var out: [(module: Module?, lessons: [Lesson])] = []
+        var loose: [Lesson] = []
+        for item in course.items {
+            switch item {
+            case .lesson(let l):
+                loose.append(l)
+            case .module(let m):
+                if !loose.isEmpty { out.append((nil, loose)); loose = [] }
+                out.append((m, m.lessons))
+            }
+        }
+        if !loose.isEmpty { out.append((nil, loose)) }
+        return out
+    }
+
+    /// The rows of a course's syllabus and outline, numbered through the course.
     func sections(_ course: Course, root: String, current: String?) -> [[String: Any]] {
-        var out: [[String: Any]] = []
         var number = 0
-        func rows(_ lessons: [Lesson]) -> [[String: Any]] {
-            lessons.map { l in
+        return groups(course).map { group in
+            let rows: [[String: Any]] = group.lessons.map { l in
                 number += 1
                 return clean([
                     "lessonId": l.progressID,
@@ -315,23 +339,36 @@ struct ViewModels: Sendable {
                     "current": l.document.path == current,
                 ])
             }
+            guard let m = group.module else { return ["lessons": rows] }
+            return clean([
+                "moduleTitle": m.title, "moduleId": "modul-" + m.slug,
+                "moduleSummary": m.summary,
+                "lessons": rows,
+            ])
         }
-        var loose: [Lesson] = []
-        for item in course.items {
-            switch item {
-            case .lesson(let l):
-                loose.append(l)
-            case .module(let m):
-                if !loose.isEmpty { out.append(["lessons": rows(loose)]); loose = [] }
-                out.append(clean([
-                    "moduleTitle": m.title, "moduleId": "modul-" + m.slug,
-                    "moduleSummary": m.summary,
-                    "lessons": rows(m.lessons),
-                ]))
+    }
+
+    /// The outline of a course's lesson pages, each row rendered as another lesson's and
+    /// as the page's own. A row sees its own values, `t` and `root`.
+    func courseOutline(_ course: Course, root: String) -> CourseOutline {
+        var groups: [CourseOutline.Group] = []
+        for section in sections(course, root: root, current: nil) {
+            let lessons = section["lessons"] as? [[String: Any]] ?? []
+            var group = CourseOutline.Group(moduleTitle: section["moduleTitle"] as? String ?? "", rows: [], lessons: [], plain: "")
+            for row in lessons {
+                var context = row
+                context["t"] = strings
+                context["root"] = root
+                let plain = library.render(context, withTemplate: "partials/outline-lesson") ?? ""
+                context["current"] = true
+                let current = library.render(context, withTemplate: "partials/outline-lesson") ?? ""
+                group.rows.append((plain, current))
+                group.plain += plain
             }
+            groups.append(group)
         }
-        if !loose.isEmpty { out.append(["lessons": rows(loose)]) }
-        return out
+        for (i, group) in self.groups(course).enumerated() { groups[i].lessons = group.lessons.map(\.document.path) }
+        return CourseOutline(groups: groups)
     }
 
     func courseDetail(_ course: Course, root: String) -> [String: Any] {

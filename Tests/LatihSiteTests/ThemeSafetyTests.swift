@@ -19,6 +19,7 @@ import Testing
     static let allowedUnescaped: Set<String> = [
         "course.mustache: html",        // course.md rendered by MarkdownRenderer
         "lesson.mustache: lesson.html", // the lesson rendered by MarkdownRenderer (quizzes by QuizRenderer)
+        "lesson.mustache: lessonsHTML", // the outline's rows, rendered (escaped) from partials/outline-lesson.mustache
         "path.mustache: html",          // the path's Markdown
         "page.mustache: html",          // the page's Markdown
         "layout.mustache: bodyEnd",     // empty in builds; latih serve's reload script tag
