@@ -35,6 +35,12 @@ struct ViewModels: Sendable {
     /// Renders the outline's rows (`partials/outline-lesson`).
     let library: MustacheLibrary
     let outlines = CourseOutlines()
+    /// The catalogue as the progress and certificate pages' scripts read it (both pages
+    /// are at the same depth), encoded once for the two.
+    private let progressCatalogue = Memo<String>()
+    var progressCatalogueJSON: String {
+        progressCatalogue.value { ProgressCatalogue(input: input, title: lessonTitle, root: "../").json() }
+    }
 
     init(input: RenderInput, strings: [String: String], library: MustacheLibrary) {
         self.input = input
@@ -134,9 +140,8 @@ struct ViewModels: Sendable {
             return ("404", SiteRoutes.notFound.path, t("notfound-title"), common(outputPath: SiteRoutes.notFound.path, title: t("notfound-title"), root: base))
         case .progress:
             let root = "../"
-            let data = ProgressCatalogue(input: input, title: lessonTitle, root: root)
             return ("progress", SiteRoutes.progress.path, t("progress-title"), [
-                "catalogueJSON": data.json(),
+                "catalogueJSON": progressCatalogueJSON,
                 "isProgress": true,
                 // The agency's credentials a learner keeps are verified on this page too,
                 // on a site that issues them.
@@ -146,9 +151,8 @@ struct ViewModels: Sendable {
                 "verifyStringsJSON": verifyStringsJSON,
             ])
         case .certificate:
-            let data = ProgressCatalogue(input: input, title: lessonTitle, root: "../")
             return ("certificate", SiteRoutes.certificate.path, t("certificate-title"), [
-                "catalogueJSON": data.json(),
+                "catalogueJSON": progressCatalogueJSON,
                 "isProgress": true,
             ])
         case .verify:
