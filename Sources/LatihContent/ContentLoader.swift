@@ -253,3 +253,27 @@ extension ContentLoader {
         }
     }
 }
+
+extension ContentLoader {
+    /// A catalogue from Markdown texts held in memory, by path relative to a content
+    /// folder, with the site's settings given: what `load` makes of a folder holding
+    /// them. Other files (images) are not read; the theme's vocabulary is made from such
+    /// a catalogue (`TemplateVocabulary`).
+    public static func catalogue(texts: [(path: String, text: String)], config: SiteConfig) -> (Catalogue, [Diagnostic]) {
+        let loader = ContentLoader(root: "")
+        var diags: [Diagnostic] = []
+        var assembler = Assembler(includeDrafts: false)
+        for (path, text) in texts {
+            switch loader.classify(path.split(separator: "/").map(String.init)) {
+            case .failure(let d): diags.append(d)
+            case .success(let role):
+                let doc = FrontMatterParser.parseDocument(text, path: path, schema: role.schema)
+                diags += doc.diagnostics
+                assembler.add(Document(path: path, frontMatter: doc.frontMatter, body: doc.body, bodyLine: doc.bodyLine,
+                                       isComplete: doc.isComplete), role: role)
+            }
+        }
+        let (catalogue, more) = assembler.finish(config: config, assets: [])
+        return (catalogue, diags + more)
+    }
+}

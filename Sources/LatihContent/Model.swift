@@ -180,6 +180,11 @@ public struct Asset: Sendable {
     public var sourcePath: String
     /// Path relative to the output folder.
     public var outputPath: String
+
+    public init(sourcePath: String, outputPath: String) {
+        self.sourcePath = sourcePath
+        self.outputPath = outputPath
+    }
 }
 
 /// Everything in `content/`, parsed and checked for structure, before Markdown is rendered.

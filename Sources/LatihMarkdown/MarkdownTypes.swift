@@ -54,4 +54,12 @@ public struct RenderedMarkdown: Sendable {
     public var links: [LinkReference]
     /// The document's visible text, blocks separated by newlines, for search and summaries.
     public var plainText: String
+
+    public init(html: String, leadingTitle: String? = nil, headings: [Heading] = [], links: [LinkReference] = [], plainText: String = "") {
+        self.html = html
+        self.leadingTitle = leadingTitle
+        self.headings = headings
+        self.links = links
+        self.plainText = plainText
+    }
 }

@@ -8,6 +8,11 @@ public enum OfflineFiles {
     /// Pages every visitor gets cached, besides the assets.
     static let shellPages = SiteRoutes.builtInPages.filter(\.offline).map(\.path)
 
+    /// What `sw.mustache` is given: the worker's version, and the files it caches first.
+    static func workerValues(version: String, shell: [String]) -> [String: Any] {
+        ["version": version, "shellJSON": scriptSafeJSON(shell)]
+    }
+
     public static func render(theme: Theme, config: SiteConfig, assetPaths: [String: String]) -> [OutputFile] {
         // What the site's pages load, and no script that only a package or a report does.
         // The search and verification pages' scripts are cached with those pages, when opened.
@@ -19,7 +24,7 @@ public enum OfflineFiles {
         // A new version whenever a content-hashed name changes.
         let version = SHA256.hash(data: Data(shell.joined(separator: "\n").utf8)).prefix(6)
             .map { String(format: "%02x", $0) }.joined()
-        let worker = theme.library.render(["version": version, "shellJSON": scriptSafeJSON(shell)], withTemplate: "sw") ?? ""
+        let worker = theme.library.render(workerValues(version: String(version), shell: shell), withTemplate: "sw") ?? ""
         struct Icon: Encodable { var src: String; var sizes: String; var type: String }
         struct Manifest: Encodable {
             var name: String

@@ -92,8 +92,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// Every page's job, in a fixed order.
-    var jobs: [Job] {
-        let c = input.catalogue
+    var jobs: [Job] { Self.jobs(of: input.catalogue) }
+
+    /// Every page's job of a catalogue, in a fixed order.
+    static func jobs(of c: Catalogue) -> [Job] {
         var jobs: [Job] = [.catalogue, .paths, .notFound, .progress, .certificate, .search, .verify]
         for (i, course) in c.courses.enumerated() {
             jobs.append(.course(i))

@@ -1,48 +1,23 @@
 import Foundation
 import LatihDiagnostics
 
-/// Finds names in templates that no page provides. Mustache renders an unknown name as
-/// nothing, so a typo such as `{{lesson.tittle}}` would silently blank part of every
-/// page; swift-mustache exposes no token API, so the tags are scanned here.
+/// Finds names in templates that their pages do not provide. Mustache renders an unknown
+/// name as nothing, so a typo such as `{{lesson.tittle}}` would silently blank part of
+/// every page; swift-mustache exposes no token API, so the tags are scanned here.
+///
+/// A page template is held to what its page is given (`TemplateVocabulary`): on a course
+/// page `{{course.title}}` is known and `{{course.minutes}}` or `{{outline}}` is not.
+/// The layout and the partials, which several pages share, are held to every page's
+/// names; `t.<key>` must name an interface string and `assets.<key>` a theme asset.
 enum TemplateCheck {
-    /// Every name the view models provide (see `ViewModels`). `t.<key>` must name an
-    /// interface string and `assets.<key>` a theme asset; any other dotted segment must be known.
-    static let knownNames: Set<String> = [
-        // every page
-        "lang", "t", "site", "title", "description", "organisation", "logo", "root", "home", "assets", "pageTitle",
-        "nav", "url", "current", "pathsURL", "bodyEnd",
-        // catalogue
-        "categories", "name", "id", "courses", "categoryOptions", "levelOptions", "value", "label", "paths",
-        "hasPaths", "courseCount", "isCatalogue", "isPaths",
-        // course cards and course pages
-        "slug", "summary", "level", "levelLabel", "category", "duration", "lessonCount", "step", "html",
-        "competencies", "tags", "authors", "updated", "updatedISO", "progressCourses", "prerequisites", "hasCompetencies", "hasPrerequisites",
-        "sections", "start", "course",
-        // syllabus and outline
-        "moduleTitle", "moduleId", "moduleSummary", "lessons", "lessonsHTML", "number", "lessonDuration",
-        // lessons, paths, pages
-        "lesson", "position", "module", "prev", "next", "outline", "path", "page",
-        // learner progress
-        "progressURL", "isProgress", "catalogueJSON", "stringsJSON", "lessonId", "minutes", "hasQuiz", "lessonTotal",
-        // the service worker
-        "version", "shellJSON",
-        // xAPI reporting
-        "connectSources", "baseURL", "quizIds", "lms", "reportsXAPI",
-        // LMS packages and the monitoring report (`latih report`)
-        "standalone", "report", "crumbs", "heading", "eyebrow", "lead", "figures", "items", "links", "sections",
-        "sectionId", "sectionTitle", "note", "chart", "chartCaption", "table", "sortable", "columns", "numeric",
-        "rows", "flagged", "cells", "sort", "text", "rowHeader", "privacy", "hasCrumbs", "hasFigures", "hasLinks", "bodyHTML",
-        // search
-        "searchURL", "searchIndex", "isSearch", "contentLang", "searchStringsJSON",
-        // the verification page
-        "trustJSON", "statusJSON", "verifyStringsJSON", "issuesCertificates",
-        // search engines
-        "courseJSONLD",
-        // certificates that an agency issues (`latih certify issue`)
-        "certificate", "agency", "learner", "nip", "for", "achievement", "jp", "date", "narrative", "signed", "qr", "verifyAddress",
-    ]
-
-    static func check(_ text: String, path: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {
+    static func check(_ text: String, path: String, template: String, strings: Set<String>, assets: Set<String>) -> [Diagnostic] {
+        let page = TemplateVocabulary.byTemplate[template]
+        let other = TemplateVocabulary.otherTemplates[template]
+        let names = page ?? TemplateVocabulary.anywhere
+        func known(_ segments: [String]) -> Bool {
+            if let other { return segments.allSatisfy { other.contains($0) || TemplateVocabulary.anywhere.all.contains($0) } }
+            return names.resolves(segments)
+        }
         var diags: [Diagnostic] = []
         let bytes = Array(text.utf8)
         var i = 0, line = 1, lineStart = 0
@@ -75,14 +50,17 @@ enum TemplateCheck {
                 problem = (.templateUnknownString, "unknown interface string `\(segments[1])`")
             } else if segments.first == "assets", segments.count == 2, !assets.contains(segments[1]) {
                 problem = (.templateUnknownAsset, "unknown asset `\(segments[1])`")
-            } else if segments.first != "t", segments.first != "assets", let unknown = segments.first(where: { !knownNames.contains($0) }) {
+            } else if segments.first != "t", segments.first != "assets", !known(segments) {
+                // The first part that no page has, else the whole name, which this page lacks.
+                let everywhere = TemplateVocabulary.anywhere.all.union(other ?? [])
+                let unknown = segments.first { !everywhere.contains($0) } ?? name
                 problem = (.templateUnknownVariable, "unknown variable `\(unknown)`")
             }
             if let problem {
                 let column = tagStart - lineStart + 1
-                var hint = "the variables templates can use are listed in the README, under \"The theme\""
+                var hint = "the names each page's template can use are listed in docs/theme.md"
                 if segments.first == "t" { hint = "add it to every i18n/<lang>.conf table, or fix the spelling" }
-                let closest = Suggestion.closest(to: segments.last!, in: segments.first == "t" ? Array(strings) : Array(knownNames))
+                let closest = Suggestion.closest(to: segments.last!, in: segments.first == "t" ? Array(strings) : Array(names.all.union(other ?? [])))
                 if let closest { hint = "did you mean `\(closest)`?" }
                 diags.append(.error(problem.code, SourceLocation(path: path, line: line, column: column), "template uses \(problem.text)",
                                     hint: hint, suggestion: closest))

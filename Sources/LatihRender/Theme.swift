@@ -49,7 +49,7 @@ public struct Theme: Sendable {
         }
         let files = (fm.subpaths(atPath: dir) ?? []).sorted()
         var names: Set<String> = []
-        var sources: [(String, String)] = []
+        var sources: [(display: String, name: String, text: String)] = []
         for rel in files where rel.hasSuffix(".mustache") {
             let display = dir + "/" + rel
             // A template that exists but is broken is reported once, not also as missing.
@@ -58,7 +58,7 @@ public struct Theme: Sendable {
             case .failure(let d):
                 diags.append(d)
             case .success(let text):
-                sources.append((display, text))
+                sources.append((display, String(rel.dropLast(".mustache".count)), text))
                 do {
                     // Every template escapes with `HTMLEscaping` (the same output, faster);
                     // the line it adds shifts error positions by one line, undone below.
@@ -122,8 +122,8 @@ public struct Theme: Sendable {
         }
         assets = assets.filter { !joined.contains($0.0) }.sorted { $0.0 < $1.0 }
         let assetKeys = Set(assets.map { $0.0.replacingOccurrences(of: ".", with: "-") })
-        for (display, text) in sources {
-            diags += TemplateCheck.check(text, path: display, strings: Set(strings.keys), assets: assetKeys)
+        for (display, name, text) in sources {
+            diags += TemplateCheck.check(text, path: display, template: name, strings: Set(strings.keys), assets: assetKeys)
         }
         if diags.hasErrors { return (nil, diags) }
         return (Theme(library: library, strings: strings, assets: assets), diags)
