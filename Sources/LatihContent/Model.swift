@@ -93,6 +93,9 @@ public struct Module: Sendable {
     public var document: Document
     public var lessons: [Lesson]
     public var title: String { document.frontMatter.text("title") ?? slug }
+    /// The id of the module's heading on its course's page, which links to the module lead to.
+    public var anchor: String { Self.anchor(slug) }
+    public static func anchor(_ slug: String) -> String { "modul-" + slug }
     public var summary: String { document.frontMatter.text("summary") ?? "" }
 }
 
@@ -197,4 +200,7 @@ public struct Catalogue: Sendable {
     /// `certificates/status.json`, the signed revocation list that `latih certify` keeps,
     /// relative to the content folder; nil when there is none.
     public var statusListFile: String?
+
+    /// The language a course is written in: its own `language`, else the site's.
+    public func language(of course: Course) -> String { course.language ?? config.language }
 }

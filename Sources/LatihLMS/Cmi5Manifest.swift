@@ -47,7 +47,7 @@ enum Cmi5Manifest {
         }
         for group in course.groups {
             if let module = group.module {
-                x += "    <block id=\"\(e(courseID(course) + "#modul-" + module.slug))\">\n"
+                x += "    <block id=\"\(e(courseID(course) + "#" + Module.anchor(module.slug)))\">\n"
                 x += titled(module.title, module.summary, "      ")
                 for lesson in group.lessons { x += au(lesson, "      ") }
                 x += "    </block>\n"

@@ -129,7 +129,7 @@ extension CourseForLMS {
             out.append(CourseForLMS(
                 slug: course.slug, title: course.title,
                 summary: course.summary,
-                language: course.language ?? site.catalogue.config.language,
+                language: site.catalogue.language(of: course),
                 baseURL: site.catalogue.config.baseURL,
                 groups: groups(course, site), files: files))
         }

@@ -35,11 +35,12 @@ struct CourseStructuredData: Encodable {
         case context = "@context", type = "@type", name, description, inLanguage, url, provider, hasCourseInstance, timeRequired
     }
 
-    init(_ course: Course, config: SiteConfig) {
+    init(_ course: Course, in catalogue: Catalogue) {
+        let config = catalogue.config
         let base = config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         name = course.title
         description = course.summary
-        inLanguage = course.language ?? config.language
+        inLanguage = catalogue.language(of: course)
         url = base.map { $0 + "courses/\(course.slug)/" }
         provider = Organization(name: config.organisation.isEmpty ? config.title : config.organisation, url: base)
         let minutes = course.minutes

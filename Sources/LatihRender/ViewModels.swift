@@ -176,7 +176,7 @@ struct ViewModels: Sendable {
             let root = rootPrefix(for: course.outputPath)
             var values = clean(["course": courseDetail(course, root: root), "contentLang": contentLanguage(course)])
             // Search engines read a public catalogue's courses; a package's page is in an LMS.
-            if input.mode == .site { values["courseJSONLD"] = CourseStructuredData(course, config: c.config).json }
+            if input.mode == .site { values["courseJSONLD"] = CourseStructuredData(course, in: c).json }
             return ("course", course.outputPath, course.title, values)
         case .lesson(let ci, let li):
             let course = c.courses[ci]
@@ -248,7 +248,7 @@ struct ViewModels: Sendable {
     /// The course's `language` when it differs from the site's, for a `lang` attribute on
     /// its text (screen readers switch voice; the search index switches stemmer).
     func contentLanguage(_ course: Course) -> String {
-        let language = course.language ?? input.catalogue.config.language
+        let language = input.catalogue.language(of: course)
         return language == input.catalogue.config.language ? "" : language
     }
 
@@ -345,7 +345,7 @@ struct ViewModels: Sendable {
             }
             guard let m = group.module else { return ["lessons": rows] }
             return clean([
-                "moduleTitle": m.title, "moduleId": "modul-" + m.slug,
+                "moduleTitle": m.title, "moduleId": m.anchor,
                 "moduleSummary": m.summary,
                 "lessons": rows,
             ])

@@ -14,7 +14,7 @@ enum SearchDocuments {
         func text(_ doc: Document) -> String { documents[doc.path]?.plainText ?? "" }
         func headings(_ doc: Document) -> [String] { documents[doc.path]?.headings.map(\.text) ?? [] }
         for (ci, course) in catalogue.courses.enumerated() {
-            let language = course.language ?? siteLanguage
+            let language = catalogue.language(of: course)
             let summary = course.summary
             let competencies = course.competencies
             let tags = course.tags

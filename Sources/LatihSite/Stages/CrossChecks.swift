@@ -48,7 +48,7 @@ public enum CrossChecks {
         for i in rendered.indices where full || edited.contains(rendered[i].path) { outputs.insert(rendered[i].output) }
         for page in outputs { ids[page] = [] }
         for course in catalogue.courses where outputs.contains(course.outputPath) {
-            ids[course.outputPath, default: []].formUnion(course.modules.map { "modul-" + $0.slug })
+            ids[course.outputPath, default: []].formUnion(course.modules.map(\.anchor))
         }
         var diags: [Diagnostic] = []
         var quizSeen: [String: SourceLocation] = [:]

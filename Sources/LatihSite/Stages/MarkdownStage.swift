@@ -65,7 +65,7 @@ public enum MarkdownStage {
             targets[course.document.path] = course.outputPath
             jobs.append((course.document, course.outputPath, course.slug))
             for module in course.modules {
-                targets[module.document.path] = course.outputPath + "#modul-" + module.slug
+                targets[module.document.path] = course.outputPath + "#" + module.anchor
                 jobs.append((module.document, course.outputPath, "\(course.slug)/\(module.slug)"))
             }
             for lesson in course.lessons {
