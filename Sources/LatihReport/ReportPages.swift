@@ -78,7 +78,7 @@ struct ReportPages: Sendable {
 
     func page(_ path: String, heading: String, eyebrow: String? = nil, lead: String? = nil, crumbs: [(String, String)] = [],
               figures: [(String, String)] = [], links: [(String, String)] = [], sections: [[String: Any]], privacy: Bool = false) -> (String, [String: Any]) {
-        let root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        let root = rootPrefix(for: path)
         var assets: [String: String] = [:]
         for (name, published) in assetPaths { assets[name.replacingOccurrences(of: ".", with: "-")] = root + published }
         var v: [String: Any] = [
