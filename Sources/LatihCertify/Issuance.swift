@@ -53,8 +53,8 @@ public enum Issuance {
         result.diagnostics += diags
         guard let achievements = found else { return result }
         let summary = achievements.catalogue
-        let (theme, themeDiags) = Theme.load(from: templates, language: summary.language)
-        result.diagnostics += themeDiags.filter { $0.severity == .error }
+        // The theme the catalogue was read with (and checked).
+        let theme = summary.theme
         guard let trust = Self.trust(summary, key: key, at: o.now, content: content, diagnostics: &result.diagnostics),
               let theme, !result.diagnostics.hasErrors else { return result }
 

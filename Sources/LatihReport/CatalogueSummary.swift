@@ -3,6 +3,7 @@ import LatihCredentials
 import LatihDiagnostics
 import LatihParallel
 import LatihQuiz
+import LatihRender
 import LatihSite
 
 /// The catalogue as `latih report` needs it: courses, their lessons in order with their
@@ -36,6 +37,9 @@ public struct CatalogueSummary: Sendable {
     public var certificateKeys: [TrustList.Key] = []
     /// The signed revocation list in the content folder, relative to it; nil when none.
     public var statusListFile: String?
+    /// The theme the catalogue was read with: the report's and certificates' pages are
+    /// rendered through it, so it is loaded and checked once.
+    public var theme: Theme?
 }
 
 extension CatalogueSummary {
@@ -59,6 +63,7 @@ extension CatalogueSummary {
                 summary.certificateIssuer = config.certificateIssuer
                 summary.certificateKeys = config.certificateKeys
                 summary.statusListFile = site.catalogue.statusListFile
+                summary.theme = site.theme
                 return (summary, site.diagnostics(shownFrom: options))
             }
         }

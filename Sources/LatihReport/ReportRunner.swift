@@ -65,8 +65,7 @@ public enum ReportRunner {
         o.progress?("reading \(o.build.contentDir)/")
         let (summary, catalogueDiags) = CatalogueSummary.read(o.build)
         result.diagnostics += catalogueDiags.filter { $0.severity == .error }
-        let (theme, themeDiags) = Theme.load(from: o.build.templatesDir, language: summary?.language ?? "id")
-        result.diagnostics += themeDiags.filter { $0.severity == .error }
+        let theme = summary?.theme
         if theme != nil, !FileManager.default.fileExists(atPath: o.build.templatesDir + "/report.mustache") {
             result.diagnostics.append(.error(.templateMissing, SourceLocation(path: o.build.templatesDir + "/report.mustache"), "template is missing",
                                              hint: "`latih report` renders its pages with report.mustache; copy it from Latih's default theme"))
@@ -90,14 +89,11 @@ public enum ReportRunner {
                     result.fileCount += files.count
                 }
                 o.progress?("rendering pages")
-                var assetPaths: [String: String] = [:]
-                var assets: [(path: String, data: Data)] = []
-                for (name, data) in theme.assets where name == "latih.css" || name == Theme.reportScript || name == "icon.svg" {
-                    let published = "assets/" + ContentHash.name(name, data)
-                    assetPaths[name] = published
-                    assets.append((published, data))
-                }
-                try write(assets)
+                // The theme's assets that the report's pages load, named as the site names them.
+                let (allPaths, allFiles) = RenderStage.assets(theme)
+                let assetPaths = allPaths.filter { ["latih.css", Theme.reportScript, "icon.svg"].contains($0.key) }
+                let published = Set(assetPaths.values)
+                try write(allFiles.filter { published.contains($0.0) }.map { (path: $0.0, data: $0.1) })
                 let pages = ReportPages(report: report, index: index, strings: theme.strings, language: summary.language, assetPaths: assetPaths)
                 // A page per unit and course: made and rendered on every core.
                 let library = theme.library
