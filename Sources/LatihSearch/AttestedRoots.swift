@@ -112,7 +112,11 @@ extension IndonesianStemmer {
         let words = Set(vocabulary)
         let (attested, families) = corpusRoots(in: vocabulary, words: words)
         // Every attested root heads a family of two or more, so `families` lists it.
-        let stemmer = IndonesianStemmer(family: { families[$0] ?? (words.contains($0) ? 1 : 0) })
+        // Every word is 1 unless it heads a larger family; attested roots have their families.
+        var known = vocabulary.map { ($0, 1) }
+        for (root, size) in families { known.append((root, size)) }
+        let numbers = WordNumbers(known)
+        let stemmer = IndonesianStemmer(family: { numbers.value($0) })
         return (stemmer, attested, families)
     }
 

@@ -23,7 +23,7 @@ public struct IndonesianStemmer: Sendable {
     }
 
     /// Roots that look like prefixed or suffixed words, and must not be stripped.
-    static let roots: Set<String> = Set((
+    static let roots = PackedWords((
         "terampil terima terus teman tempat tentang tetap percaya peran perlu pergi penting pegawai pesan " +
         "perintah pertama perempuan persen beri benar berat besar belum betul bersih dinas diri dingin digital " +
         "diskusi dinamis kecil kenal keras ketik kerja kelas kertas kepala keluarga kelola sekolah sedang sedia " +
@@ -81,7 +81,7 @@ public struct IndonesianStemmer: Sendable {
             let imperative = inflected != w && w.ends(with: "lah")
             for reading in Self.suffixReadings(inflected, known: known, imperative: imperative) {
                 let stem = Self.roots.contains(reading) ? reading : stripPrefixes(reading)
-                candidates.append((stem, stem != reading || Self.prefixReadings(reading).isEmpty))
+                candidates.append((stem, stem != reading || !Self.hasPrefixReading(reading)))
             }
         }
         // A listed root beats a reading the corpus merely knows: "bermasalah" is
@@ -183,7 +183,7 @@ public struct IndonesianStemmer: Sendable {
 
     static func prefixKind(_ w: String) -> String {
         for p in ["be", "di", "ke", "me", "pe", "se", "te"] where w.begins(with: p) {
-            return prefixReadings(w).isEmpty ? "" : p
+            return hasPrefixReading(w) ? p : ""
         }
         return ""
     }
@@ -192,15 +192,66 @@ public struct IndonesianStemmer: Sendable {
         switch c { case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "o"): true; default: false }
     }
 
-    /// The possible words under one prefix, most likely first. Prefixes are ASCII, so the
-    /// word is read as UTF-8 bytes: a byte offset past a matched prefix is also a
-    /// character offset, and no character is decoded that the rules do not look at.
-    static func prefixReadings(_ w: String) -> [String] {
-        let b = Array(w.utf8)
-        func at(_ i: Int) -> UInt8? { i < b.count ? b[i] : nil }
-        func from(_ i: Int, after lead: String = "") -> String {
-            i < b.count ? lead + String(decoding: b[i...], as: UTF8.self) : lead
+    /// One reading of a word under a prefix, not yet made into a String: the word's bytes
+    /// from `from` on, after `lead`, the root's first sound that the prefix took (the p of
+    /// mem-, the s of meny-), or "per" (memper-).
+    struct PrefixCut {
+        enum Lead: Equatable { case none, sound(UInt8), per }
+        var from: Int
+        var lead: Lead
+    }
+
+    /// A word's readings under one prefix, most likely first: at most three, held without
+    /// an array, since most calls only ask whether there is one (`prefixKind`), and a
+    /// catalogue's rare vocabulary asks it of a million words.
+    struct PrefixCuts {
+        private(set) var count = 0
+        private var cuts = (PrefixCut(from: 0, lead: .none), PrefixCut(from: 0, lead: .none), PrefixCut(from: 0, lead: .none))
+
+        mutating func add(_ from: Int, _ lead: PrefixCut.Lead = .none) {
+            let cut = PrefixCut(from: from, lead: lead)
+            switch count {
+            case 0: cuts.0 = cut
+            case 1: cuts.1 = cut
+            default: cuts.2 = cut
+            }
+            count += 1
         }
+
+        subscript(i: Int) -> PrefixCut { i == 0 ? cuts.0 : i == 1 ? cuts.1 : cuts.2 }
+    }
+
+    /// Whether the word has a reading under a prefix, found without making one.
+    static func hasPrefixReading(_ w: String) -> Bool {
+        var w = w
+        return w.withUTF8 { prefixCuts($0).count > 0 }
+    }
+
+    /// The possible words under one prefix, most likely first.
+    static func prefixReadings(_ w: String) -> [String] {
+        var w = w
+        return w.withUTF8 { b in
+            let cuts = prefixCuts(b)
+            var out: [String] = []
+            out.reserveCapacity(cuts.count)
+            for i in 0..<cuts.count {
+                let cut = cuts[i]
+                let rest = cut.from < b.count ? String(decoding: UnsafeBufferPointer(rebasing: b[cut.from...]), as: UTF8.self) : ""
+                switch cut.lead {
+                case .none: out.append(rest)
+                case .sound(let c): out.append(String(UnicodeScalar(c)) + rest)
+                case .per: out.append("per" + rest)
+                }
+            }
+            return out
+        }
+    }
+
+    /// The rules of `prefixReadings`. Prefixes are ASCII, so the word is read as UTF-8
+    /// bytes: a byte offset past a matched prefix is also a character offset, and no
+    /// character is decoded that the rules do not look at.
+    static func prefixCuts(_ b: UnsafeBufferPointer<UInt8>) -> PrefixCuts {
+        func at(_ i: Int) -> UInt8? { i < b.count ? b[i] : nil }
         func starts(_ p: StaticString, at offset: Int = 0) -> Bool {
             let n = p.utf8CodeUnitCount
             guard b.count >= offset + n else { return false }
@@ -213,39 +264,39 @@ public struct IndonesianStemmer: Sendable {
             guard let c else { return false }
             return set.withUTF8Buffer { $0.contains(c) }
         }
+        var out = PrefixCuts()
         let c3 = at(3), c4 = at(4)
-        if starts("di") || starts("ke") || starts("se") { return [from(2)] }
-        if starts("belajar") || (starts("pel") && starts("ajar", at: 3)) { return [from(3)] }
-        if starts("ber") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if starts("be"), !isVowel(at(2)), starts("er", at: 3) { return [from(2)] }
-        if starts("ter") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if starts("memper") { return [from(6), from(6, after: "per")] }
-        if starts("meny") || starts("peny"), isVowel(c4) { return [from(4, after: "s")] }
+        if starts("di") || starts("ke") || starts("se") { out.add(2); return out }
+        if starts("belajar") || (starts("pel") && starts("ajar", at: 3)) { out.add(3); return out }
+        if starts("ber") { out.add(3); if isVowel(c3) { out.add(2) }; return out }
+        if starts("be"), !isVowel(at(2)), starts("er", at: 3) { out.add(2); return out }
+        if starts("ter") { out.add(3); if isVowel(c3) { out.add(2) }; return out }
+        if starts("memper") { out.add(6); out.add(6, .per); return out }
+        if starts("meny") || starts("peny"), isVowel(c4) { out.add(4, .sound(UInt8(ascii: "s"))); return out }
         if starts("meng") || starts("peng") {
-            var out: [String]
             // A root in a vowel first (mengubah, pengamanan); a root in k- is listed (mengirim).
-            if isVowel(c4) { out = [from(4), from(4, after: "k")] } else { out = isIn(c4, "ghkqx") ? [from(4)] : [] }
+            if isVowel(c4) { out.add(4); out.add(4, .sound(UInt8(ascii: "k"))) } else if isIn(c4, "ghkqx") { out.add(4) }
             // menge-/penge- before a root of one syllable: mengecek, pengecatan.
-            if c4 == UInt8(ascii: "e"), b.count > 5, !isVowel(at(5)) { out.append(from(5)) }
+            if c4 == UInt8(ascii: "e"), b.count > 5, !isVowel(at(5)) { out.add(5) }
             return out
         }
         if starts("mem") || starts("pem") {
-            if isIn(c3, "pbfv") { return [from(3)] }
-            if isVowel(c3) { return [from(3, after: "p"), from(3, after: "m")] }
-            if c3 == UInt8(ascii: "r") { return [from(3, after: "p"), from(3)] }
-            return []
+            if isIn(c3, "pbfv") { out.add(3) }
+            else if isVowel(c3) { out.add(3, .sound(UInt8(ascii: "p"))); out.add(3, .sound(UInt8(ascii: "m"))) }
+            else if c3 == UInt8(ascii: "r") { out.add(3, .sound(UInt8(ascii: "p"))); out.add(3) }
+            return out
         }
         if starts("men") || starts("pen") {
-            if isIn(c3, "cdjzs") { return [from(3)] }
+            if isIn(c3, "cdjzs") { out.add(3) }
             // A loanword keeps its t before a consonant: mentransfer, pentransferan.
-            if c3 == UInt8(ascii: "t"), let c4, !isVowel(c4) { return [from(3)] }
-            if isVowel(c3) { return [from(3, after: "t"), from(3, after: "n")] }
-            return []
+            else if c3 == UInt8(ascii: "t"), let c4, !isVowel(c4) { out.add(3) }
+            else if isVowel(c3) { out.add(3, .sound(UInt8(ascii: "t"))); out.add(3, .sound(UInt8(ascii: "n"))) }
+            return out
         }
-        if starts("me"), isIn(at(2), "lrwy") { return [from(2)] }
-        if starts("per") { return isVowel(c3) ? [from(3), from(2)] : [from(3)] }
-        if starts("pe"), !isVowel(at(2)) { return [from(2)] }
-        return []
+        if starts("me"), isIn(at(2), "lrwy") { out.add(2); return out }
+        if starts("per") { out.add(3); if isVowel(c3) { out.add(2) }; return out }
+        if starts("pe"), !isVowel(at(2)) { out.add(2); return out }
+        return out
     }
 }
 

@@ -125,3 +125,20 @@ struct WordCounter {
         slots = next
     }
 }
+
+/// Integers that several threads write at once, each at places no other writes (the
+/// vocabulary's parts fill in the words of their own hashes); read once all are done.
+final class SharedInts: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Int32>
+
+    init(count: Int) {
+        base = .allocate(capacity: max(1, count))
+    }
+
+    subscript(i: Int) -> Int32 {
+        get { base[i] }
+        set { base[i] = newValue }
+    }
+
+    func free() { base.deallocate() }
+}
