@@ -33,8 +33,14 @@ public struct IndonesianStemmer: Sendable {
         // Roots in k- and n- after meng-/peng- and men-/pen- (whose readings start with a
         // vowel and with t- first), and roots in per-.
         "kumpul kirim kaji kuasa kurang kutip kunjung kuat kira kena kasih kabar kupas tahu nilai nikmat nasihat nalar nama nomor nikah " +
-        "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti"
+        "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti " +
+        // Roots in r- after pe-, which per- before a vowel would read otherwise (perawat is
+        // pe-rawat, as peraturan is per-atur-an).
+        "rawat rancang rumah rekam rangkum rasa rokok renang ramal"
     ).split(separator: " ").map(String.init))
+
+    /// What may follow the repeated root in the second half of a reduplicated word.
+    static let reduplicatedSuffixes: Set<String> = ["an", "nya", "kan", "i"]
 
     func known(_ w: String) -> Bool { Self.roots.contains(w) || family(w) > 0 }
 
@@ -62,6 +68,11 @@ public struct IndonesianStemmer: Sendable {
                 // berlari-larian, sebaik-baiknya, tolong-menolong, kekanak-kanakan).
                 let stem = stemWord(a)
                 if stem == stemWord(b) { return stem }
+                // Or the second half is the first's stem with a suffix (kekanak-kanakan,
+                // kemerah-merahan), which alone would be read another way (kana-kan).
+                if stem.jsLength >= 3, b.begins(with: stem), Self.reduplicatedSuffixes.contains(String(b.utf8.dropFirst(stem.utf8.count))!) {
+                    return stem
+                }
             }
             return w
         }
@@ -148,7 +159,9 @@ public struct IndonesianStemmer: Sendable {
     /// and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
     static func suffixReadings(_ w: String, known: (String) -> Bool = { _ in false }, imperative: Bool = false) -> [String] {
         let length = w.jsLength
-        if length > 5, w.ends(with: "isasi"), length - 5 >= 4 { return [w.droppingLast(5)] }
+        // A loan in -isasi is read down to what it was made from (digitalisasi, sosialisasi),
+        // unless that is no word the corpus knows and the loan is: otorisasi is a root.
+        if length > 5, w.ends(with: "isasi"), length - 5 >= 4 { return [w.droppingLast(5), w] }
         let prefix = prefixKind(w)
         var out: [String] = []
         if length > 3, w.ends(with: "kan"), length - 3 >= 3 {
@@ -165,7 +178,7 @@ public struct IndonesianStemmer: Sendable {
         // No native root ends in -ks: seleksi and transaksi keep their -i.
         if length > 1, w.ends(with: "i"), length - 1 >= 3, !w.ends(with: "ksi") {
             let rest = w.droppingLast(1)
-            if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) || (imperative && prefix == "") {
+            if (["me", "di", "te"].contains(prefix) && !invalidPair(prefix, "i")) || (prefix != "" && known(rest)) || (imperative && (prefix == "" || prefix == "pe")) {
                 out.append(rest)
             }
         }

@@ -28,8 +28,14 @@
     // Roots in k- and n- after meng-/peng- and men-/pen- (whose readings start with a
     // vowel and with t- first), and roots in per-.
     "kumpul kirim kaji kuasa kurang kutip kunjung kuat kira kena kasih kabar kupas tahu nilai nikmat nasihat nalar nama nomor nikah " +
-    "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti"
+    "periksa pengaruh pelihara rencana selenggara manfaat uji aju adu didik pakai sejahtera cek ganti " +
+    // Roots in r- after pe-, which per- before a vowel would read otherwise (perawat is
+    // pe-rawat, as peraturan is per-atur-an).
+    "rawat rancang rumah rekam rangkum rasa rokok renang ramal"
   ).split(" "));
+
+  /** What may follow the repeated root in the second half of a reduplicated word. */
+  var REDUPLICATED_SUFFIXES = ["an", "nya", "kan", "i"];
 
   var VOWELS = "aiueo";
   function vowel(c) { return !!c && VOWELS.indexOf(c) >= 0; }
@@ -146,7 +152,9 @@
    * and "pelajari" is pelajar-i. (Not for a word with no prefix: "tetapi" is not tetap-i.)
    */
   function suffixReadings(w, known, imperative) {
-    if (endsWith(w, "isasi") && w.length - 5 >= 4) return [w.slice(0, -5)];
+    // A loan in -isasi is read down to what it was made from (digitalisasi, sosialisasi),
+    // unless that is no word the corpus knows and the loan is: otorisasi is a root.
+    if (endsWith(w, "isasi") && w.length - 5 >= 4) return [w.slice(0, -5), w];
     var prefix = prefixKind(w);
     var out = [];
     var knows = known || function () { return false; };
@@ -158,7 +166,7 @@
     // No native root ends in -ks: seleksi and transaksi keep their -i.
     if (endsWith(w, "i") && w.length - 1 >= 3 && !endsWith(w, "ksi") &&
         ((/^(me|di|te)$/.test(prefix) && !invalidPair(prefix, "i")) || (prefix !== "" && knows(w.slice(0, -1))) ||
-         (imperative && prefix === ""))) out.push(w.slice(0, -1));
+         (imperative && (prefix === "" || prefix === "pe")))) out.push(w.slice(0, -1));
     out.push(w);
     return out;
   }
@@ -227,6 +235,9 @@
         // berlari-larian, sebaik-baiknya, tolong-menolong, kekanak-kanakan).
         var stem = stemWord(a, family);
         if (stem === stemWord(b, family)) return stem;
+        // Or the second half is the first's stem with a suffix (kekanak-kanakan,
+        // kemerah-merahan), which alone would be read another way (kana-kan).
+        if (stem.length >= 3 && b.indexOf(stem) === 0 && REDUPLICATED_SUFFIXES.indexOf(b.slice(stem.length)) >= 0) return stem;
       }
       return w;
     }
