@@ -10,27 +10,43 @@ public enum TableWidth {
     /// The first table wider than `limit`: the line of its delimiter row (counted from
     /// `firstLine`) and its columns; nil when there is none.
     public static func firstTooWide(_ text: String, firstLine: Int = 1) -> (line: Int, columns: Int)? {
-        var fence: (char: UInt8, length: Int)?
-        var line = firstLine
-        for row in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            defer { line += 1 }
-            let indent = row.prefix { $0 == UInt8(ascii: " ") }.count
-            let body = row.dropFirst(indent)
-            if indent < 4, let first = body.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
-                let run = body.prefix { $0 == first }.count
-                if run >= 3 {
-                    if let f = fence { if f.char == first && run >= f.length { fence = nil } } else { fence = (first, run) }
-                    continue
+        var text = text
+        // Over the bytes in place: splitting the String's UTF-8 view into lines cost as
+        // much as a tenth of the Markdown stage.
+        return text.withUTF8 { bytes in
+            var fence: (char: UInt8, length: Int)?
+            var line = firstLine
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { line += 1; start = end + 1 }
+                var i = start
+                while i < end, bytes[i] == UInt8(ascii: " ") { i += 1 }
+                let indent = i - start
+                if indent < 4, i < end, bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "~") {
+                    let first = bytes[i]
+                    var j = i
+                    while j < end, bytes[j] == first { j += 1 }
+                    if j - i >= 3 {
+                        if let f = fence { if f.char == first && j - i >= f.length { fence = nil } } else { fence = (first, j - i) }
+                        continue
+                    }
                 }
+                if fence != nil { continue }
+                if let columns = delimiterColumns(UnsafeBufferPointer(rebasing: bytes[i..<end])), columns > limit { return (line, columns) }
             }
-            if fence != nil { continue }
-            if let columns = delimiterColumns(body), columns > limit { return (line, columns) }
+            return nil
         }
-        return nil
     }
 
     /// The cells of a table's delimiter row (`| --- | :-: |`), or nil if `row` is not one.
-    static func delimiterColumns(_ row: Substring.UTF8View.SubSequence) -> Int? {
+    static func delimiterColumns(_ row: String) -> Int? {
+        var row = row
+        return row.withUTF8 { delimiterColumns($0) }
+    }
+
+    static func delimiterColumns(_ row: UnsafeBufferPointer<UInt8>) -> Int? {
         var cells = 0, inCell = false, dashes = false, pipes = 0
         for b in row {
             switch b {

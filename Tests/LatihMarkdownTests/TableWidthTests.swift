@@ -16,11 +16,11 @@ import Testing
     }
 
     @Test func delimiterRowsWithoutOuterPipesAndAlignmentCount() {
-        #expect(TableWidth.delimiterColumns(Substring("--- | :-: | --:").utf8[...]) == 3)
-        #expect(TableWidth.delimiterColumns(Substring("| --- |").utf8[...]) == 1)
-        #expect(TableWidth.delimiterColumns(Substring("---").utf8[...]) == nil, "a thematic break is not a table")
-        #expect(TableWidth.delimiterColumns(Substring("| a | b |").utf8[...]) == nil)
-        #expect(TableWidth.delimiterColumns(Substring("| : |").utf8[...]) == nil)
+        #expect(TableWidth.delimiterColumns("--- | :-: | --:") == 3)
+        #expect(TableWidth.delimiterColumns("| --- |") == 1)
+        #expect(TableWidth.delimiterColumns("---") == nil, "a thematic break is not a table")
+        #expect(TableWidth.delimiterColumns("| a | b |") == nil)
+        #expect(TableWidth.delimiterColumns("| : |") == nil)
     }
 
     @Test func fencedCodeIsNotATable() {
