@@ -15,15 +15,10 @@ public struct QuizRenderer: Sendable {
     public let strings: [String: String]
     /// Whether raw HTML in question text is let through (the site's `raw-html`).
     public var rawHTML: Bool
-    /// The `quiz-*` strings as the members of a JSON object, which every quiz's key
-    /// carries: made once, not for each of a catalogue's thousands of quizzes.
-    let messagesJSON: String
 
     public init(strings: [String: String], rawHTML: Bool = false) {
         self.strings = strings
         self.rawHTML = rawHTML
-        messagesJSON = strings.filter { $0.key.hasPrefix("quiz-") }.sorted { $0.key < $1.key }
-            .map { "\(json($0.key)):\(json($0.value))" }.joined(separator: ",")
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -114,7 +109,9 @@ public struct QuizRenderer: Sendable {
         h += "<button type=\"button\" class=\"button quiz-retry\" hidden>\(HTML.escape(t("quiz-retry")))</button></div>\n"
         h += "<p class=\"quiz-status\" role=\"status\" tabindex=\"-1\"></p>\n</form>\n"
         h += "<noscript><p class=\"callout\">\(HTML.escape(t("quiz-needs-js")))</p></noscript>\n"
-        h += "<script type=\"application/json\" class=\"quiz-key\">{\"salt\":\(json(salt)),\"q\":[\(keys.joined(separator: ","))],\"s\":{\(messagesJSON)}}</script>\n"
+        // The interface strings the quiz's script shows are the page's (`quiz-*`, in its
+        // `latih-strings`), once a page rather than once a quiz.
+        h += "<script type=\"application/json\" class=\"quiz-key\">{\"salt\":\(json(salt)),\"q\":[\(keys.joined(separator: ","))]}</script>\n"
         h += "</section>\n"
         return h
     }

@@ -188,6 +188,9 @@ public struct PageRenderer: Sendable {
         let (template, path, title, values) = views.page(for: job)
         var context = views.common(outputPath: path, title: title)
         for (k, v) in values { context[k] = v }
+        if let document = views.document(of: job), !(input.quizIDs[document] ?? []).isEmpty {
+            context["stringsJSON"] = views.quizPageStringsJSON
+        }
         context["bodyEnd"] = input.bodyEnd
         let html = theme.library.render(context, withTemplate: template) ?? ""
         return OutputFile(path: path, contents: html)

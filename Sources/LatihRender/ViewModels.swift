@@ -18,6 +18,8 @@ struct ViewModels: Sendable {
     /// saves every lesson page some 4 KB.
     let stringsJSON: String
     let everyPageStringsJSON: String
+    /// A page with a quiz also carries the quizzes' strings (`quiz-*`).
+    let quizPageStringsJSON: String
 
     /// What site/progress.js shows on every page: a lesson's completion, the statuses in
     /// outlines and on cards, "Lanjutkan belajar", and dates. A browser test reads every
@@ -53,7 +55,9 @@ struct ViewModels: Sendable {
         let forPages = strings.filter { $0.key.hasPrefix("progress-") || $0.key == "months" || (input.mode != .site && $0.key.hasPrefix("lms-")) }
         stringsJSON = scriptSafeJSON(forPages)
         // In an LMS package every page may show progress; on the site, only two pages do.
-        everyPageStringsJSON = input.mode == .site ? scriptSafeJSON(forPages.filter { Self.everyPageStrings.contains($0.key) }) : stringsJSON
+        let everyPage = input.mode == .site ? forPages.filter { Self.everyPageStrings.contains($0.key) } : forPages
+        everyPageStringsJSON = input.mode == .site ? scriptSafeJSON(everyPage) : stringsJSON
+        quizPageStringsJSON = scriptSafeJSON(everyPage.merging(strings.filter { $0.key.hasPrefix("quiz-") }) { a, _ in a })
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
@@ -120,6 +124,18 @@ struct ViewModels: Sendable {
         // The xAPI reporter ships only to a site that names a learning record store.
         if !config.xapiEndpoints.isEmpty { values["reportsXAPI"] = true }
         return values
+    }
+
+    /// The document a page shows, by its source path; nil for the built-in pages.
+    func document(of job: PageRenderer.Job) -> String? {
+        let c = input.catalogue
+        switch job {
+        case .course(let i): return c.courses[i].document.path
+        case .lesson(let ci, let li): return c.courses[ci].lessons[li].document.path
+        case .path(let i): return c.paths[i].document.path
+        case .page(let i): return c.pages[i].document.path
+        case .catalogue, .paths, .notFound, .progress, .certificate, .search, .verify: return nil
+        }
     }
 
     func page(for job: PageRenderer.Job) -> (template: String, path: String, title: String, values: [String: Any]) {

@@ -180,7 +180,9 @@
 
   function enhanceQuiz(section, doc, win, storeApi, storage, shared, problem) {
     var key = JSON.parse(section.querySelector(".quiz-key").textContent);
-    var S = key.s;
+    // The quiz's interface strings come with the page's (once, however many quizzes it
+    // has); a key that carries its own (`s`) is read as it is.
+    var S = key.s || dom.readJSON(doc, "latih-strings") || {};
     var id = section.getAttribute("data-quiz");
     var pass = Number(section.getAttribute("data-pass"));
     var attempts = Number(section.getAttribute("data-attempts"));
