@@ -31,8 +31,14 @@ extension IndonesianStemmer {
     /// are listed. When several readings of a word are known, the larger family wins:
     /// "memasak" is me-masak (masak, masakan, dimasak), not me-pasak, though "pasak" is a
     /// word too.
-    public static func corpusRoots(in vocabulary: [String], words: Set<String>? = nil) -> (attested: Set<String>, families: [String: Int]) {
-        let words = words ?? Set(vocabulary)
+    public static func corpusRoots(in vocabulary: [String]) -> (attested: Set<String>, families: [String: Int]) {
+        var words = WordTable(capacity: vocabulary.count)
+        for w in vocabulary { words.set(w, 1) }
+        return corpusRoots(in: vocabulary, words: words)
+    }
+
+    /// The same, with the vocabulary's words in a table (`WordTable`, any number each).
+    static func corpusRoots(in vocabulary: [String], words: WordTable) -> (attested: Set<String>, families: [String: Int]) {
         // Words that share a base count once for each root: their readings are merged,
         // each root with its best points, then added to the root's tally. Words are cut
         // into parts by the hash of their base (particles and possessives set aside),
@@ -83,7 +89,7 @@ extension IndonesianStemmer {
             var attested: [String] = []
             var families: [(String, Int)] = []
             for (root, t) in tally {
-                let isWord = words.contains(root)
+                let isWord = words.value(root) != nil
                 let isAttested = !isWord && t.bases >= 2 && t.points >= 3
                 if isAttested { attested.append(root) }
                 let size = t.bases + (isWord && !t.itself ? 1 : 0)
@@ -109,14 +115,14 @@ extension IndonesianStemmer {
     /// and the families of both; with the attested roots and the family sizes, which the
     /// index carries so that the browser's stemmer knows the same.
     public static func knowing(_ vocabulary: [String]) -> (stemmer: IndonesianStemmer, attested: Set<String>, families: [String: Int]) {
-        let words = Set(vocabulary)
-        let (attested, families) = corpusRoots(in: vocabulary, words: words)
-        // Every attested root heads a family of two or more, so `families` lists it.
-        // Every word is 1 unless it heads a larger family; attested roots have their families.
-        var known = vocabulary.map { ($0, 1) }
-        for (root, size) in families { known.append((root, size)) }
-        let numbers = WordNumbers(known)
-        let stemmer = IndonesianStemmer(family: { numbers.value($0) })
+        // Every word heads a family of one; then each family's root (every attested root
+        // heads a family of two or more) gets its size.
+        var known = WordTable(capacity: vocabulary.count + vocabulary.count / 8)
+        for w in vocabulary { known.set(w, 1) }
+        let (attested, families) = corpusRoots(in: vocabulary, words: known)
+        for (root, size) in families { known.set(root, size) }
+        let numbers = known
+        let stemmer = IndonesianStemmer(family: { numbers.value($0) ?? 0 })
         return (stemmer, attested, families)
     }
 

@@ -363,16 +363,19 @@ public struct SearchIndexBuilder: Sendable {
         // Porter2 only for words that English pages use; the others are never looked up.
         let stemsEN: [String] = hasEnglish ? Array(words.indices).parallelMap { englishWord[$0] ? EnglishStemmer.stem(words[$0]) : words[$0] } : stemsID
         var keys = words
-        var keyID: [String: Int] = [:]
-        keyID.reserveCapacity(words.count * 2)
-        for (i, w) in words.enumerated() { keyID[w] = i }
+        var keyID = WordTable(capacity: words.count + words.count / 4)
+        for (i, w) in words.enumerated() { keyID.set(w, i) }
         func id(_ key: String) -> Int {
-            if let i = keyID[key] { return i }
-            keyID[key] = keys.count
+            if let i = keyID.value(key) { return i }
+            keyID.set(key, keys.count)
             keys.append(key)
             return keys.count - 1
         }
-        let stemKeyID = stemsID.map(id)
+        // Most stems are words: found on every core, and only the others added in turn.
+        let wordIDs = keyID
+        let found: [Int32] = stemsID.parallelMap { Int32(wordIDs.value($0) ?? -1) }
+        var stemKeyID = [Int](repeating: 0, count: stemsID.count)
+        for (i, f) in found.enumerated() { stemKeyID[i] = f >= 0 ? Int(f) : id(stemsID[i]) }
         // Attested roots are keys even when no word stems to them: the browser stems a
         // query word that the index lacks by the same knowledge.
         for root in attested.sorted(by: utf16Less) { _ = id(root) }

@@ -1,8 +1,8 @@
-/// The stemmer's two lookups by word, which it makes for every reading of every word of a
-/// catalogue's vocabulary (a million words in a rare one): whether a word is one of its
-/// listed roots, and what the corpus knows of it. `Set<String>` and `[String: Int]` hash
-/// each word with SipHash through `Hasher`, which was the larger part of stemming; these
-/// work on the word's UTF-8 bytes in place.
+/// Lookups by word that the index makes for every word of a catalogue's vocabulary (a
+/// million words in a rare one), and the stemmer for every reading of each: whether a word
+/// is one of the stemmer's listed roots, what the corpus knows of it, and its key's id.
+/// `Set<String>` and `[String: Int]` hash each word with SipHash through `Hasher`, which
+/// was the larger part of stemming; these work on the word's UTF-8 bytes in place.
 
 /// A short list of lowercase ASCII words, each packed into 64 bits (five bits a letter,
 /// up to twelve letters) and found by binary search, with no hashing.
@@ -39,65 +39,81 @@ struct PackedWords: Sendable {
     }
 }
 
-/// A number for each of a corpus's words (the size of the family it heads), in an
-/// open-addressing table keyed by the words' UTF-8 bytes with FNV-1a, as `WordCounter`
-/// counts them. Built once; read from every core.
-final class WordNumbers: Sendable {
-    private let arena: [UInt8]
-    private let entries: [(hash: UInt64, start: Int32, length: Int32, value: Int32)]
-    private let slots: [Int32]
+/// A number for each of a corpus's words (the size of the family it heads, or its id
+/// among the index's keys), in an open-addressing table keyed by the words' UTF-8 bytes
+/// with FNV-1a, as `WordCounter` counts them.
+struct WordTable: Sendable {
+    private var arena: [UInt8] = []
+    private var entries: [Entry] = []
+    private var slots: [Int32]
 
-    init(_ pairs: [(String, Int)]) {
-        var size = 64
-        while size < pairs.count * 2 { size <<= 1 }
-        var slots = [Int32](repeating: -1, count: size)
-        var arena: [UInt8] = []
-        var entries: [(hash: UInt64, start: Int32, length: Int32, value: Int32)] = []
-        entries.reserveCapacity(pairs.count)
-        let mask = size - 1
-        for (word, value) in pairs {
-            var word = word
-            word.withUTF8 { bytes in
-                let h = WordCounter.hash(bytes)
-                var s = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
-                while slots[s] >= 0 {
-                    let e = entries[Int(slots[s])]
-                    if e.hash == h, Int(e.length) == bytes.count, arena[Int(e.start)..<Int(e.start + e.length)].elementsEqual(bytes) {
-                        entries[Int(slots[s])].value = Int32(value)
-                        return
-                    }
-                    s = (s + 1) & mask
-                }
-                slots[s] = Int32(entries.count)
-                entries.append((h, Int32(arena.count), Int32(bytes.count), Int32(value)))
-                arena.append(contentsOf: bytes)
-            }
-        }
-        self.arena = arena
-        self.entries = entries
-        self.slots = slots
+    private struct Entry: Sendable {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+        var value: Int32
     }
 
-    /// The word's number, or 0 when the corpus does not have it.
-    func value(_ word: String) -> Int {
+    init(capacity: Int) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        entries.reserveCapacity(capacity)
+        arena.reserveCapacity(capacity * 8)
+    }
+
+    var count: Int { entries.count }
+
+    /// The word's number, or nil when the table does not have it.
+    func value(_ word: String) -> Int? {
         var word = word
         return word.withUTF8 { bytes in
+            find(bytes, WordCounter.hash(bytes)).found.map { Int(entries[$0].value) }
+        }
+    }
+
+    /// Sets the word's number, adding the word if it is new.
+    mutating func set(_ word: String, _ value: Int) {
+        var word = word
+        word.withUTF8 { bytes in
             let h = WordCounter.hash(bytes)
-            let mask = slots.count - 1
-            var s = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
-            return arena.withUnsafeBufferPointer { arena in
-                while true {
-                    let i = Int(slots[s])
-                    if i < 0 { return 0 }
-                    let e = entries[i]
-                    if e.hash == h, Int(e.length) == bytes.count {
-                        var same = true
-                        for k in 0..<bytes.count where arena[Int(e.start) + k] != bytes[k] { same = false; break }
-                        if same { return Int(e.value) }
-                    }
-                    s = (s + 1) & mask
+            let (found, slot) = find(bytes, h)
+            if let found { entries[found].value = Int32(value); return }
+            slots[slot] = Int32(entries.count)
+            entries.append(Entry(hash: h, start: Int32(arena.count), length: Int32(bytes.count), value: Int32(value)))
+            arena.append(contentsOf: bytes)
+            if entries.count * 2 > slots.count { grow() }
+        }
+    }
+
+    /// The entry holding `bytes`, or the empty slot where it would go.
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> (found: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
+        return arena.withUnsafeBufferPointer { arena in
+            while true {
+                let i = Int(slots[s])
+                if i < 0 { return (nil, s) }
+                let e = entries[i]
+                if e.hash == h, Int(e.length) == bytes.count {
+                    var same = true
+                    for k in 0..<bytes.count where arena[Int(e.start) + k] != bytes[k] { same = false; break }
+                    if same { return (i, s) }
                 }
+                s = (s + 1) & mask
             }
         }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        let mask = size - 1
+        var next = [Int32](repeating: -1, count: size)
+        for (i, e) in entries.enumerated() {
+            var s = Int(truncatingIfNeeded: e.hash ^ (e.hash >> 32)) & mask
+            while next[s] >= 0 { s = (s + 1) & mask }
+            next[s] = Int32(i)
+        }
+        slots = next
     }
 }
