@@ -114,15 +114,20 @@ struct WordCounter {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
+        slots = Self.slots(size: slots.count * 2, hashes: entries.lazy.map(\.hash))
+    }
+
+    /// An open-addressing table of `size` slots (a power of two) holding entries 0, 1, …
+    /// at the slots their hashes lead to: how this counter and `WordTable` grow.
+    static func slots(size: Int, hashes: some Sequence<UInt64>) -> [Int32] {
         let mask = size - 1
         var next = [Int32](repeating: -1, count: size)
-        for (e, entry) in entries.enumerated() {
-            var s = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 32)) & mask
+        for (i, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
             while next[s] >= 0 { s = (s + 1) & mask }
-            next[s] = Int32(e)
+            next[s] = Int32(i)
         }
-        slots = next
+        return next
     }
 }
 

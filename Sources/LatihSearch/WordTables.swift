@@ -106,14 +106,6 @@ struct WordTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        let mask = size - 1
-        var next = [Int32](repeating: -1, count: size)
-        for (i, e) in entries.enumerated() {
-            var s = Int(truncatingIfNeeded: e.hash ^ (e.hash >> 32)) & mask
-            while next[s] >= 0 { s = (s + 1) & mask }
-            next[s] = Int32(i)
-        }
-        slots = next
+        slots = WordCounter.slots(size: slots.count * 2, hashes: entries.lazy.map(\.hash))
     }
 }
