@@ -51,7 +51,7 @@ extension IndonesianStemmer {
         var byBase = [[Int32]](repeating: [], count: parts)
         for (i, base) in bases.enumerated() { byBase[part(base, parts)].append(Int32(i)) }
         let votes: [[[(root: String, points: UInt8, itself: Bool)]]] = byBase.parallelMap { members in
-            var group: [String: Int] = [:]
+            var group = WordTable(capacity: members.count)
             var merged: [[(root: String, points: Int)]] = []
             var groupBase: [String] = []
             for i in members {
@@ -59,9 +59,9 @@ extension IndonesianStemmer {
                 let readings = analyses(of: vocabulary[Int(i)])
                 if readings.isEmpty { continue }
                 let g: Int
-                if let known = group[base] { g = known } else {
+                if let known = group.value(base) { g = known } else {
                     g = merged.count
-                    group[base] = g
+                    group.set(base, g)
                     merged.append([])
                     groupBase.append(base)
                 }
@@ -79,16 +79,24 @@ extension IndonesianStemmer {
         // Per root: how many bases read down to it, their points, and whether one is the
         // root itself; then whether it is attested, and its family's size.
         let decided: [(attested: [String], families: [(String, Int)])] = Array(0..<parts).parallelMap { p in
-            var tally: [String: (bases: Int, points: Int, itself: Bool)] = [:]
+            var index = WordTable(capacity: votes.reduce(0) { $0 + $1[p].count })
+            var roots: [String] = []
+            var tally: [(bases: Int, points: Int, itself: Bool)] = []
             for fromPart in votes {
                 for v in fromPart[p] {
-                    let t = tally[v.root] ?? (0, 0, false)
-                    tally[v.root] = (t.bases + 1, t.points + Int(v.points), t.itself || v.itself)
+                    let k: Int
+                    if let known = index.value(v.root) { k = known } else {
+                        k = roots.count
+                        index.set(v.root, k)
+                        roots.append(v.root)
+                        tally.append((0, 0, false))
+                    }
+                    tally[k] = (tally[k].bases + 1, tally[k].points + Int(v.points), tally[k].itself || v.itself)
                 }
             }
             var attested: [String] = []
             var families: [(String, Int)] = []
-            for (root, t) in tally {
+            for (root, t) in zip(roots, tally) {
                 let isWord = words.value(root) != nil
                 let isAttested = !isWord && t.bases >= 2 && t.points >= 3
                 if isAttested { attested.append(root) }
@@ -106,9 +114,10 @@ extension IndonesianStemmer {
         return (attested, families)
     }
 
-    /// Which of `parts` parts `key` falls in, by its hash (the same within one process).
+    /// Which of `parts` parts `key` falls in, by the FNV-1a hash of its bytes.
     static func part(_ key: String, _ parts: Int) -> Int {
-        Int(UInt(bitPattern: key.hashValue) % UInt(parts))
+        var key = key
+        return key.withUTF8 { Int((WordCounter.hash($0) >> 40) % UInt64(parts)) }
     }
 
     /// A stemmer that knows a corpus as the build does: its words, the roots they attest,
