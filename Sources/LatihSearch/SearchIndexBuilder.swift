@@ -34,7 +34,7 @@ public struct SearchIndexBuilder: Sendable {
     /// (a key larger than that is a shard of its own). Smaller shards waste less of
     /// what a query fetches (the other keys of its shards) but lengthen the list of
     /// bounds that every query loads.
-    public var shardBytes = 12_000
+    public var shardBytes = 8_000
     /// `(contents as UTF-8) → short hash`, for file names.
     let hash: @Sendable ([UInt8]) -> String
     /// Counts the files of the index as they are encoded, for a progress line.
