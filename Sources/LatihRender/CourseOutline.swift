@@ -53,18 +53,3 @@ final class CourseOutlines: @unchecked Sendable {
         return outline
     }
 }
-
-/// A value made the first time it is asked for, by whichever thread asks first.
-final class Memo<Value: Sendable>: @unchecked Sendable {
-    private var made: Value?
-    private let lock = NSLock()
-
-    func value(_ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
-    }
-}
