@@ -5,7 +5,7 @@
 #               ClickHouse (Debian's server, and today's engine through chDB)
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev
+APT_BUILD := pkg-config zlib1g-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev libmimalloc-dev
 APT_TEST := chromium chromium-driver libxml2-utils zbar-tools
 PIP_TEST := selenium pytest axe-core-python 'ralph-malph[cli,lrs]' rfc8785 cryptography chdb==4.4.0
 LATIH_RELEASE := .build/release/latih

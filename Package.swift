@@ -113,7 +113,13 @@ let package = Package(
             "LatihDiagnostics", "LatihParallel", "LatihSite", "LatihServe", "LatihLinkCheck", "LatihScaffold", "LatihLMS", "LatihReport", "LatihImport", "LatihCertify", "LatihClickHouse", "LatihRender",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "latih", dependencies: ["LatihCLI"]),
+        // On Linux the executable links mimalloc (Debian's libmimalloc-dev), which takes the
+        // place of glibc's malloc for the whole process: a build makes and frees millions of
+        // small Strings and arrays, and glibc's allocator held 8 % of its CPU and a sixth
+        // of its memory more (bench/RESULTS.md). Only the executable links it: the tests
+        // and the fuzzers, whose sanitizer brings its own allocator, keep glibc's.
+        .executableTarget(name: "latih", dependencies: ["LatihCLI"],
+                          linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
         // Fixtures are read from disk by path (#filePath), not bundled.
         // What the test targets share: the repository's folders, temporary folders, and the
         // tables under Tests/vectors/ that the Swift and JavaScript tests both read.
