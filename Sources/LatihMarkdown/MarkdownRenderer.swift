@@ -38,6 +38,17 @@ public enum MarkdownRenderer {
         rewriteLink: (LinkReference) -> String? = { _ in nil },
         renderBlock: (FencedBlock) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
+        if let plain = PlainParagraph.render(source) { return plain }
+        return parsed(source, options: options, rewriteLink: rewriteLink, renderBlock: renderBlock)
+    }
+
+    /// `render` through cmark-gfm, always.
+    static func parsed(
+        _ source: String,
+        options: MarkdownOptions = MarkdownOptions(),
+        rewriteLink: (LinkReference) -> String? = { _ in nil },
+        renderBlock: (FencedBlock) -> String? = { _ in nil }
+    ) -> RenderedMarkdown {
         _ = registered
         var cmarkOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
         if options.rawHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
