@@ -34,22 +34,3 @@ struct CourseOutline: Sendable {
         }
     }
 }
-
-/// Each course's outline, made the first time one of its pages asks; pages are rendered
-/// on several threads.
-final class CourseOutlines: @unchecked Sendable {
-    private var made: [Int: CourseOutline] = [:]
-    private let lock = NSLock()
-
-    func outline(_ course: Int, make: () -> CourseOutline) -> CourseOutline {
-        lock.lock()
-        if let done = made[course] { lock.unlock(); return done }
-        lock.unlock()
-        // Made outside the lock; two threads may both make one, and keep the same.
-        let outline = make()
-        lock.lock()
-        made[course] = made[course] ?? outline
-        lock.unlock()
-        return outline
-    }
-}

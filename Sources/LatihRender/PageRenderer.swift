@@ -185,13 +185,7 @@ public struct PageRenderer: Sendable {
     }
 
     func render(_ job: Job) -> OutputFile {
-        let (template, path, title, values) = views.page(for: job)
-        var context = views.common(outputPath: path, title: title)
-        for (k, v) in values { context[k] = v }
-        if let document = views.document(of: job), !(input.quizIDs[document] ?? []).isEmpty {
-            context["stringsJSON"] = views.quizPageStringsJSON
-        }
-        context["bodyEnd"] = input.bodyEnd
+        let (template, path, context) = views.pageContext(for: job, bodyEnd: input.bodyEnd)
         let html = theme.library.render(context, withTemplate: template) ?? ""
         return OutputFile(path: path, contents: html)
     }

@@ -58,11 +58,13 @@ public enum TemplateVocabulary {
         for mode in [PageMode.site, .lms(.cmi5)] {
             let views = ViewModels(input: sampleInput(mode), strings: [:], library: .init())
             for job in PageRenderer.jobs(of: views.input.catalogue) {
-                let (template, path, title, values) = views.page(for: job)
-                var context = views.common(outputPath: path, title: title)
-                for (k, v) in values { context[k] = v }
-                context["bodyEnd"] = ""
+                let (template, path, context) = views.pageContext(for: job, bodyEnd: "")
                 out[template, default: TemplateNames()].merge(.of(context))
+                // The header and footer (`ViewModels.chrome`).
+                let values = views.page(for: job).values
+                let chrome = TemplateNames.of(views.chromeContext(outputPath: path, root: context["root"] as? String ?? "", values: values))
+                out["partials/site-header", default: TemplateNames()].merge(chrome)
+                out["partials/site-footer", default: TemplateNames()].merge(chrome)
             }
             // A row of a lesson page's outline (`CourseOutline`).
             for section in views.sections(views.input.catalogue.courses[0], root: "", current: nil) {

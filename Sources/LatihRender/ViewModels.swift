@@ -36,7 +36,10 @@ struct ViewModels: Sendable {
 
     /// Renders the outline's rows (`partials/outline-lesson`).
     let library: MustacheLibrary
-    let outlines = CourseOutlines()
+    /// Each course's outline, by the course's index.
+    let outlines = KeyedMemo<Int, CourseOutline>()
+    /// The site's header and footer, by what they show (see `chrome`).
+    private let chromes = KeyedMemo<String, [String: String]>()
     /// The catalogue as the progress and certificate pages' scripts read it (both pages
     /// are at the same depth), encoded once for the two.
     private let progressCatalogue = Memo<String>()
@@ -124,6 +127,55 @@ struct ViewModels: Sendable {
         // The xAPI reporter ships only to a site that names a learning record store.
         if !config.xapiEndpoints.isEmpty { values["reportsXAPI"] = true }
         return values
+    }
+
+    /// A page's template, path and values: the site-wide ones (`common`), the page's own,
+    /// its header and footer (`chrome`), the quizzes' strings on a page with a quiz, and
+    /// `bodyEnd`. What the build renders, and what `TemplateVocabulary` names.
+    func pageContext(for job: PageRenderer.Job, bodyEnd: String) -> (template: String, path: String, context: [String: Any]) {
+        let (template, path, title, values) = page(for: job)
+        var context = common(outputPath: path, title: title)
+        for (k, v) in values { context[k] = v }
+        if let document = document(of: job), !(input.quizIDs[document] ?? []).isEmpty {
+            context["stringsJSON"] = quizPageStringsJSON
+        }
+        context["chrome"] = chrome(outputPath: path, root: context["root"] as? String ?? "", values: values)
+        context["bodyEnd"] = bodyEnd
+        return (template, path, context)
+    }
+
+    /// The flags of a page's kind that the header reads: which entry of the navigation is
+    /// the page's own, and whether it shows the header's search form.
+    static let chromeFlags = ["isCatalogue", "isPaths", "isProgress", "isSearch"]
+
+    /// The site's header and footer (`partials/site-header`, `partials/site-footer`),
+    /// rendered once for all the pages that show the same ones rather than once a page.
+    /// They held some 30 of a lesson page's 100 template lookups, and every lesson of a
+    /// course shows the same. They depend on the page's depth (`root`), on which custom
+    /// page of the navigation it is, and on its kind's flags, the key here; they see only
+    /// the site-wide values (`chromeContext`), which `TemplateCheck` holds them to, so one
+    /// rendering stands for every page with the same key. The layout renders the
+    /// partials itself where no `chrome` is given (the monitoring report's pages).
+    func chrome(outputPath: String, root: String, values: [String: Any]) -> [String: String] {
+        let flags = Self.chromeFlags.map { values[$0] as? Bool == true ? "1" : "0" }.joined()
+        let current = input.catalogue.pages.firstIndex { $0.outputPath == outputPath } ?? -1
+        return chromes.value("\(root)\n\(flags)\n\(current)") {
+            let context = chromeContext(outputPath: outputPath, root: root, values: values)
+            return ["header": library.render(context, withTemplate: "partials/site-header") ?? "",
+                    "footer": library.render(context, withTemplate: "partials/site-footer") ?? ""]
+        }
+    }
+
+    /// What the header and footer see: `common` without the page's title and strings,
+    /// and the page kind's flags.
+    func chromeContext(outputPath: String, root: String, values: [String: Any]) -> [String: Any] {
+        var context = common(outputPath: outputPath, title: "", root: root)
+        context["pageTitle"] = nil
+        context["stringsJSON"] = nil
+        // The report's pages render the same partials, where this is true.
+        context["report"] = false
+        for flag in Self.chromeFlags where values[flag] != nil { context[flag] = values[flag] }
+        return context
     }
 
     /// The document a page shows, by its source path; nil for the built-in pages.
@@ -214,7 +266,7 @@ struct ViewModels: Sendable {
                     "position": fill("lesson-position", ["n": String(li + 1), "total": String(lessons.count)]),
                     "html": html(lesson.document),
                 ]),
-                "outline": outlines.outline(ci) { courseOutline(course, root: root) }.sections(current: lesson.document.path),
+                "outline": outlines.value(ci) { courseOutline(course, root: root) }.sections(current: lesson.document.path),
             ]
             if let m = lesson.moduleSlug, let module = course.modules.first(where: { $0.slug == m }) {
                 v["module"] = ["title": module.title]

@@ -40,6 +40,35 @@ import Testing
         #expect(check("{{outline}}{{course.title}}{{#report}}{{crumbs}}{{/report}}", "layout") == [])
         #expect(check("{{lesson.tittle}}", "layout") == ["template uses unknown variable `tittle`"])
         #expect(check("{{t.title}}{{t.nope}}", "page") == ["template uses unknown interface string `nope`"])
+        // The header and footer are rendered once for many pages: only site-wide values.
+        #expect(check("{{home}}{{#nav}}{{url}}{{/nav}}{{#isSearch}}{{searchURL}}{{/isSearch}}{{#report}}x{{/report}}", "partials/site-header") == [])
+        #expect(check("{{pageTitle}}", "partials/site-header") == ["template uses unknown variable `pageTitle`"])
+        #expect(check("{{lesson.title}}", "partials/site-footer") == ["template uses unknown variable `lesson.title`"])
+        #expect(check("{{#chrome}}{{{header}}}{{/chrome}}", "layout") == [])
+    }
+
+    /// Every page of a kind shows the header and footer that rendering the partials in
+    /// its own place would give: the one rendering per key stands for each page.
+    @Test func theHeaderRenderedOnceIsEachPagesOwn() throws {
+        let (loaded, findings) = Theme.load(from: Repository.root + "/templates", language: "id")
+        #expect(findings.isEmpty)
+        let theme = try #require(loaded)
+        for mode in [PageMode.site, .lms(.cmi5)] {
+            let input = TemplateVocabulary.sampleInput(mode)
+            let views = ViewModels(input: input, strings: theme.strings, library: theme.library)
+            var checked = 0
+            for job in PageRenderer.jobs(of: input.catalogue) {
+                let (_, _, context) = views.pageContext(for: job, bodyEnd: "")
+                let chrome = try #require(context["chrome"] as? [String: String])
+                var inline = context
+                inline["chrome"] = nil
+                #expect(chrome["header"] == theme.library.render(inline, withTemplate: "partials/site-header"))
+                #expect(chrome["footer"] == theme.library.render(inline, withTemplate: "partials/site-footer"))
+                #expect(chrome["header"]?.contains("site-header") == true)
+                checked += 1
+            }
+            #expect(checked > 10)
+        }
     }
 
     /// docs/theme.md describes the values templates see; every name of the vocabulary is

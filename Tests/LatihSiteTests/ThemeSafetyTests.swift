@@ -23,6 +23,8 @@ import Testing
         "path.mustache: html",          // the path's Markdown
         "page.mustache: html",          // the page's Markdown
         "layout.mustache: bodyEnd",     // empty in builds; latih serve's reload script tag
+        "layout.mustache: header",      // chrome.header: partials/site-header.mustache, rendered (escaped) once per kind of page
+        "layout.mustache: footer",      // chrome.footer: partials/site-footer.mustache, likewise
         "layout.mustache: stringsJSON", // interface strings as JSON data, made script-safe by scriptSafeJSON
         "progress.mustache: catalogueJSON", // the progress catalogue as JSON data, made script-safe by scriptSafeJSON
         "certificate.mustache: catalogueJSON", // the same data, for the certificate
