@@ -7,8 +7,8 @@
 /// million times on 10,000 lessons, with both cores queueing on it.
 ///
 /// A snippet is plain when no Markdown construct or extension can read anything in it:
-/// one line, starting with a letter (so no list, heading, quote, fence, table or
-/// indented code can open it), ending with no space, holding only letters, digits,
+/// one line, starting with an ASCII letter or a character beyond ASCII (so no list,
+/// heading, quote, fence, table or indented code can open it), ending with no space, holding only letters, digits,
 /// spaces and punctuation that no inline syntax uses (none of `` *_`[]<>&!\#|~:@ ``),
 /// and no "www." (the autolink extension's other trigger). cmark-gfm then gives one
 /// paragraph of the text as it stands, with `"` escaped. `PlainParagraphTests` hold this
