@@ -116,7 +116,7 @@ let package = Package(
         // On Linux the executable links mimalloc (Debian's libmimalloc-dev), which takes the
         // place of glibc's malloc for the whole process: a build makes and frees millions of
         // small Strings and arrays, and glibc's allocator held 8 % of its CPU and a sixth
-        // of its memory more (bench/RESULTS.md). Only the executable links it: the tests
+        // of its memory more (bench/RESULTS.md). Only the executable links it: the Swift test targets
         // and the fuzzers, whose sanitizer brings its own allocator, keep glibc's.
         .executableTarget(name: "latih", dependencies: ["LatihCLI"],
                           linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]),
