@@ -19,7 +19,7 @@ enum PlainParagraph {
         var source = source
         return source.withUTF8 { bytes -> RenderedMarkdown? in
             guard let first = bytes.first, let last = bytes.last, isLetter(first), last != 0x20 else { return nil }
-            var quotes = 0
+            var quoted = false
             for (i, b) in bytes.enumerated() {
                 switch b {
                 case 0x80...: continue
@@ -33,13 +33,13 @@ enum PlainParagraph {
                      UInt8(ascii: "+"), UInt8(ascii: "="):
                     continue
                 case UInt8(ascii: "\""):
-                    quotes += 1
+                    quoted = true
                 default:
                     return nil
                 }
             }
             let text = String(decoding: bytes, as: UTF8.self)
-            let escaped = quotes == 0 ? text : text.replacingQuotes()
+            let escaped = quoted ? text.replacingQuotes() : text
             return RenderedMarkdown(html: "<p>" + escaped + "</p>\n", plainText: text + "\n")
         }
     }
@@ -53,6 +53,8 @@ enum PlainParagraph {
 }
 
 private extension String {
+    /// `"` as cmark-gfm writes it in text. Not `HTML.escape`, which also writes `'` as
+    /// `&#39;`, where cmark-gfm leaves it.
     func replacingQuotes() -> String {
         var out = ""
         out.reserveCapacity(utf8.count + 16)

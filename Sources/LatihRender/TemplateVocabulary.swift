@@ -60,9 +60,8 @@ public enum TemplateVocabulary {
             for job in PageRenderer.jobs(of: views.input.catalogue) {
                 let (template, path, context) = views.pageContext(for: job, bodyEnd: "")
                 out[template, default: TemplateNames()].merge(.of(context))
-                // The header and footer (`ViewModels.chrome`).
-                let values = views.page(for: job).values
-                let chrome = TemplateNames.of(views.chromeContext(outputPath: path, root: context["root"] as? String ?? "", values: values))
+                // The header and footer (`ViewModels.chrome`); the page's context holds its kind's flags.
+                let chrome = TemplateNames.of(views.chromeContext(outputPath: path, root: context["root"] as? String ?? "", values: context))
                 out["partials/site-header", default: TemplateNames()].merge(chrome)
                 out["partials/site-footer", default: TemplateNames()].merge(chrome)
             }
